@@ -109,3 +109,15 @@ export type WeComErrorKind =
   | 'aborted'
   /** Rejected before any request (bad dates, empty owner id, bad option). */
   | 'input';
+
+/** What the host, CLI and benchmark need from a client; `WeComClient` implements it. */
+export interface StatisticsClient {
+  /** Checks the corp ID and secret with `gettoken` (caches the token on success). */
+  verifyCredentials(options?: CallOptions): Promise<void>;
+  /** `get_follow_user_list`: the members configured for customer contact (the natural owner list). */
+  listFollowUsers(options?: CallOptions): Promise<string[]>;
+  /** `groupchat/statistic` over a range: all owners, all pages, merged and sorted. */
+  getOwnerTotals(request: OwnerTotalsRequest, options?: CallOptions): Promise<OwnerTotals[]>;
+  /** `groupchat/statistic_group_by_day` over up to 180 days, windows and batches merged. */
+  getByDay(request: ByDayRequest, options?: CallOptions): Promise<ByDayResult>;
+}

@@ -1,0 +1,28 @@
+/**
+ * Contracts between the host's features (owners tree, chart panel, demo mode), so each can be
+ * built and tested on its own. The composition root (`extension.ts`) wires implementations.
+ */
+import type * as vscode from 'vscode';
+import type { StatisticsClient } from '../wecom/types';
+
+export type ConnectionMode = 'real' | 'demo';
+
+/** The client for whatever is configured now: the user's corp, or the built-in demo server. */
+export interface ActiveConnection {
+  readonly mode: ConnectionMode;
+  readonly corpId: string;
+  readonly client: StatisticsClient;
+}
+
+export interface ConnectionSource {
+  /** undefined when nothing is configured (no corp ID / no secret) and demo mode is off. */
+  current(): Promise<ActiveConnection | undefined>;
+  /** Fires when credentials, relevant settings or demo mode change. */
+  readonly onDidChange: vscode.Event<void>;
+}
+
+/** Tree elements (the owners view). The chart command receives these as arguments. */
+export type OwnerTreeElement =
+  | { readonly kind: 'summary' }
+  | { readonly kind: 'owner'; readonly owner: string }
+  | { readonly kind: 'figure'; readonly owner: string | undefined; readonly metric: string };
