@@ -1,0 +1,132 @@
+/**
+ * Ground-truth figures of the demo corp. "As of" figures follow a smooth per-owner curve, and the
+ * flows are derived from consecutive days so that, for every owner and day,
+ *   chat_total(d) = chat_total(d−1) + new_chat_cnt(d) − churn(d),  0 ≤ churn(d) ≤ chat_total(d−1)
+ * (the same for members), and "has messages" figures never exceed their totals.
+ */
+import { DAY_SECONDS, CST_OFFSET_SECONDS, dayStartTs } from '../shared/days';
+import type { CstDay } from '../shared/days';
+import { emptyStats } from '../shared/metrics';
+import type { GroupChatStats } from '../shared/metrics';
+import { Salt, hashString, intUpTo, unit } from './random';
+
+/** Slowly varying traits of one owner. */
+interface OwnerProfile {
+  readonly key: number;
+  readonly baseChats: number;
+  readonly membersPerChat: number;
+  readonly activeChatRatio: number;
+  readonly activeMemberRatio: number;
+  readonly messagesPerActiveChat: number;
+  readonly phase: number;
+  readonly education: boolean;
+  readonly empty: boolean;
+}
+
+/** CST day → a whole day number (days since 1970-01-01 CST). */
+export function dayNumber(day: CstDay): number {
+  return Math.round((dayStartTs(day) + CST_OFFSET_SECONDS) / DAY_SECONDS);
+}
+
+export class DemoDataset {
+  private readonly profiles = new Map<string, OwnerProfile>();
+
+  /** `empty(owner)` says which owners own no groups at all. */
+  constructor(
+    private readonly seed: number,
+    private readonly isEmpty: (owner: string) => boolean,
+  ) {}
+
+  statsFor(owner: string, day: CstDay): GroupChatStats {
+    return this.statsOnDay(owner, dayNumber(day));
+  }
+
+  /** Same as `statsFor`, by day number (the server works on numbers to avoid re-parsing). */
+  statsOnDay(owner: string, n: number): GroupChatStats {
+    const p = this.profile(owner);
+    if (p.empty) {
+      return emptyStats();
+    }
+    const chats = this.chatsOn(p, n);
+    const prevChats = this.chatsOn(p, n - 1);
+    const members = this.membersOn(p, n, chats);
+    const prevMembers = this.membersOn(p, n - 1, prevChats);
+    const chatHasMsg = Math.min(
+      chats,
+      Math.round(chats * p.activeChatRatio * (0.8 + 0.4 * this.u(p, n, Salt.ActiveChats))),
+    );
+    const memberHasMsg = Math.min(
+      members,
+      Math.round(members * p.activeMemberRatio * (0.8 + 0.4 * this.u(p, n, Salt.ActiveMembers))),
+    );
+    // 1970-01-01 was a Thursday, so n % 7 of 2 and 3 are Saturday and Sunday: quieter days.
+    const weekend = n % 7 === 2 || n % 7 === 3 ? 0.6 : 1;
+    const messages = Math.round(
+      chatHasMsg * p.messagesPerActiveChat * weekend * (0.5 + this.u(p, n, Salt.Messages)),
+    );
+    const migrated = p.education
+      ? Math.min(chats, Math.round(chats * 0.08 * this.u(p, n, Salt.Migrated)))
+      : 0;
+    return {
+      new_chat_cnt: this.inflow(p, n, chats, prevChats, Salt.ChatChurn, 0.03),
+      chat_total: chats,
+      chat_has_msg: chatHasMsg,
+      new_member_cnt: this.inflow(p, n, members, prevMembers, Salt.MemberChurn, 0.01),
+      member_total: members,
+      member_has_msg: memberHasMsg,
+      msg_total: messages,
+      migrate_trainee_chat_cnt: migrated,
+    };
+  }
+
+  /** New that day = growth (if any) + what replaced the day's churn; churn ≤ min(yesterday, today). */
+  private inflow(
+    p: OwnerProfile,
+    n: number,
+    today: number,
+    before: number,
+    salt: Salt,
+    churnRate: number,
+  ): number {
+    const churn = intUpTo(Math.floor(Math.min(today, before) * churnRate), this.seed, p.key, n, salt);
+    return Math.max(0, today - before) + churn;
+  }
+
+  private chatsOn(p: OwnerProfile, n: number): number {
+    const season = 1 + 0.25 * Math.sin((2 * Math.PI * (n + p.phase)) / 120);
+    const noise = 0.06 * (this.u(p, n, Salt.Chats) - 0.5);
+    return Math.max(0, Math.round(p.baseChats * (season + noise)));
+  }
+
+  private membersOn(p: OwnerProfile, n: number, chats: number): number {
+    const drift =
+      1 + 0.1 * Math.sin((2 * Math.PI * (n + p.phase)) / 45) + 0.04 * (this.u(p, n, Salt.Members) - 0.5);
+    return Math.max(0, Math.round(chats * p.membersPerChat * drift));
+  }
+
+  private u(p: OwnerProfile, n: number, salt: Salt): number {
+    return unit(this.seed, p.key, n, salt);
+  }
+
+  private profile(owner: string): OwnerProfile {
+    let p = this.profiles.get(owner);
+    if (!p) {
+      const key = hashString(owner);
+      const r = (i: number): number => unit(this.seed, key, Salt.Profile, i);
+      p = {
+        key,
+        // Skewed: most owners run a handful of groups, a few run a lot.
+        baseChats: 2 + Math.round(60 * r(1) * r(1) + 8 * r(2)),
+        membersPerChat: 8 + 50 * r(3),
+        activeChatRatio: 0.3 + 0.6 * r(4),
+        activeMemberRatio: 0.1 + 0.4 * r(5),
+        messagesPerActiveChat: 3 + 40 * r(6),
+        phase: Math.floor(365 * r(7)),
+        education: r(8) < 0.25,
+        empty: this.isEmpty(owner),
+      };
+      this.profiles.set(owner, p);
+    }
+    return p;
+  }
+}
