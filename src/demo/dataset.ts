@@ -88,7 +88,15 @@ export class DemoDataset {
     salt: Salt,
     churnRate: number,
   ): number {
-    const churn = intUpTo(Math.floor(Math.min(today, before) * churnRate), this.seed, p.key, n, salt);
+    const floor = Math.min(today, before);
+    // At least one possible leaver a day (when there is anyone), so small owners show some activity.
+    const churn = intUpTo(
+      Math.min(floor, Math.max(1, Math.round(floor * churnRate))),
+      this.seed,
+      p.key,
+      n,
+      salt,
+    );
     return Math.max(0, today - before) + churn;
   }
 
