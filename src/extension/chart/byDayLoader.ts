@@ -1,0 +1,157 @@
+/**
+ * Answers the webview's by-day request: figures from the closed-day cache where it can, the
+ * client for the rest (contiguous runs of missing days, one client call each; the client splits
+ * them into 30-day windows and 100-owner batches). No `vscode` import: unit-tested with the fake
+ * server and a real client.
+ *
+ * Compare mode fetches one series per owner and sums them for the total (a sum across owners is
+ * exact for every figure), so a later single-owner chart of the same people is already cached.
+ */
+import type { CstDay, DayRange } from '../../shared/days';
+import { addDays, allowedWindow, listDays } from '../../shared/days';
+import type { GroupChatStats } from '../../shared/metrics';
+import { addStats, emptyStats } from '../../shared/metrics';
+import type { ByDayData, ChartSubject, DaySeries } from '../../shared/protocol';
+import type { CallOptions, Progress, StatisticsClient } from '../../wecom/types';
+import type { CacheScope, ClosedDayCache, SeriesOwners } from './closedDayCache';
+
+export interface ByDayLoadRequest {
+  readonly subject: ChartSubject;
+  readonly range: DayRange;
+  /** One series per owner as well (compare mode; only for an explicit owner set). */
+  readonly perOwner: boolean;
+  /** Ignore cached figures (they are still refreshed with what comes back). */
+  readonly refresh: boolean;
+}
+
+export interface ByDayLoaderDeps {
+  readonly client: StatisticsClient;
+  readonly cache: ClosedDayCache;
+  readonly scope: CacheScope;
+  readonly now?: () => number;
+}
+
+/** Splits sorted days into runs of consecutive days. */
+export function contiguousRuns(days: readonly CstDay[]): DayRange[] {
+  const runs: DayRange[] = [];
+  for (const day of [...days].sort()) {
+    const last = runs[runs.length - 1];
+    if (last && addDays(last.to, 1) === day) {
+      runs[runs.length - 1] = { from: last.from, to: day };
+    } else if (!last || day > last.to) {
+      runs.push({ from: day, to: day });
+    }
+  }
+  return runs;
+}
+
+/** Sums the `done`/`total` of several concurrent client calls into one progress stream. */
+class ProgressSum {
+  private readonly parts: Progress[] = [];
+  constructor(private readonly report?: (progress: Progress) => void) {}
+
+  part(): (progress: Progress) => void {
+    const index = this.parts.push({ done: 0, total: 0 }) - 1;
+    return (progress) => {
+      this.parts[index] = progress;
+      const done = this.parts.reduce((n, p) => n + p.done, 0);
+      const total = this.parts.reduce((n, p) => n + p.total, 0);
+      this.report?.({ done, total });
+    };
+  }
+}
+
+/** A series' figures by day, and how many of them came from the cache. */
+interface SeriesResult {
+  readonly values: Map<CstDay, GroupChatStats>;
+  readonly cachedCount: number;
+}
+
+export async function loadByDay(
+  deps: ByDayLoaderDeps,
+  request: ByDayLoadRequest,
+  options: CallOptions = {},
+): Promise<ByDayData> {
+  const now = (deps.now ?? Date.now)();
+  const window = allowedWindow(now);
+  const days = listDays(request.range);
+  const owners = request.subject.kind === 'owners' ? [...new Set(request.subject.owners)].sort() : undefined;
+  const progress = new ProgressSum(options.onProgress);
+  const load = (series: SeriesOwners): Promise<SeriesResult> =>
+    loadSeries(deps, series, days, window, request.refresh, {
+      signal: options.signal,
+      onProgress: progress.part(),
+    });
+
+  let total: SeriesResult;
+  let perOwner: { owner: string; series: DaySeries }[] | undefined;
+  if (request.perOwner && owners !== undefined) {
+    const results = await Promise.all(owners.map((owner) => load([owner])));
+    perOwner = owners.map((owner, i) => ({ owner, series: align(days, results[i].values) }));
+    total = sumSeries(days, results);
+  } else {
+    total = await load(owners ?? 'all');
+  }
+  return {
+    from: request.range.from,
+    to: request.range.to,
+    days,
+    total: align(days, total.values),
+    perOwner,
+    cachedDays: total.cachedCount,
+    unavailableDays: days.filter((d) => d < window.from && !total.values.has(d)).length,
+  };
+}
+
+/** One series: cache first, then the missing days inside the window from the client. */
+async function loadSeries(
+  deps: ByDayLoaderDeps,
+  owners: SeriesOwners,
+  days: readonly CstDay[],
+  window: DayRange,
+  refresh: boolean,
+  options: CallOptions,
+): Promise<SeriesResult> {
+  const cached = await deps.cache.lookup(deps.scope, owners, days);
+  const values = new Map<CstDay, GroupChatStats>();
+  const missing: CstDay[] = [];
+  for (const day of days) {
+    const hit = cached.get(day);
+    const serverHasIt = day >= window.from && day <= window.to;
+    if (hit && (!refresh || !serverHasIt)) {
+      values.set(day, hit);
+    } else if (serverHasIt) {
+      missing.push(day);
+    }
+  }
+  const cachedCount = values.size;
+  for (const run of contiguousRuns(missing)) {
+    const reply = await deps.client.getByDay(
+      { from: run.from, to: run.to, owners: owners === 'all' ? undefined : owners },
+      options,
+    );
+    for (const day of reply.total) {
+      values.set(day.date, day.data);
+    }
+    await deps.cache.store(deps.scope, owners, reply.total);
+  }
+  return { values, cachedCount };
+}
+
+function align(days: readonly CstDay[], values: Map<CstDay, GroupChatStats>): DaySeries {
+  return days.map((day) => values.get(day) ?? null);
+}
+
+/** Per-day sum over owners; a day is known only when every owner's figures are. */
+function sumSeries(days: readonly CstDay[], parts: readonly SeriesResult[]): SeriesResult {
+  const values = new Map<CstDay, GroupChatStats>();
+  for (const day of days) {
+    if (parts.every((p) => p.values.has(day))) {
+      values.set(
+        day,
+        parts.reduce((acc, p) => addStats(acc, p.values.get(day) ?? {}), emptyStats()),
+      );
+    }
+  }
+  return { values, cachedCount: Math.min(...parts.map((p) => p.cachedCount)) };
+}

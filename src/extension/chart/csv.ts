@@ -1,0 +1,63 @@
+/**
+ * The CSV the Export CSV action saves: one row per CST day (`YYYY-MM-DD`), then one column per
+ * figure (sum) or one column per owner for the chosen figure (compare). Built by the host from the
+ * figures it fetched (the webview never sends figures). No `vscode` import: unit-tested.
+ */
+import type { GroupChatStats, MetricKey, UiLanguage } from '../../shared/metrics';
+import { METRIC_KEYS, metricLabel } from '../../shared/metrics';
+import type { ByDayData, OwnerLabel, SeriesMode } from '../../shared/protocol';
+
+export interface CsvOptions {
+  readonly metric: MetricKey;
+  readonly mode: SeriesMode;
+  readonly lang: UiLanguage;
+  /** Display names for owner columns; ids without an entry are written as they are. */
+  readonly owners: readonly OwnerLabel[];
+  /** Header of the date column. */
+  readonly dateHeader: string;
+}
+
+/**
+ * Quotes a field when needed (RFC 4180) and defuses spreadsheet formulas: owner ids and names
+ * are arbitrary text, and a cell starting with `=`, `+`, `-`, `@` would run as a formula in Excel.
+ */
+export function csvField(value: string | number | null): string {
+  if (value === null) {
+    return '';
+  }
+  if (typeof value === 'number') {
+    return String(value);
+  }
+  const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+function ownerHeader(owner: string, owners: readonly OwnerLabel[]): string {
+  const name = owners.find((o) => o.id === owner)?.name;
+  return name && name !== owner ? `${name} (${owner})` : owner;
+}
+
+export function buildByDayCsv(data: ByDayData, options: CsvOptions): string {
+  const compare = options.mode === 'compare' && data.perOwner !== undefined;
+  const header = compare
+    ? [options.dateHeader, ...(data.perOwner ?? []).map((p) => ownerHeader(p.owner, options.owners))]
+    : [options.dateHeader, ...METRIC_KEYS.map((key) => `${metricLabel(key, options.lang)} (${key})`)];
+  const rows = data.days.map((day, i) => {
+    const cells: (string | number | null)[] = [day];
+    if (compare) {
+      for (const owner of data.perOwner ?? []) {
+        cells.push(valueOf(owner.series[i], options.metric));
+      }
+    } else {
+      const stats = data.total[i];
+      cells.push(...METRIC_KEYS.map((key) => valueOf(stats, key)));
+    }
+    return cells;
+  });
+  // A BOM so spreadsheet programs read UTF-8 (Chinese names) correctly; CRLF per RFC 4180.
+  return '\uFEFF' + [header, ...rows].map((cells) => cells.map(csvField).join(',')).join('\r\n') + '\r\n';
+}
+
+function valueOf(stats: GroupChatStats | null | undefined, key: MetricKey): number | null {
+  return stats ? stats[key] : null;
+}

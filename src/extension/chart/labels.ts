@@ -1,0 +1,63 @@
+/**
+ * The chart's user-facing strings, localized by the host with `vscode.l10n` (Chinese in
+ * l10n/bundle.l10n.zh-cn.json) and handed to the webview in its init message.
+ */
+import * as vscode from 'vscode';
+import type { UiLanguage } from '../../shared/metrics';
+import { uiLanguage } from '../../shared/metrics';
+import type { ChartLabels, ChartSubject, OwnerLabel } from '../../shared/protocol';
+
+export function chartLanguage(): UiLanguage {
+  return uiLanguage(vscode.env.language);
+}
+
+export function chartLabels(): ChartLabels {
+  const t = vscode.l10n.t;
+  return {
+    figure: t('Figure'),
+    range: t('Range'),
+    lastNDays: t('Last {n} days', { n: '{n}' }),
+    custom: t('Custom'),
+    from: t('From'),
+    to: t('To'),
+    apply: t('Apply'),
+    sum: t('Sum of owners'),
+    compare: t('One line per owner'),
+    chartView: t('Chart'),
+    tableView: t('Table'),
+    exportCsv: t('Export CSV'),
+    exportPng: t('Export PNG'),
+    refresh: t('Refresh'),
+    retry: t('Retry'),
+    loading: t('Loading figures…'),
+    loadingProgress: t('Loading figures… {done} of {total} requests', { done: '{done}', total: '{total}' }),
+    empty: t('No data for that range.'),
+    emptyHint: t('WeCom has no figures for these days. Pick a more recent range or other owners.'),
+    errorTitle: t('Could not load the figures'),
+    yesterday: t('Yesterday'),
+    vsDayBefore: t('vs. day before'),
+    dateColumn: t('Date (CST)'),
+    allOwners: t('All owners'),
+    cachedHistory: t('Days older than 180 days come from the local cache: WeCom no longer keeps them.'),
+    noFigures: t('no figures'),
+  };
+}
+
+/** Owner ids with their display names (ids are the fallback; both are opaque text). */
+export function ownerLabels(
+  owners: readonly string[],
+  names: Readonly<Record<string, string>>,
+): OwnerLabel[] {
+  return owners.map((id) => ({ id, name: Object.prototype.hasOwnProperty.call(names, id) ? names[id] : id }));
+}
+
+/** "By day: 张伟" / "By day: all owners" / "By day: 3 owners". */
+export function panelTitle(subject: ChartSubject, names: Readonly<Record<string, string>>): string {
+  if (subject.kind === 'all') {
+    return vscode.l10n.t('By day: all owners');
+  }
+  if (subject.owners.length === 1) {
+    return vscode.l10n.t('By day: {0}', ownerLabels(subject.owners, names)[0].name);
+  }
+  return vscode.l10n.t('By day: {0} owners', subject.owners.length);
+}

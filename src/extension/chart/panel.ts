@@ -1,0 +1,322 @@
+/**
+ * One by-day chart panel per subject (an owner, a set of owners, or all owners). The shape is the
+ * webview sample's: `createOrShow` reveals or creates, `revive` serves the serializer, the
+ * constructor is private. The host answers the webview's typed requests; every incoming message is
+ * validated first, and the in-flight fetch is aborted when the panel closes, hides, or asks again.
+ */
+import * as vscode from 'vscode';
+import { allowedWindow, DayRangeError } from '../../shared/days';
+import type { MetricKey } from '../../shared/metrics';
+import type {
+  ByDayData,
+  ChartSubject,
+  ChartUiState,
+  ErrorInfo,
+  HostToWebview,
+  RequestMessage,
+  RequestResult,
+  RequestMethod,
+} from '../../shared/protocol';
+import {
+  CHART_VIEW_TYPE,
+  checkChartRange,
+  defaultUiState,
+  isWebviewToHost,
+  subjectKey,
+} from '../../shared/protocol';
+import { describeWeComError, isAbortError, WeComError } from '../../wecom/errors';
+import type { ConnectionSource } from '../contracts';
+import { Disposable } from '../dispose';
+import { loadByDay } from './byDayLoader';
+import type { CacheScope, ClosedDayCache, SeriesOwners } from './closedDayCache';
+import type { SaveTargetPicker } from './exports';
+import { exportCsv, exportPng } from './exports';
+import { chartHtml, chartWebviewOptions } from './html';
+import { chartLabels, chartLanguage, ownerLabels, panelTitle } from './labels';
+
+export interface ChartEnv {
+  readonly extensionUri: vscode.Uri;
+  readonly connections: ConnectionSource;
+  readonly log: vscode.LogOutputChannel;
+  readonly ownerNames: () => Readonly<Record<string, string>>;
+  readonly cache: ClosedDayCache;
+  readonly pickSaveTarget: SaveTargetPicker;
+  readonly now?: () => number;
+}
+
+/** What happened to one by-day request (for tests and the benchmark). */
+export interface ChartLoadOutcome {
+  readonly subject: string;
+  readonly outcome: 'ok' | 'error' | 'aborted';
+  readonly cachedDays?: number;
+}
+
+class UserFacingError extends Error {
+  constructor(readonly info: ErrorInfo) {
+    super(info.message);
+  }
+}
+
+export class ByDayChartPanel extends Disposable {
+  private static readonly panels = new Map<string, ByDayChartPanel>();
+  private static readonly loads = new vscode.EventEmitter<ChartLoadOutcome>();
+  private static readonly draws = new vscode.EventEmitter<{
+    subject: string;
+    series: number;
+    points: number;
+  }>();
+  /** Fires when a by-day request of any panel settles. */
+  static readonly onDidLoad = ByDayChartPanel.loads.event;
+  /** Fires when a webview reports that Chart.js has drawn. */
+  static readonly onDidDraw = ByDayChartPanel.draws.event;
+
+  private state: ChartUiState;
+  private inFlight: AbortController | undefined;
+  private lastData: ByDayData | undefined;
+
+  static createOrShow(env: ChartEnv, subject: ChartSubject, metric?: MetricKey): ByDayChartPanel {
+    const existing = ByDayChartPanel.panels.get(subjectKey(subject));
+    if (existing) {
+      existing.panel.reveal();
+      return existing;
+    }
+    const panel = vscode.window.createWebviewPanel(
+      CHART_VIEW_TYPE,
+      panelTitle(subject, env.ownerNames()),
+      vscode.ViewColumn.Active,
+      chartWebviewOptions(env.extensionUri),
+    );
+    return new ByDayChartPanel(env, panel, defaultUiState(subject, metric));
+  }
+
+  /** The serializer's path after a reload: the webview's saved UI state names the subject. */
+  static revive(env: ChartEnv, panel: vscode.WebviewPanel, state: ChartUiState): ByDayChartPanel {
+    const existing = ByDayChartPanel.panels.get(subjectKey(state.subject));
+    existing?.dispose();
+    panel.webview.options = chartWebviewOptions(env.extensionUri);
+    return new ByDayChartPanel(env, panel, state);
+  }
+
+  static find(subject: ChartSubject): ByDayChartPanel | undefined {
+    return ByDayChartPanel.panels.get(subjectKey(subject));
+  }
+
+  static disposeAll(): void {
+    for (const panel of [...ByDayChartPanel.panels.values()]) {
+      panel.dispose();
+    }
+  }
+
+  private constructor(
+    private readonly env: ChartEnv,
+    readonly panel: vscode.WebviewPanel,
+    state: ChartUiState,
+  ) {
+    super();
+    this.state = state;
+    ByDayChartPanel.panels.set(this.key, this);
+    panel.title = panelTitle(state.subject, env.ownerNames());
+    panel.webview.html = chartHtml(panel.webview, env.extensionUri, chartLanguage());
+    this._register(panel.onDidDispose(() => this.dispose()));
+    this._register(panel.webview.onDidReceiveMessage((msg: unknown) => this.onMessage(msg)));
+    this._register(
+      panel.onDidChangeViewState(() => {
+        // A hidden webview is destroyed (no retained context): nobody is left to receive the reply.
+        if (!panel.visible) {
+          this.abortInFlight();
+        }
+      }),
+    );
+    this._register(
+      env.connections.onDidChange(() => {
+        this.abortInFlight();
+        this.lastData = undefined;
+        void this.sendInit();
+      }),
+    );
+  }
+
+  get subject(): ChartSubject {
+    return this.state.subject;
+  }
+
+  private get key(): string {
+    return subjectKey(this.state.subject);
+  }
+
+  override dispose(): void {
+    if (this.isDisposed) {
+      return;
+    }
+    this.abortInFlight();
+    if (ByDayChartPanel.panels.get(this.key) === this) {
+      ByDayChartPanel.panels.delete(this.key);
+    }
+    super.dispose();
+    this.panel.dispose();
+  }
+
+  private abortInFlight(): void {
+    this.inFlight?.abort();
+    this.inFlight = undefined;
+  }
+
+  private post(message: HostToWebview): void {
+    if (!this.isDisposed) {
+      void this.panel.webview.postMessage(message);
+    }
+  }
+
+  private onMessage(msg: unknown): void {
+    if (!isWebviewToHost(msg)) {
+      this.env.log.warn('by-day chart: ignored an invalid message from the webview');
+      return;
+    }
+    switch (msg.type) {
+      case 'ready':
+        void this.sendInit();
+        return;
+      case 'state':
+        // The subject is fixed per panel; only the rest of the UI intent may change.
+        this.state = { ...msg.state, subject: this.state.subject };
+        return;
+      case 'drawn':
+        ByDayChartPanel.draws.fire({ subject: this.key, series: msg.series, points: msg.points });
+        return;
+      case 'request':
+        void this.answer(msg);
+        return;
+      default: {
+        const unexpected: never = msg;
+        return unexpected;
+      }
+    }
+  }
+
+  private async scope(): Promise<CacheScope | undefined> {
+    const connection = await this.env.connections.current();
+    return connection ? { mode: connection.mode, corpId: connection.corpId } : undefined;
+  }
+
+  private seriesOwners(): SeriesOwners {
+    return this.state.subject.kind === 'all' ? 'all' : this.state.subject.owners;
+  }
+
+  private async sendInit(): Promise<void> {
+    const scope = await this.scope();
+    const oldestCached = scope ? await this.env.cache.oldestDay(scope, this.seriesOwners()) : undefined;
+    const owners = this.state.subject.kind === 'owners' ? this.state.subject.owners : [];
+    this.post({
+      type: 'init',
+      subject: this.state.subject,
+      owners: ownerLabels(owners, this.env.ownerNames()),
+      lang: chartLanguage(),
+      labels: chartLabels(),
+      window: allowedWindow(this.now()),
+      oldestCached,
+      state: this.state,
+    });
+  }
+
+  private now(): number {
+    return (this.env.now ?? Date.now)();
+  }
+
+  private async answer(msg: RequestMessage): Promise<void> {
+    try {
+      const result = await this.handle(msg);
+      this.post({ type: 'response', id: msg.id, ok: true, result });
+    } catch (err) {
+      this.post({ type: 'response', id: msg.id, ok: false, error: this.errorInfo(err) });
+    }
+  }
+
+  private async handle(msg: RequestMessage): Promise<RequestResult<RequestMethod>> {
+    const lang = chartLanguage();
+    switch (msg.method) {
+      case 'byDay':
+        return this.fetchByDay(msg.id, msg.params);
+      case 'exportCsv': {
+        const data = this.requireData();
+        const owners = ownerLabels(data.perOwner?.map((p) => p.owner) ?? [], this.env.ownerNames());
+        return exportCsv(this.env.pickSaveTarget, this.state.subject, data, msg.params, owners, lang);
+      }
+      case 'exportPng':
+        return exportPng(this.env.pickSaveTarget, this.state.subject, this.requireData(), msg.params.dataUrl);
+    }
+  }
+
+  private requireData(): ByDayData {
+    if (!this.lastData) {
+      throw new UserFacingError({
+        message: vscode.l10n.t('There is nothing to export yet: wait until the chart has loaded.'),
+        retryable: false,
+      });
+    }
+    return this.lastData;
+  }
+
+  private async fetchByDay(
+    id: number,
+    params: { from: string; to: string; perOwner: boolean; refresh: boolean },
+  ): Promise<ByDayData> {
+    this.abortInFlight();
+    const controller = new AbortController();
+    this.inFlight = controller;
+    const subject = this.key;
+    try {
+      const connection = await this.env.connections.current();
+      if (!connection) {
+        throw new UserFacingError({
+          message: vscode.l10n.t(
+            'WeCom is not set up: set your corp ID and secret (or turn on demo mode), then retry.',
+          ),
+          retryable: true,
+        });
+      }
+      const scope = { mode: connection.mode, corpId: connection.corpId };
+      const oldest = await this.env.cache.oldestDay(scope, this.seriesOwners());
+      const reason = checkChartRange(params.from, params.to, this.now(), oldest);
+      if (reason) {
+        throw new DayRangeError(reason);
+      }
+      const data = await loadByDay(
+        { client: connection.client, cache: this.env.cache, scope, now: this.env.now },
+        { subject: this.state.subject, range: params, perOwner: params.perOwner, refresh: params.refresh },
+        {
+          signal: controller.signal,
+          onProgress: (p) => this.post({ type: 'progress', id, done: p.done, total: p.total }),
+        },
+      );
+      this.lastData = data;
+      ByDayChartPanel.loads.fire({ subject, outcome: 'ok', cachedDays: data.cachedDays });
+      return data;
+    } catch (err) {
+      const aborted = controller.signal.aborted || isAbortError(err);
+      ByDayChartPanel.loads.fire({ subject, outcome: aborted ? 'aborted' : 'error' });
+      if (!aborted) {
+        this.env.log.warn(`by-day chart: ${describeWeComError(err, 'en')}`);
+      }
+      throw err;
+    } finally {
+      if (this.inFlight === controller) {
+        this.inFlight = undefined;
+      }
+    }
+  }
+
+  private errorInfo(err: unknown): ErrorInfo {
+    if (err instanceof UserFacingError) {
+      return err.info;
+    }
+    const lang = chartLanguage();
+    if (err instanceof WeComError) {
+      return { message: describeWeComError(err, lang), retryable: err.kind !== 'input' };
+    }
+    if (err instanceof DayRangeError) {
+      return { message: err.reason[lang], retryable: false };
+    }
+    this.env.log.error(`by-day chart: ${describeWeComError(err, 'en')}`);
+    return { message: describeWeComError(err, lang), retryable: true };
+  }
+}

@@ -1,0 +1,89 @@
+/**
+ * Which owners the Show by-day chart command is about: the clicked tree element (or the whole
+ * selection when the click was part of a multi-select), or, from the palette, a quick pick.
+ */
+import * as vscode from 'vscode';
+import type { MetricKey } from '../../shared/metrics';
+import { isMetricKey } from '../../shared/metrics';
+import type { ChartSubject } from '../../shared/protocol';
+import type { ConnectionSource, OwnerTreeElement } from '../contracts';
+import { ownerLabels } from './labels';
+
+export interface ChartTarget {
+  readonly subject: ChartSubject;
+  /** Set when the command came from a figure row: open on that figure. */
+  readonly metric?: MetricKey;
+}
+
+function isTreeElement(value: unknown): value is OwnerTreeElement {
+  if (typeof value !== 'object' || value === null) {
+    return false;
+  }
+  const kind = (value as { kind?: unknown }).kind;
+  return kind === 'summary' || kind === 'owner' || kind === 'figure';
+}
+
+function ownerOf(element: OwnerTreeElement): string | undefined {
+  return element.kind === 'summary' ? undefined : element.owner;
+}
+
+/** The subject from tree arguments (clicked element, selection), or undefined for the palette. */
+export function targetFromArgs(clicked: unknown, selected: unknown): ChartTarget | undefined {
+  if (!isTreeElement(clicked)) {
+    return undefined;
+  }
+  const selection = Array.isArray(selected) ? selected.filter(isTreeElement) : [];
+  // VS Code passes the selection when the clicked row is part of it; otherwise only the row counts.
+  const elements = selection.length > 1 && selection.includes(clicked) ? selection : [clicked];
+  const metric = clicked.kind === 'figure' && isMetricKey(clicked.metric) ? clicked.metric : undefined;
+  const owners = elements.map(ownerOf);
+  if (owners.some((o) => o === undefined)) {
+    return { subject: { kind: 'all' }, metric };
+  }
+  const unique = [...new Set(owners as string[])];
+  return { subject: { kind: 'owners', owners: unique }, metric };
+}
+
+interface OwnerPickItem extends vscode.QuickPickItem {
+  readonly owner?: string;
+}
+
+/** Palette: pick one or more owners, or "All owners". */
+export async function pickTarget(
+  connections: ConnectionSource,
+  ownerNames: Readonly<Record<string, string>>,
+): Promise<ChartTarget | undefined> {
+  const connection = await connections.current();
+  if (!connection) {
+    void vscode.window.showWarningMessage(
+      vscode.l10n.t('WeCom is not set up: set your corp ID and secret (or turn on demo mode) first.'),
+    );
+    return undefined;
+  }
+  const owners = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Loading owners…') },
+    () => connection.client.listFollowUsers(),
+  );
+  const items: OwnerPickItem[] = [
+    { label: vscode.l10n.t('All owners'), description: vscode.l10n.t('{0} owners', owners.length) },
+    { label: '', kind: vscode.QuickPickItemKind.Separator },
+    ...ownerLabels(owners, ownerNames).map((o) => ({
+      label: o.name,
+      description: o.name === o.id ? undefined : o.id,
+      owner: o.id,
+    })),
+  ];
+  const picked = await vscode.window.showQuickPick(items, {
+    canPickMany: true,
+    title: vscode.l10n.t('Show by-day chart'),
+    placeHolder: vscode.l10n.t('Pick owners (or All owners)'),
+    matchOnDescription: true,
+  });
+  if (!picked || picked.length === 0) {
+    return undefined;
+  }
+  if (picked.some((item) => item.owner === undefined)) {
+    return { subject: { kind: 'all' } };
+  }
+  return { subject: { kind: 'owners', owners: picked.map((item) => item.owner as string) } };
+}

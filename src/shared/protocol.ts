@@ -1,0 +1,371 @@
+/**
+ * The messages between the by-day chart webview and the extension host, defined once and
+ * imported by both sides. The webview never calls WeCom: it asks the host with typed requests
+ * (correlated by id; a failed fetch answers with an error reply so the webview's promise
+ * rejects) and the host answers. Everything arriving from the other side is checked with the
+ * validators at the bottom before use: a webview is untrusted input to the host.
+ */
+import type { CstDay, DayRange, Localized } from './days';
+import { allowedWindow, checkRange, lastNDays, tryParseCstDay } from './days';
+import type { GroupChatStats, MetricKey, UiLanguage } from './metrics';
+import { isMetricKey } from './metrics';
+
+/** The `viewType` of the panel (also in `onWebviewPanel:` and the serializer). */
+export const CHART_VIEW_TYPE = 'wecomGroupStats.byDayChart';
+
+//#region persisted UI state (intent only, never figures)
+
+/** Whose groups a chart shows: every owner, or an explicit set of owner ids. */
+export type ChartSubject =
+  { readonly kind: 'all' } | { readonly kind: 'owners'; readonly owners: readonly string[] };
+
+export const RANGE_PRESETS = [7, 30, 90, 180] as const;
+export type RangePreset = (typeof RANGE_PRESETS)[number];
+
+export type RangeChoice =
+  | { readonly kind: 'preset'; readonly days: RangePreset }
+  | { readonly kind: 'custom'; readonly from: CstDay; readonly to: CstDay };
+
+/** Several owners: one line each (`compare`) or one summed line (`sum`). */
+export type SeriesMode = 'sum' | 'compare';
+export type ChartView = 'chart' | 'table';
+
+/** What `setState` keeps and the serializer hands back after a reload. */
+export interface ChartUiState {
+  readonly version: 1;
+  readonly subject: ChartSubject;
+  readonly metric: MetricKey;
+  readonly range: RangeChoice;
+  readonly mode: SeriesMode;
+  readonly view: ChartView;
+}
+
+export function defaultUiState(subject: ChartSubject, metric: MetricKey = 'chat_total'): ChartUiState {
+  return { version: 1, subject, metric, range: { kind: 'preset', days: 30 }, mode: 'sum', view: 'chart' };
+}
+
+/** A stable identity for a subject (panel lookup, cache keys): owner order does not matter. */
+export function subjectKey(subject: ChartSubject): string {
+  return subject.kind === 'all' ? 'all' : 'owners:' + JSON.stringify([...new Set(subject.owners)].sort());
+}
+
+/** The days a range choice means now (presets end yesterday, CST). */
+export function resolveRange(choice: RangeChoice, nowMs: number = Date.now()): DayRange {
+  return choice.kind === 'preset' ? lastNDays(choice.days, nowMs) : { from: choice.from, to: choice.to };
+}
+
+/**
+ * `checkRange`, except that days before the server's window are allowed back to `oldestCached`:
+ * cached history stays viewable after WeCom has dropped it.
+ */
+export function checkChartRange(
+  from: CstDay,
+  to: CstDay,
+  nowMs: number,
+  oldestCached?: CstDay,
+): Localized | undefined {
+  const reason = checkRange(from, to, nowMs);
+  if (reason === undefined || oldestCached === undefined) {
+    return reason;
+  }
+  const [f, t] = [tryParseCstDay(from), tryParseCstDay(to)];
+  const inCachedHistory = f !== undefined && t !== undefined && f <= t && f >= oldestCached;
+  return inCachedHistory && t <= allowedWindow(nowMs).to ? undefined : reason;
+}
+
+//#endregion
+
+//#region data shapes
+
+export interface OwnerLabel {
+  readonly id: string;
+  /** Display name from the ownerNames setting, else the id. Rendered as text only. */
+  readonly name: string;
+}
+
+/** One series aligned with `ByDayData.days`; `null` = no figures for that day (not fetched/cached). */
+export type DaySeries = readonly (GroupChatStats | null)[];
+
+export interface ByDayData {
+  readonly from: CstDay;
+  readonly to: CstDay;
+  readonly days: readonly CstDay[];
+  /** Summed over the subject's owners. */
+  readonly total: DaySeries;
+  /** One series per owner (compare mode); an array, since owner ids are arbitrary strings. */
+  readonly perOwner?: readonly { readonly owner: string; readonly series: DaySeries }[];
+  /** Days answered from the local cache (the rest cost requests). */
+  readonly cachedDays: number;
+  /** Days before the server's window that the cache could not supply. */
+  readonly unavailableDays: number;
+}
+
+/** The labels the webview shows, already in the UI language (the host localizes them). */
+export interface ChartLabels {
+  readonly figure: string;
+  readonly range: string;
+  /** Contains `{n}`. */
+  readonly lastNDays: string;
+  readonly custom: string;
+  readonly from: string;
+  readonly to: string;
+  readonly apply: string;
+  readonly sum: string;
+  readonly compare: string;
+  readonly chartView: string;
+  readonly tableView: string;
+  readonly exportCsv: string;
+  readonly exportPng: string;
+  readonly refresh: string;
+  readonly retry: string;
+  readonly loading: string;
+  /** Contains `{done}` and `{total}`. */
+  readonly loadingProgress: string;
+  readonly empty: string;
+  readonly emptyHint: string;
+  readonly errorTitle: string;
+  readonly yesterday: string;
+  readonly vsDayBefore: string;
+  readonly dateColumn: string;
+  readonly allOwners: string;
+  readonly cachedHistory: string;
+  readonly noFigures: string;
+}
+
+/** A failed request as the user should read it. */
+export interface ErrorInfo {
+  /** What happened and what to do, in the UI language (the client's localized hint). */
+  readonly message: string;
+  /** False when retrying unchanged cannot help (bad input, nothing configured). */
+  readonly retryable: boolean;
+}
+
+//#endregion
+
+//#region requests (webview → host, answered with a response)
+
+export interface ByDayParams {
+  readonly from: CstDay;
+  readonly to: CstDay;
+  readonly perOwner: boolean;
+  /** Bypass the closed-day cache (the Refresh action). */
+  readonly refresh: boolean;
+}
+
+export interface ExportCsvParams {
+  readonly metric: MetricKey;
+  readonly mode: SeriesMode;
+}
+
+export interface ExportPngParams {
+  /** `data:image/png;base64,…` from `canvas.toDataURL`. */
+  readonly dataUrl: string;
+}
+
+export interface ExportResult {
+  /** Where it was saved, or undefined when the user cancelled the dialog. */
+  readonly savedTo?: string;
+}
+
+/** Each request method with its params and its result: the pairing both sides are typed by. */
+export interface RequestMap {
+  byDay: { params: ByDayParams; result: ByDayData };
+  exportCsv: { params: ExportCsvParams; result: ExportResult };
+  exportPng: { params: ExportPngParams; result: ExportResult };
+}
+export type RequestMethod = keyof RequestMap;
+export type RequestParams<M extends RequestMethod> = RequestMap[M]['params'];
+export type RequestResult<M extends RequestMethod> = RequestMap[M]['result'];
+
+export type RequestMessage = {
+  [M in RequestMethod]: {
+    readonly type: 'request';
+    readonly id: number;
+    readonly method: M;
+    readonly params: RequestParams<M>;
+  };
+}[RequestMethod];
+
+//#endregion
+
+//#region webview → host
+
+/** The webview's script is listening: the host answers with `init`. */
+export interface ReadyMessage {
+  readonly type: 'ready';
+}
+/** UI intent changed (the webview also calls `setState`); the host keeps it for its title/export. */
+export interface StateMessage {
+  readonly type: 'state';
+  readonly state: ChartUiState;
+}
+/** Chart.js finished drawing `points` points in `series` lines (used by the benchmark and tests). */
+export interface DrawnMessage {
+  readonly type: 'drawn';
+  readonly series: number;
+  readonly points: number;
+}
+
+export type WebviewToHost = ReadyMessage | StateMessage | DrawnMessage | RequestMessage;
+
+//#endregion
+
+//#region host → webview
+
+export interface InitMessage {
+  readonly type: 'init';
+  readonly subject: ChartSubject;
+  readonly owners: readonly OwnerLabel[];
+  readonly lang: UiLanguage;
+  readonly labels: ChartLabels;
+  /** The days the server answers for (yesterday back to 180 days). */
+  readonly window: DayRange;
+  /** Oldest day the local cache holds for this subject (may predate `window`). */
+  readonly oldestCached?: CstDay;
+  readonly state: ChartUiState;
+}
+
+export type ResponseMessage =
+  | { readonly type: 'response'; readonly id: number; readonly ok: true; readonly result: unknown }
+  | { readonly type: 'response'; readonly id: number; readonly ok: false; readonly error: ErrorInfo };
+
+export interface ProgressMessage {
+  readonly type: 'progress';
+  readonly id: number;
+  readonly done: number;
+  readonly total: number;
+}
+
+export type HostToWebview = InitMessage | ResponseMessage | ProgressMessage;
+
+//#endregion
+
+//#region validation (every incoming message goes through these)
+
+type Json = Record<string, unknown>;
+
+function isObject(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isDay(value: unknown): value is CstDay {
+  return typeof value === 'string' && tryParseCstDay(value) === value;
+}
+
+function isRequestId(value: unknown): value is number {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+}
+
+/** Owner ids are opaque (may contain `<`, quotes, spaces) but never empty; at most 1000. */
+export function isSubject(value: unknown): value is ChartSubject {
+  if (!isObject(value)) {
+    return false;
+  }
+  if (value.kind === 'all') {
+    return true;
+  }
+  const owners = value.owners;
+  return (
+    value.kind === 'owners' &&
+    Array.isArray(owners) &&
+    owners.length > 0 &&
+    owners.length <= 1000 &&
+    owners.every((o) => typeof o === 'string' && o.length > 0 && o.length <= 256)
+  );
+}
+
+export function isRangeChoice(value: unknown): value is RangeChoice {
+  if (!isObject(value)) {
+    return false;
+  }
+  if (value.kind === 'preset') {
+    return (RANGE_PRESETS as readonly unknown[]).includes(value.days);
+  }
+  return value.kind === 'custom' && isDay(value.from) && isDay(value.to) && value.from <= value.to;
+}
+
+export function isChartUiState(value: unknown): value is ChartUiState {
+  return (
+    isObject(value) &&
+    value.version === 1 &&
+    isSubject(value.subject) &&
+    isMetricKey(value.metric) &&
+    isRangeChoice(value.range) &&
+    (value.mode === 'sum' || value.mode === 'compare') &&
+    (value.view === 'chart' || value.view === 'table')
+  );
+}
+
+/** A PNG data URL, capped so a broken webview cannot make the host decode something huge. */
+export const MAX_PNG_DATA_URL_CHARS = 20_000_000;
+const PNG_PREFIX = 'data:image/png;base64,';
+
+function isRequestParams(method: unknown, params: unknown): boolean {
+  if (!isObject(params)) {
+    return false;
+  }
+  switch (method) {
+    case 'byDay':
+      return (
+        isDay(params.from) &&
+        isDay(params.to) &&
+        params.from <= params.to &&
+        typeof params.perOwner === 'boolean' &&
+        typeof params.refresh === 'boolean'
+      );
+    case 'exportCsv':
+      return isMetricKey(params.metric) && (params.mode === 'sum' || params.mode === 'compare');
+    case 'exportPng':
+      return (
+        typeof params.dataUrl === 'string' &&
+        params.dataUrl.startsWith(PNG_PREFIX) &&
+        params.dataUrl.length <= MAX_PNG_DATA_URL_CHARS &&
+        /^[A-Za-z0-9+/]*={0,2}$/.test(params.dataUrl.slice(PNG_PREFIX.length))
+      );
+    default:
+      return false;
+  }
+}
+
+/** The host's gate: anything else posted by the webview is dropped (and logged). */
+export function isWebviewToHost(msg: unknown): msg is WebviewToHost {
+  if (!isObject(msg)) {
+    return false;
+  }
+  switch (msg.type) {
+    case 'ready':
+      return true;
+    case 'state':
+      return isChartUiState(msg.state);
+    case 'drawn':
+      return isRequestId(msg.series) && isRequestId(msg.points);
+    case 'request':
+      return isRequestId(msg.id) && isRequestParams(msg.method, msg.params);
+    default:
+      return false;
+  }
+}
+
+/** The webview's gate (lighter: the host is trusted, this catches version skew and noise). */
+export function isHostToWebview(msg: unknown): msg is HostToWebview {
+  if (!isObject(msg)) {
+    return false;
+  }
+  switch (msg.type) {
+    case 'init':
+      return isSubject(msg.subject) && Array.isArray(msg.owners) && isChartUiState(msg.state);
+    case 'response':
+      return isRequestId(msg.id) && (msg.ok === true || (msg.ok === false && isObject(msg.error)));
+    case 'progress':
+      return isRequestId(msg.id) && typeof msg.done === 'number' && typeof msg.total === 'number';
+    default:
+      return false;
+  }
+}
+
+/** Decodes a validated PNG data URL to bytes' base64 payload (the host turns it into a Buffer). */
+export function pngBase64(dataUrl: string): string {
+  return dataUrl.slice(PNG_PREFIX.length);
+}
+
+//#endregion
