@@ -1,0 +1,70 @@
+/**
+ * Registers every command of the extension (except the chart's, which its feature registers).
+ * Command ids are the manifest's; each handler only calls into a service.
+ */
+import * as vscode from 'vscode';
+import type { DemoMode } from '../demoMode';
+import type { RedactingLog } from '../log';
+import type { Notifier } from '../notifications';
+import { OWNERS_VIEW_ID, type OwnersModel } from '../owners/ownersModel';
+import { clearCredentials, setupCredentials, type CredentialCommandDeps } from './credentialCommands';
+import { filterOwners, sortOwners } from './viewCommands';
+
+export const COMMANDS = {
+  setupCredentials: 'wecomGroupStats.setupCredentials',
+  clearCredentials: 'wecomGroupStats.clearCredentials',
+  startDemo: 'wecomGroupStats.startDemo',
+  stopDemo: 'wecomGroupStats.stopDemo',
+  refresh: 'wecomGroupStats.refresh',
+  sort: 'wecomGroupStats.sort',
+  filter: 'wecomGroupStats.filter',
+  clearFilter: 'wecomGroupStats.clearFilter',
+  showLog: 'wecomGroupStats.showLog',
+  openSettings: 'wecomGroupStats.openSettings',
+} as const;
+
+export interface CommandDeps extends CredentialCommandDeps {
+  readonly context: vscode.ExtensionContext;
+  readonly model: OwnersModel;
+  readonly demo: DemoMode;
+  readonly log: RedactingLog;
+  readonly notifier: Notifier;
+}
+
+export async function startDemo(demo: DemoMode, notifier: Notifier): Promise<boolean> {
+  try {
+    await demo.start();
+  } catch (err) {
+    notifier.show(
+      'error',
+      vscode.l10n.t('Could not start demo mode: {0}', err instanceof Error ? err.message : String(err)),
+      ['log'],
+    );
+    return false;
+  }
+  void vscode.commands.executeCommand(`${OWNERS_VIEW_ID}.focus`);
+  return true;
+}
+
+export function openSettings(context: vscode.ExtensionContext): Thenable<unknown> {
+  return vscode.commands.executeCommand('workbench.action.openSettings', `@ext:${context.extension.id}`);
+}
+
+export function registerCommands(deps: CommandDeps): vscode.Disposable {
+  const { model, demo, log, notifier, context } = deps;
+  const handlers: Record<(typeof COMMANDS)[keyof typeof COMMANDS], (...args: unknown[]) => unknown> = {
+    [COMMANDS.setupCredentials]: (arg) => setupCredentials(deps, arg),
+    [COMMANDS.clearCredentials]: () => clearCredentials(deps),
+    [COMMANDS.startDemo]: () => startDemo(demo, notifier),
+    [COMMANDS.stopDemo]: () => demo.stop(),
+    [COMMANDS.refresh]: () => model.reload(true),
+    [COMMANDS.sort]: (arg) => sortOwners(model, arg),
+    [COMMANDS.filter]: (arg) => filterOwners(model, arg),
+    [COMMANDS.clearFilter]: () => model.setFilter(''),
+    [COMMANDS.showLog]: () => log.show(true),
+    [COMMANDS.openSettings]: () => openSettings(context),
+  };
+  return vscode.Disposable.from(
+    ...Object.entries(handlers).map(([id, handler]) => vscode.commands.registerCommand(id, handler)),
+  );
+}

@@ -1,0 +1,136 @@
+/**
+ * Which WeCom server the host talks to right now: the demo server when demo mode is on, else
+ * the configured corp (corp ID setting + secret in SecretStorage). Implements the
+ * `ConnectionSource` contract the chart panel uses; the owners tree uses the richer
+ * `HostConnection`. One client is kept per connection so its token cache survives reloads.
+ */
+import * as vscode from 'vscode';
+import { createHash } from 'crypto';
+import { WeComClient } from '../wecom/client';
+import type { StatisticsClient } from '../wecom/types';
+import type { ActiveConnection, ConnectionSource } from './contracts';
+import type { CredentialStore } from './credentialStore';
+import type { DemoMode } from './demoMode';
+import { Disposable } from './dispose';
+import type { RedactingLog } from './log';
+import { affectsSettings, readSettings, type WeComSettings } from './settings';
+
+export interface HostConnection extends ActiveConnection {
+  /** Changes whenever anything that could change the figures changes (never contains the secret). */
+  readonly key: string;
+  /** Explicit owner list, or undefined for the follow-user list. */
+  readonly owners: readonly string[] | undefined;
+  /** userid → display name: the ownerNames setting over the demo server's names. */
+  readonly ownerNames: Readonly<Record<string, string>>;
+}
+
+export class ConnectionManager extends Disposable implements ConnectionSource {
+  private readonly _onDidChange = this._register(new vscode.EventEmitter<void>());
+  readonly onDidChange = this._onDidChange.event;
+  private cachedClient: { readonly key: string; readonly client: StatisticsClient } | undefined;
+
+  constructor(
+    private readonly credentials: CredentialStore,
+    private readonly demo: DemoMode,
+    private readonly log: RedactingLog,
+  ) {
+    super();
+    this._register(credentials.onDidChange(() => this._onDidChange.fire()));
+    this._register(demo.onDidChange(() => this._onDidChange.fire()));
+    this._register(
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (affectsSettings(e)) {
+          this._onDidChange.fire();
+        }
+      }),
+    );
+  }
+
+  current(): Promise<HostConnection | undefined> {
+    return this.currentConnection();
+  }
+
+  /** The display names the tree and chart show (setting first, then the demo server's). */
+  ownerNames(): Readonly<Record<string, string>> {
+    return { ...(this.demo.demoServer?.ownerNames ?? {}), ...readSettings().settings.ownerNames };
+  }
+
+  async currentConnection(): Promise<HostConnection | undefined> {
+    const { settings } = readSettings();
+    const server = this.demo.demoServer;
+    if (server) {
+      // Demo data has its own owners: the real `owners` setting would only match nothing.
+      return this.build(
+        'demo',
+        server.corpId,
+        server.corpSecret,
+        { ...settings, apiBaseUrl: server.url, proxy: undefined },
+        undefined,
+      );
+    }
+    if (!settings.corpId) {
+      return undefined;
+    }
+    const secret = await this.credentials.getSecret(settings.corpId);
+    if (!secret) {
+      return undefined;
+    }
+    this.log.addSecret(secret);
+    return this.build(
+      'real',
+      settings.corpId,
+      secret,
+      settings,
+      settings.owners.length ? settings.owners : undefined,
+    );
+  }
+
+  /** A client for credentials that are not saved yet (Set up credentials verifies with it). */
+  createClient(corpId: string, secret: string): StatisticsClient {
+    this.log.addSecret(secret);
+    const { settings } = readSettings();
+    return this.newClient(corpId, secret, settings);
+  }
+
+  private build(
+    mode: HostConnection['mode'],
+    corpId: string,
+    secret: string,
+    settings: WeComSettings,
+    owners: readonly string[] | undefined,
+  ): HostConnection {
+    const secretHash = createHash('sha256').update(secret).digest('hex').slice(0, 16);
+    const clientKey = [
+      mode,
+      corpId,
+      secretHash,
+      settings.apiBaseUrl,
+      settings.proxy ?? '',
+      settings.concurrency,
+      settings.requestTimeoutMs,
+    ].join('|');
+    if (this.cachedClient?.key !== clientKey) {
+      this.cachedClient = { key: clientKey, client: this.newClient(corpId, secret, settings) };
+    }
+    return {
+      mode,
+      corpId,
+      client: this.cachedClient.client,
+      key: `${clientKey}|${JSON.stringify(owners ?? null)}`,
+      owners,
+      ownerNames: this.ownerNames(),
+    };
+  }
+
+  private newClient(corpId: string, secret: string, settings: WeComSettings): StatisticsClient {
+    return new WeComClient({
+      corpId,
+      corpSecret: secret,
+      baseUrl: settings.apiBaseUrl,
+      proxy: settings.proxy,
+      concurrency: settings.concurrency,
+      timeoutMs: settings.requestTimeoutMs,
+      onRequestLog: (entry) => this.log.request(entry),
+    });
+  }
+}

@@ -1,0 +1,46 @@
+/**
+ * The corp secret in VS Code SecretStorage, one entry per corp ID. Nothing else in the host
+ * touches `context.secrets`. SecretStorage is shared by all windows, so changes made elsewhere
+ * arrive through `onDidChange`.
+ */
+import * as vscode from 'vscode';
+import { Disposable } from './dispose';
+
+export const SECRET_KEY_PREFIX = 'wecomGroupStats.secret.';
+
+export function secretKey(corpId: string): string {
+  return SECRET_KEY_PREFIX + corpId;
+}
+
+export class CredentialStore extends Disposable {
+  private readonly _onDidChange = this._register(new vscode.EventEmitter<void>());
+  /** Fires when any stored corp secret changes (in this window or another). */
+  readonly onDidChange = this._onDidChange.event;
+
+  constructor(private readonly secrets: vscode.SecretStorage) {
+    super();
+    this._register(
+      secrets.onDidChange((e) => {
+        if (e.key.startsWith(SECRET_KEY_PREFIX)) {
+          this._onDidChange.fire();
+        }
+      }),
+    );
+  }
+
+  async getSecret(corpId: string): Promise<string | undefined> {
+    if (!corpId) {
+      return undefined;
+    }
+    const value = await this.secrets.get(secretKey(corpId));
+    return value || undefined;
+  }
+
+  async storeSecret(corpId: string, secret: string): Promise<void> {
+    await this.secrets.store(secretKey(corpId), secret);
+  }
+
+  async deleteSecret(corpId: string): Promise<void> {
+    await this.secrets.delete(secretKey(corpId));
+  }
+}

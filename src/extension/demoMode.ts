@@ -1,0 +1,91 @@
+/**
+ * Demo mode: the built-in fake WeCom server runs inside the extension host on a random
+ * loopback port, and the host talks to it through the same client as a real corp. The user's
+ * real credentials are neither read nor changed. A status-bar item shows the mode; clicking it
+ * leaves demo mode.
+ */
+import * as vscode from 'vscode';
+import { startFakeWeComServer, type FakeWeComServer } from '../demo/fakeServer';
+import { setDemoContext } from './contextKeys';
+import { Disposable } from './dispose';
+import type { RedactingLog } from './log';
+
+export const DEMO_ENV_VARIABLE = 'WECOM_GROUP_STATS_DEMO';
+
+export class DemoMode extends Disposable {
+  private server: FakeWeComServer | undefined;
+  private starting: Promise<FakeWeComServer> | undefined;
+  private readonly statusItem: vscode.StatusBarItem;
+  private readonly _onDidChange = this._register(new vscode.EventEmitter<void>());
+  /** Fires after demo mode turned on or off. */
+  readonly onDidChange = this._onDidChange.event;
+
+  constructor(private readonly log: RedactingLog) {
+    super();
+    this.statusItem = this._register(
+      vscode.window.createStatusBarItem('wecomGroupStats.demo', vscode.StatusBarAlignment.Left),
+    );
+    this.statusItem.name = vscode.l10n.t('WeCom demo mode');
+    this.statusItem.text = `$(beaker) ${vscode.l10n.t('WeCom demo')}`;
+    this.statusItem.tooltip = vscode.l10n.t(
+      'WeCom Group Stats shows generated demo data. Click to leave demo mode.',
+    );
+    this.statusItem.command = 'wecomGroupStats.stopDemo';
+    setDemoContext(false);
+  }
+
+  get isOn(): boolean {
+    return this.server !== undefined;
+  }
+
+  /** The running fake server, when demo mode is on. */
+  get demoServer(): FakeWeComServer | undefined {
+    return this.server;
+  }
+
+  /** Starts the fake server (once; concurrent calls share the start). */
+  async start(): Promise<FakeWeComServer> {
+    if (this.server) {
+      return this.server;
+    }
+    this.starting ??= startFakeWeComServer({ port: 0 });
+    try {
+      const server = await this.starting;
+      if (this.isDisposed) {
+        await server.close();
+        throw new Error('The extension was deactivated while demo mode was starting.');
+      }
+      this.server = server;
+      this.log.addSecret(server.corpSecret);
+      this.log.info(`Demo mode on: fake WeCom server at ${server.url} with ${server.owners.length} owners.`);
+      this.statusItem.show();
+      setDemoContext(true);
+      this._onDidChange.fire();
+      return server;
+    } finally {
+      this.starting = undefined;
+    }
+  }
+
+  async stop(): Promise<void> {
+    const server = this.server;
+    if (!server) {
+      return;
+    }
+    this.server = undefined;
+    this.statusItem.hide();
+    setDemoContext(false);
+    await server.close();
+    this.log.info('Demo mode off: fake WeCom server stopped.');
+    this._onDidChange.fire();
+  }
+
+  override dispose(): void {
+    const server = this.server;
+    this.server = undefined;
+    if (server) {
+      void server.close();
+    }
+    super.dispose();
+  }
+}

@@ -1,0 +1,137 @@
+/**
+ * The "WeCom Group Stats" log channel. Everything written through it is redacted first
+ * (`redactSecrets` for token/secret query parameters, plus every secret value the host knows
+ * about), so neither our code nor the chart feature can leak a credential into the log.
+ * The last lines are kept in memory for the integration tests' API.
+ */
+import * as vscode from 'vscode';
+import { inspect } from 'util';
+import { redactSecrets } from '../wecom/redact';
+import type { RequestLogEntry } from '../wecom/types';
+
+const KEPT_LINES = 2000;
+const MIN_SECRET_LENGTH = 6;
+
+type Level = 'trace' | 'debug' | 'info' | 'warn' | 'error';
+
+export class RedactingLog implements vscode.LogOutputChannel {
+  private readonly secrets = new Set<string>();
+  private readonly lines: string[] = [];
+
+  constructor(private readonly channel: vscode.LogOutputChannel) {}
+
+  /** Creates the extension's one log channel. */
+  static create(): RedactingLog {
+    return new RedactingLog(vscode.window.createOutputChannel('WeCom Group Stats', { log: true }));
+  }
+
+  get name(): string {
+    return this.channel.name;
+  }
+  get logLevel(): vscode.LogLevel {
+    return this.channel.logLevel;
+  }
+  get onDidChangeLogLevel(): vscode.Event<vscode.LogLevel> {
+    return this.channel.onDidChangeLogLevel;
+  }
+
+  /** Also redact this exact value from now on (a secret typed by the user, a demo secret). */
+  addSecret(secret: string): void {
+    if (secret.length >= MIN_SECRET_LENGTH) {
+      this.secrets.add(secret);
+    }
+  }
+
+  /** Lines written so far (redacted), newest last; for tests. */
+  capturedLines(): readonly string[] {
+    return this.lines;
+  }
+
+  redact(text: string): string {
+    let out = redactSecrets(text);
+    for (const secret of this.secrets) {
+      out = out.split(secret).join('***');
+    }
+    return out;
+  }
+
+  /** One line per HTTP request of the client: endpoint, duration, errcode; never the query. */
+  request(entry: RequestLogEntry): void {
+    const parts = [
+      entry.endpoint,
+      `${Math.round(entry.durationMs)} ms`,
+      entry.errcode === undefined ? 'no errcode' : `errcode ${entry.errcode}`,
+    ];
+    if (entry.status !== undefined && entry.status !== 200) {
+      parts.push(`HTTP ${entry.status}`);
+    }
+    if (entry.attempt > 1) {
+      parts.push(`attempt ${entry.attempt}`);
+    }
+    if (entry.message) {
+      parts.push(entry.message);
+    }
+    const failed = entry.errcode !== 0;
+    this.write(failed ? 'warn' : 'info', parts.join(' · '), []);
+  }
+
+  trace(message: string, ...args: unknown[]): void {
+    this.write('trace', message, args);
+  }
+  debug(message: string, ...args: unknown[]): void {
+    this.write('debug', message, args);
+  }
+  info(message: string, ...args: unknown[]): void {
+    this.write('info', message, args);
+  }
+  warn(message: string, ...args: unknown[]): void {
+    this.write('warn', message, args);
+  }
+  error(error: string | Error, ...args: unknown[]): void {
+    this.write('error', typeof error === 'string' ? error : `${error.name}: ${error.message}`, args);
+  }
+
+  append(value: string): void {
+    this.channel.append(this.redact(value));
+  }
+  appendLine(value: string): void {
+    this.keep(this.redact(value));
+    this.channel.appendLine(this.redact(value));
+  }
+  replace(value: string): void {
+    this.channel.replace(this.redact(value));
+  }
+  clear(): void {
+    this.channel.clear();
+  }
+  show(preserveFocusOrColumn?: boolean | vscode.ViewColumn, preserveFocus?: boolean): void {
+    if (typeof preserveFocusOrColumn === 'boolean' || preserveFocusOrColumn === undefined) {
+      this.channel.show(preserveFocusOrColumn);
+    } else {
+      this.channel.show(preserveFocusOrColumn, preserveFocus);
+    }
+  }
+  hide(): void {
+    this.channel.hide();
+  }
+  dispose(): void {
+    this.channel.dispose();
+  }
+
+  private write(level: Level, message: string, args: readonly unknown[]): void {
+    const formatted = [
+      message,
+      ...args.map((a) => (typeof a === 'string' ? a : inspect(a, { depth: 3 }))),
+    ].join(' ');
+    const safe = this.redact(formatted);
+    this.keep(`[${level}] ${safe}`);
+    this.channel[level](safe);
+  }
+
+  private keep(line: string): void {
+    this.lines.push(line);
+    if (this.lines.length > KEPT_LINES) {
+      this.lines.splice(0, this.lines.length - KEPT_LINES);
+    }
+  }
+}

@@ -1,0 +1,113 @@
+/**
+ * How one row of the owners view looks: label, description, tooltip, children. Owner ids and
+ * names are shown verbatim (plain-text labels and tooltips, never markdown or HTML).
+ */
+import * as vscode from 'vscode';
+import {
+  METRIC_KEYS,
+  METRICS,
+  metricLabel,
+  uiLanguage,
+  type GroupChatStats,
+  type MetricKey,
+} from '../../shared/metrics';
+import type { OwnerTreeElement } from '../contracts';
+import type { OwnerRow, SortOrder } from './ownerRows';
+import type { LoadedOwners } from './ownersModel';
+
+/** Figures always shown in a row's description; the sort metric is appended when not among them. */
+const DESCRIPTION_METRICS: readonly MetricKey[] = ['chat_total', 'member_total', 'new_member_cnt'];
+
+export class FigureFormatter {
+  readonly lang = uiLanguage(vscode.env.language);
+  private readonly numbers = new Intl.NumberFormat(this.lang === 'zh' ? 'zh-CN' : 'en-US');
+
+  number(value: number): string {
+    return this.numbers.format(value);
+  }
+
+  /** e.g. "12 groups · 340 members · +3 new" (+ "· 56 messages" when sorted by messages). */
+  summary(data: GroupChatStats, sort: SortOrder): string {
+    let text = vscode.l10n.t(
+      '{0} groups · {1} members · +{2} new',
+      this.number(data.chat_total),
+      this.number(data.member_total),
+      this.number(data.new_member_cnt),
+    );
+    if (!DESCRIPTION_METRICS.includes(sort.metric)) {
+      text += ` · ${this.number(data[sort.metric])} ${METRICS[sort.metric].short[this.lang]}`;
+    }
+    return text;
+  }
+
+  /** One line per figure, labelled in the UI language. */
+  figureLines(data: GroupChatStats): string {
+    return METRIC_KEYS.map((key) => `${metricLabel(key, this.lang)}: ${this.number(data[key])}`).join('\n');
+  }
+
+  asOf(loaded: LoadedOwners): string {
+    return loaded.provisional
+      ? vscode.l10n.t('as of {0} CST (provisional)', loaded.day)
+      : vscode.l10n.t('as of {0} CST', loaded.day);
+  }
+}
+
+export function ownerItem(
+  row: OwnerRow,
+  loaded: LoadedOwners,
+  sort: SortOrder,
+  format: FigureFormatter,
+): vscode.TreeItem {
+  const item = new vscode.TreeItem(row.name, vscode.TreeItemCollapsibleState.Collapsed);
+  item.id = `owner:${row.owner}`;
+  const figures = format.summary(row.data, sort);
+  item.description = row.name === row.owner ? figures : `${row.owner} · ${figures}`;
+  const heading = row.name === row.owner ? row.owner : `${row.name} (${row.owner})`;
+  item.tooltip = `${heading}\n${format.asOf(loaded)}\n\n${format.figureLines(row.data)}`;
+  item.contextValue = 'owner';
+  item.iconPath = new vscode.ThemeIcon('person');
+  item.accessibilityInformation = { label: `${heading}, ${figures}` };
+  return item;
+}
+
+export function summaryItem(
+  total: GroupChatStats,
+  shown: number,
+  all: number,
+  loaded: LoadedOwners,
+  sort: SortOrder,
+  format: FigureFormatter,
+): vscode.TreeItem {
+  const label =
+    shown === all
+      ? vscode.l10n.t('All owners ({0})', format.number(all))
+      : vscode.l10n.t('Filtered owners ({0} of {1})', format.number(shown), format.number(all));
+  const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Collapsed);
+  item.id = 'summary';
+  item.description = `${format.summary(total, sort)} · ${format.asOf(loaded)}`;
+  const note = loaded.provisional
+    ? `\n${vscode.l10n.t("Yesterday's figures may still change until about 10:00 CST.")}`
+    : '';
+  item.tooltip = `${label}\n${format.asOf(loaded)}${note}\n\n${format.figureLines(total)}`;
+  item.contextValue = 'summary';
+  item.iconPath = new vscode.ThemeIcon('organization');
+  return item;
+}
+
+export function figureElements(owner: string | undefined): OwnerTreeElement[] {
+  return METRIC_KEYS.map((metric) => ({ kind: 'figure', owner, metric }));
+}
+
+export function figureItem(
+  metric: MetricKey,
+  data: GroupChatStats,
+  format: FigureFormatter,
+): vscode.TreeItem {
+  const item = new vscode.TreeItem(metricLabel(metric, format.lang), vscode.TreeItemCollapsibleState.None);
+  item.description = format.number(data[metric]);
+  const kind =
+    METRICS[metric].kind === 'flow' ? vscode.l10n.t('new that day') : vscode.l10n.t('as of that day');
+  item.tooltip = `${metricLabel(metric, format.lang)}: ${format.number(data[metric])} (${kind})`;
+  item.contextValue = 'figure';
+  return item;
+}

@@ -1,0 +1,240 @@
+/**
+ * The owners view's state: loads yesterday's (CST) totals of every owner with one
+ * `getOwnerTotals` call, keeps them sorted and filtered client-side, and fires `onDidChange`.
+ * A load can be cancelled from the view's progress bar (the previous rows stay) and is
+ * superseded when the connection changes.
+ */
+import * as vscode from 'vscode';
+import { cstYesterday, type CstDay } from '../../shared/days';
+import type { GroupChatStats } from '../../shared/metrics';
+import { WeComError } from '../../wecom/errors';
+import type { ConnectionManager, HostConnection } from '../connection';
+import { setFilteredContext, setViewStateContext, type ViewState } from '../contextKeys';
+import { Disposable } from '../dispose';
+import type { RedactingLog } from '../log';
+import type { Notifier } from '../notifications';
+import {
+  buildRows,
+  filterRows,
+  isProvisional,
+  sortRows,
+  sumRows,
+  type OwnerRow,
+  type SortOrder,
+} from './ownerRows';
+
+export const OWNERS_VIEW_ID = 'wecomGroupStats.owners';
+const SORT_STATE_KEY = 'wecomGroupStats.ownersSort';
+
+export interface LoadedOwners {
+  readonly day: CstDay;
+  readonly fetchedAt: number;
+  readonly provisional: boolean;
+  readonly mode: HostConnection['mode'];
+  readonly connectionKey: string;
+  /** Every owner, in the current sort order. */
+  readonly sorted: readonly OwnerRow[];
+}
+
+export class OwnersModel extends Disposable {
+  private _state: ViewState = 'unconfigured';
+  private _data: LoadedOwners | undefined;
+  private _sort: SortOrder;
+  private _filter = '';
+  private _message: string | undefined;
+  private visibleCache: { rows: readonly OwnerRow[]; total: GroupChatStats } | undefined;
+  private generation = 0;
+  private inFlight: { controller: AbortController; promise: Promise<void> } | undefined;
+  private latest: Promise<void> = Promise.resolve();
+
+  private readonly _onDidChange = this._register(new vscode.EventEmitter<void>());
+  readonly onDidChange = this._onDidChange.event;
+
+  constructor(
+    private readonly connections: ConnectionManager,
+    private readonly notifier: Notifier,
+    private readonly log: RedactingLog,
+    private readonly memento: vscode.Memento,
+    sort: SortOrder,
+  ) {
+    super();
+    this._sort = sort;
+    this._register(connections.onDidChange(() => void this.reload(false)));
+    this._register({ dispose: () => this.inFlight?.controller.abort() });
+    setViewStateContext(this._state);
+    setFilteredContext(false);
+  }
+
+  get state(): ViewState {
+    return this._state;
+  }
+  get data(): LoadedOwners | undefined {
+    return this._data;
+  }
+  get sort(): SortOrder {
+    return this._sort;
+  }
+  get filter(): string {
+    return this._filter;
+  }
+  /** A short explanation for the view (error, cancelled load, no match), or undefined. */
+  get message(): string | undefined {
+    return this._message;
+  }
+
+  /** The rows that pass the filter, in sort order, and their sum. */
+  visible(): { rows: readonly OwnerRow[]; total: GroupChatStats } {
+    if (!this.visibleCache) {
+      const rows = filterRows(this._data?.sorted ?? [], this._filter);
+      this.visibleCache = { rows, total: sumRows(rows) };
+    }
+    return this.visibleCache;
+  }
+
+  /** Resolves when the newest load (and any it started) has settled. */
+  async whenIdle(): Promise<void> {
+    let seen: Promise<void> | undefined;
+    while (seen !== this.latest) {
+      seen = this.latest;
+      await seen;
+    }
+  }
+
+  async setSort(sort: SortOrder): Promise<void> {
+    this._sort = sort;
+    await this.memento.update(SORT_STATE_KEY, sort);
+    if (this._data) {
+      this._data = { ...this._data, sorted: sortRows(this._data.sorted, sort) };
+    }
+    this.changed();
+  }
+
+  setFilter(filter: string): void {
+    this._filter = filter.trim();
+    setFilteredContext(this._filter !== '');
+    this.changed();
+  }
+
+  /** Loads again when something relevant changed (or always, when `force`). */
+  reload(force: boolean): Promise<void> {
+    const generation = ++this.generation;
+    const run = this.reloadNow(force, generation);
+    this.latest = run;
+    return run;
+  }
+
+  private async reloadNow(force: boolean, generation: number): Promise<void> {
+    const connection = await this.connections.currentConnection();
+    if (generation !== this.generation) {
+      return;
+    }
+    if (!connection) {
+      this.inFlight?.controller.abort();
+      this._data = undefined;
+      this._message = undefined;
+      this.setState('unconfigured');
+      this.changed();
+      return;
+    }
+    const day = cstYesterday();
+    const data = this._data;
+    if (
+      !force &&
+      data &&
+      data.connectionKey === connection.key &&
+      data.day === day &&
+      this._state === 'ready'
+    ) {
+      // Same figures; only the display names may have changed.
+      const renamed = buildRows(data.sorted, connection.ownerNames);
+      this._data = { ...data, sorted: renamed };
+      this.changed();
+      return;
+    }
+    this.inFlight?.controller.abort();
+    const controller = new AbortController();
+    const promise = this.fetch(connection, day, controller, generation);
+    this.inFlight = { controller, promise };
+    await promise;
+  }
+
+  private async fetch(
+    connection: HostConnection,
+    day: CstDay,
+    controller: AbortController,
+    generation: number,
+  ): Promise<void> {
+    this.setState('loading');
+    this.changed();
+    const started = Date.now();
+    try {
+      const totals = await vscode.window.withProgress(
+        {
+          location: { viewId: OWNERS_VIEW_ID },
+          title: vscode.l10n.t('Loading group owners for {0}', day),
+          cancellable: true,
+        },
+        (_progress, token) => {
+          const subscription = token.onCancellationRequested(() => controller.abort());
+          return connection.client
+            .getOwnerTotals({ from: day, to: day, owners: connection.owners }, { signal: controller.signal })
+            .finally(() => subscription.dispose());
+        },
+      );
+      if (generation !== this.generation) {
+        return;
+      }
+      const rows = sortRows(buildRows(totals, connection.ownerNames), this._sort);
+      this._data = {
+        day,
+        fetchedAt: started,
+        provisional: isProvisional(day, started),
+        mode: connection.mode,
+        connectionKey: connection.key,
+        sorted: rows,
+      };
+      this._message = undefined;
+      this.log.info(
+        `Loaded ${rows.length} owners for ${day} (${connection.mode}) in ${Date.now() - started} ms.`,
+      );
+      this.setState('ready');
+    } catch (err) {
+      if (generation !== this.generation) {
+        return; // superseded by a newer load: its result is what counts
+      }
+      if (controller.signal.aborted || (err instanceof WeComError && err.kind === 'aborted')) {
+        this.log.info('Loading the group owners was cancelled; the previous rows stay.');
+        this._message = this._data
+          ? undefined
+          : vscode.l10n.t('Loading was cancelled. Press Refresh to try again.');
+        this.setState(this._data ? 'ready' : 'error');
+      } else {
+        if (this._data && this._data.connectionKey !== connection.key) {
+          this._data = undefined; // rows of another corp would be misleading
+        }
+        const failure = this.notifier.failure(err, 'load');
+        this._message = failure.text;
+        this.setState('error');
+      }
+    } finally {
+      if (this.inFlight?.controller === controller) {
+        this.inFlight = undefined;
+      }
+      this.changed();
+    }
+  }
+
+  private setState(state: ViewState): void {
+    this._state = state;
+    setViewStateContext(state);
+  }
+
+  private changed(): void {
+    this.visibleCache = undefined;
+    this._onDidChange.fire();
+  }
+}
+
+export function readSortState(memento: vscode.Memento): unknown {
+  return memento.get(SORT_STATE_KEY);
+}

@@ -1,0 +1,104 @@
+/**
+ * The Group Owners tree: maps `OwnersModel` to tree items. Items are built only when VS Code
+ * asks for them, owner lookups go through a Map, so 5,000 owners stay cheap.
+ */
+import * as vscode from 'vscode';
+import { isMetricKey, type GroupChatStats } from '../../shared/metrics';
+import type { OwnerTreeElement } from '../contracts';
+import { Disposable } from '../dispose';
+import type { OwnerRow } from './ownerRows';
+import { figureElements, figureItem, FigureFormatter, ownerItem, summaryItem } from './ownerItems';
+import type { OwnersModel } from './ownersModel';
+
+const SUMMARY: OwnerTreeElement = { kind: 'summary' };
+
+export class OwnersTreeProvider extends Disposable implements vscode.TreeDataProvider<OwnerTreeElement> {
+  private readonly _onDidChangeTreeData = this._register(
+    new vscode.EventEmitter<OwnerTreeElement | undefined>(),
+  );
+  readonly onDidChangeTreeData = this._onDidChangeTreeData.event;
+  private readonly format = new FigureFormatter();
+  private rowsByOwner: Map<string, OwnerRow> | undefined;
+
+  constructor(private readonly model: OwnersModel) {
+    super();
+    this._register(
+      model.onDidChange(() => {
+        this.rowsByOwner = undefined;
+        this._onDidChangeTreeData.fire(undefined);
+      }),
+    );
+  }
+
+  getChildren(element?: OwnerTreeElement): OwnerTreeElement[] {
+    const loaded = this.model.data;
+    if (!loaded) {
+      return [];
+    }
+    if (!element) {
+      const { rows } = this.model.visible();
+      if (!rows.length && !loaded.sorted.length) {
+        return [];
+      }
+      const children: OwnerTreeElement[] = new Array(rows.length + 1);
+      children[0] = SUMMARY;
+      for (let i = 0; i < rows.length; i++) {
+        children[i + 1] = rows[i].element;
+      }
+      return children;
+    }
+    if (element.kind === 'summary') {
+      return figureElements(undefined);
+    }
+    if (element.kind === 'owner') {
+      return figureElements(element.owner);
+    }
+    return [];
+  }
+
+  getTreeItem(element: OwnerTreeElement): vscode.TreeItem {
+    const loaded = this.model.data;
+    if (!loaded) {
+      return new vscode.TreeItem('');
+    }
+    const sort = this.model.sort;
+    switch (element.kind) {
+      case 'summary': {
+        const { rows, total } = this.model.visible();
+        return summaryItem(total, rows.length, loaded.sorted.length, loaded, sort, this.format);
+      }
+      case 'owner': {
+        const row = this.row(element.owner);
+        return row ? ownerItem(row, loaded, sort, this.format) : new vscode.TreeItem(element.owner);
+      }
+      case 'figure': {
+        const data = this.figuresOf(element.owner);
+        if (!data || !isMetricKey(element.metric)) {
+          return new vscode.TreeItem(element.metric);
+        }
+        const item = figureItem(element.metric, data, this.format);
+        item.id = `figure:${element.owner === undefined ? '*summary*' : `owner:${element.owner}`}:${element.metric}`;
+        return item;
+      }
+    }
+  }
+
+  getParent(element: OwnerTreeElement): OwnerTreeElement | undefined {
+    if (element.kind !== 'figure') {
+      return undefined;
+    }
+    return element.owner === undefined ? SUMMARY : this.row(element.owner)?.element;
+  }
+
+  /** The figures behind an owner row, or the visible total for the summary (owner undefined). */
+  figuresOf(owner: string | undefined): GroupChatStats | undefined {
+    return owner === undefined ? this.model.visible().total : this.row(owner)?.data;
+  }
+
+  private row(owner: string): OwnerRow | undefined {
+    if (!this.rowsByOwner) {
+      this.rowsByOwner = new Map((this.model.data?.sorted ?? []).map((row) => [row.owner, row]));
+    }
+    return this.rowsByOwner.get(owner);
+  }
+}

@@ -1,0 +1,60 @@
+/**
+ * The Group Owners TreeView itself: creates it (multi-select, for the chart) and keeps its
+ * description (active filter) and message (errors, empty results) in step with the model.
+ */
+import * as vscode from 'vscode';
+import type { OwnerTreeElement } from '../contracts';
+import { Disposable } from '../dispose';
+import { OWNERS_VIEW_ID, type OwnersModel } from './ownersModel';
+import { OwnersTreeProvider } from './ownersTree';
+
+export class OwnersView extends Disposable {
+  readonly provider: OwnersTreeProvider;
+  readonly treeView: vscode.TreeView<OwnerTreeElement>;
+
+  constructor(private readonly model: OwnersModel) {
+    super();
+    this.provider = this._register(new OwnersTreeProvider(model));
+    this.treeView = this._register(
+      vscode.window.createTreeView(OWNERS_VIEW_ID, {
+        treeDataProvider: this.provider,
+        canSelectMany: true,
+        showCollapseAll: true,
+      }),
+    );
+    this._register(model.onDidChange(() => this.update()));
+    this.update();
+  }
+
+  private update(): void {
+    const filter = this.model.filter;
+    this.treeView.description = filter ? vscode.l10n.t('filter: "{0}"', filter) : undefined;
+    this.treeView.message = this.currentMessage();
+  }
+
+  private currentMessage(): string | undefined {
+    const data = this.model.data;
+    if (this.model.message && data) {
+      // An error while previous rows stay: say so above them.
+      return this.model.message;
+    }
+    if (data && this.model.filter && this.model.visible().rows.length === 0) {
+      return vscode.l10n.t('No owner matches "{0}". Use Clear filter to see all owners.', this.model.filter);
+    }
+    if (data && data.sorted.length === 0) {
+      return vscode.l10n.t('WeCom returned no group owners for {0}.', data.day);
+    }
+    if (!data && this.model.state === 'error' && this.model.message) {
+      return this.model.message;
+    }
+    return undefined;
+  }
+
+  get message(): string | undefined {
+    return this.treeView.message;
+  }
+
+  get description(): string | undefined {
+    return this.treeView.description;
+  }
+}

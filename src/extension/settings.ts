@@ -1,0 +1,175 @@
+/**
+ * Reads and validates the `wecomGroupStats.*` settings. A bad value never stops the extension:
+ * it is replaced by the default and reported (as a whole sentence naming the setting) so the
+ * user can fix it.
+ */
+import * as vscode from 'vscode';
+import { DEFAULT_API_BASE } from '../wecom/types';
+
+export const SETTINGS_SECTION = 'wecomGroupStats';
+
+export const SETTING_KEYS = [
+  'corpId',
+  'apiBaseUrl',
+  'proxy',
+  'owners',
+  'ownerNames',
+  'concurrency',
+  'requestTimeoutMs',
+] as const;
+
+export type SettingKey = (typeof SETTING_KEYS)[number];
+
+export interface WeComSettings {
+  /** '' when not set. */
+  readonly corpId: string;
+  readonly apiBaseUrl: string;
+  /** The extension's own proxy setting, else VS Code's `http.proxy`; undefined for none. */
+  readonly proxy: string | undefined;
+  /** Empty = use the follow-user list. */
+  readonly owners: readonly string[];
+  readonly ownerNames: Readonly<Record<string, string>>;
+  readonly concurrency: number;
+  readonly requestTimeoutMs: number;
+}
+
+export interface SettingsReading {
+  readonly settings: WeComSettings;
+  /** One sentence per bad value, already localized. */
+  readonly problems: readonly string[];
+}
+
+export const CONCURRENCY_RANGE = { min: 1, max: 16, default: 4 } as const;
+export const TIMEOUT_RANGE = { min: 1000, max: 120000, default: 15000 } as const;
+
+/** Corp IDs are opaque but never contain whitespace; they usually start with ww or wx. */
+export function checkCorpId(value: string): { error?: string; warning?: string } {
+  const trimmed = value.trim();
+  if (!trimmed) {
+    return { error: vscode.l10n.t('Enter the corp ID (企业ID) from My Company → Company Info.') };
+  }
+  if (/\s/.test(trimmed)) {
+    return {
+      error: vscode.l10n.t('A corp ID contains no spaces: copy it again from My Company → Company Info.'),
+    };
+  }
+  if (!/^w[wx]/i.test(trimmed)) {
+    return {
+      warning: vscode.l10n.t(
+        'WeCom corp IDs usually start with "ww" or "wx": check it if verification fails.',
+      ),
+    };
+  }
+  return {};
+}
+
+function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+function integerIn(value: unknown, range: { min: number; max: number }): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= range.min && value <= range.max;
+}
+
+export function readSettings(): SettingsReading {
+  const config = vscode.workspace.getConfiguration(SETTINGS_SECTION);
+  const problems: string[] = [];
+  const bad = (key: SettingKey, why: string): void => {
+    problems.push(vscode.l10n.t('Setting "{0}.{1}": {2}', SETTINGS_SECTION, key, why));
+  };
+
+  let corpId = config.get<unknown>('corpId', '');
+  if (typeof corpId !== 'string' || (corpId.trim() !== '' && checkCorpId(corpId).error)) {
+    bad('corpId', vscode.l10n.t('a corp ID is one word without spaces; it is ignored until fixed.'));
+    corpId = '';
+  }
+
+  let apiBaseUrl = config.get<unknown>('apiBaseUrl', DEFAULT_API_BASE);
+  if (typeof apiBaseUrl !== 'string' || !isHttpUrl(apiBaseUrl.trim())) {
+    bad('apiBaseUrl', vscode.l10n.t('not an http(s) URL; using {0}.', DEFAULT_API_BASE));
+    apiBaseUrl = DEFAULT_API_BASE;
+  }
+
+  let proxy = config.get<unknown>('proxy', '');
+  if (typeof proxy !== 'string' || (proxy.trim() !== '' && !isHttpUrl(proxy.trim()))) {
+    bad('proxy', vscode.l10n.t('not an http(s) URL such as http://host:3128; ignored.'));
+    proxy = '';
+  }
+  const vscodeProxy = vscode.workspace.getConfiguration('http').get<unknown>('proxy', '');
+  const effectiveProxy =
+    (proxy as string).trim() ||
+    (typeof vscodeProxy === 'string' && isHttpUrl(vscodeProxy.trim()) ? vscodeProxy.trim() : '');
+
+  const ownersValue = config.get<unknown>('owners', []);
+  let owners: string[] = [];
+  if (Array.isArray(ownersValue) && ownersValue.every((o) => typeof o === 'string' && o !== '')) {
+    owners = [...new Set(ownersValue as string[])];
+  } else {
+    bad('owners', vscode.l10n.t('must be a list of non-empty user IDs; using the follow-user list.'));
+  }
+
+  const namesValue = config.get<unknown>('ownerNames', {});
+  const ownerNames: Record<string, string> = {};
+  if (namesValue && typeof namesValue === 'object' && !Array.isArray(namesValue)) {
+    for (const [id, name] of Object.entries(namesValue)) {
+      if (typeof name === 'string' && name.trim()) {
+        ownerNames[id] = name;
+      } else {
+        bad('ownerNames', vscode.l10n.t('the name of "{0}" must be a non-empty string.', id));
+      }
+    }
+  } else {
+    bad('ownerNames', vscode.l10n.t('must be an object mapping user IDs to names.'));
+  }
+
+  let concurrency = config.get<unknown>('concurrency', CONCURRENCY_RANGE.default);
+  if (!integerIn(concurrency, CONCURRENCY_RANGE)) {
+    bad(
+      'concurrency',
+      vscode.l10n.t(
+        'must be a whole number from {0} to {1}; using {2}.',
+        CONCURRENCY_RANGE.min,
+        CONCURRENCY_RANGE.max,
+        CONCURRENCY_RANGE.default,
+      ),
+    );
+    concurrency = CONCURRENCY_RANGE.default;
+  }
+
+  let requestTimeoutMs = config.get<unknown>('requestTimeoutMs', TIMEOUT_RANGE.default);
+  if (!integerIn(requestTimeoutMs, TIMEOUT_RANGE)) {
+    bad(
+      'requestTimeoutMs',
+      vscode.l10n.t(
+        'must be a whole number from {0} to {1}; using {2}.',
+        TIMEOUT_RANGE.min,
+        TIMEOUT_RANGE.max,
+        TIMEOUT_RANGE.default,
+      ),
+    );
+    requestTimeoutMs = TIMEOUT_RANGE.default;
+  }
+
+  return {
+    settings: {
+      corpId: (corpId as string).trim(),
+      apiBaseUrl: (apiBaseUrl as string).trim().replace(/\/+$/, ''),
+      proxy: effectiveProxy || undefined,
+      owners,
+      ownerNames,
+      concurrency: concurrency as number,
+      requestTimeoutMs: requestTimeoutMs as number,
+    },
+    problems,
+  };
+}
+
+/** True when a configuration change touches anything `readSettings` reads. */
+export function affectsSettings(event: vscode.ConfigurationChangeEvent): boolean {
+  return event.affectsConfiguration(SETTINGS_SECTION) || event.affectsConfiguration('http.proxy');
+}

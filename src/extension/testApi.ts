@@ -1,0 +1,40 @@
+/**
+ * What `activate` returns: a small read-only window into the host for the integration tests,
+ * so they can check what the user sees without importing bundled modules. Tests import these
+ * types only (`import type`).
+ */
+import type { ConnectionMode } from './contracts';
+import type { ViewState } from './contextKeys';
+import type { ShownMessage } from './notifications';
+
+export interface TreeRowSnapshot {
+  readonly kind: 'summary' | 'owner' | 'figure';
+  /** The owner id (verbatim) for owner rows and their figures. */
+  readonly owner?: string;
+  /** The metric key for figure rows. */
+  readonly metric?: string;
+  readonly label: string;
+  readonly description: string;
+  readonly tooltip: string;
+  readonly contextValue: string;
+}
+
+export interface WeComGroupStatsApi {
+  /** 'demo' or 'real' when something is configured, else undefined. */
+  mode(): Promise<ConnectionMode | undefined>;
+  state(): ViewState;
+  /** Resolves when the current load (and any load it triggered) has settled. */
+  whenIdle(): Promise<void>;
+  /** The top-level rows (summary first, then owners in display order). */
+  rows(): TreeRowSnapshot[];
+  /** The figure rows under the summary (owner undefined) or under one owner. */
+  figures(owner: string | undefined): TreeRowSnapshot[];
+  /** The view's description (active filter) and message (errors, empty results). */
+  view(): { readonly description?: string; readonly message?: string };
+  /** Every notification shown, newest last (already redacted). */
+  messages(): readonly ShownMessage[];
+  /** Lines written to the "WeCom Group Stats" log, newest last. */
+  logLines(): readonly string[];
+  /** The demo server's URL while demo mode is on. */
+  demoServerUrl(): string | undefined;
+}

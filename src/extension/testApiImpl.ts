@@ -1,0 +1,55 @@
+/** Builds the test API from the live services (see testApi.ts). */
+import * as vscode from 'vscode';
+import type { ConnectionManager } from './connection';
+import type { OwnerTreeElement } from './contracts';
+import type { DemoMode } from './demoMode';
+import type { RedactingLog } from './log';
+import type { Notifier } from './notifications';
+import type { OwnersModel } from './owners/ownersModel';
+import type { OwnersView } from './owners/ownersView';
+import type { TreeRowSnapshot, WeComGroupStatsApi } from './testApi';
+
+function labelText(label: string | vscode.TreeItemLabel | undefined): string {
+  return typeof label === 'string' ? label : (label?.label ?? '');
+}
+
+function tooltipText(tooltip: string | vscode.MarkdownString | undefined): string {
+  return typeof tooltip === 'string' ? tooltip : (tooltip?.value ?? '');
+}
+
+export function createTestApi(services: {
+  connections: ConnectionManager;
+  demo: DemoMode;
+  log: RedactingLog;
+  notifier: Notifier;
+  model: OwnersModel;
+  view: OwnersView;
+}): WeComGroupStatsApi {
+  const { provider } = services.view;
+  const snapshot = (element: OwnerTreeElement): TreeRowSnapshot => {
+    const item = provider.getTreeItem(element);
+    return {
+      kind: element.kind,
+      owner: element.kind === 'summary' ? undefined : element.owner,
+      metric: element.kind === 'figure' ? element.metric : undefined,
+      label: labelText(item.label),
+      description: typeof item.description === 'string' ? item.description : '',
+      tooltip: tooltipText(item.tooltip),
+      contextValue: item.contextValue ?? '',
+    };
+  };
+  return {
+    mode: async () => (await services.connections.current())?.mode,
+    state: () => services.model.state,
+    whenIdle: () => services.model.whenIdle(),
+    rows: () => provider.getChildren().map(snapshot),
+    figures: (owner) =>
+      provider
+        .getChildren(owner === undefined ? { kind: 'summary' } : { kind: 'owner', owner })
+        .map(snapshot),
+    view: () => ({ description: services.view.description, message: services.view.message }),
+    messages: () => services.notifier.history(),
+    logLines: () => services.log.capturedLines(),
+    demoServerUrl: () => services.demo.demoServer?.url,
+  };
+}
