@@ -69,6 +69,11 @@ export interface OwnerTotalsRequest {
 export interface OwnerTotals {
   readonly owner: string;
   readonly data: GroupChatStats;
+  /**
+   * The server's reply had no row for this owner (no groups, or an id it does not know and ignored);
+   * `data` is then all zeros. Every owner asked for appears exactly once in the result.
+   */
+  readonly absent?: true;
 }
 
 export interface ByDayRequest {

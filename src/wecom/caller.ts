@@ -1,0 +1,152 @@
+/**
+ * Authenticated API calls: the token (cached, single-flight), the concurrency limit, retries with
+ * backoff, and one fresh token after 40014/42001. Operations above this see one call, one reply.
+ */
+import { WeComError } from './errors';
+import type { ApiRequest, Transport, WeComReply } from './http';
+import type { ConcurrencyLimiter } from './limiter';
+import type { KnownSecrets } from './redact';
+import {
+  backoffDelayMs,
+  isRetryable,
+  sleep,
+  throwIfAborted,
+  TOKEN_INVALID_CODES,
+  type BackoffPolicy,
+} from './retry';
+import { TokenCache, type IssuedToken } from './tokens';
+
+export const GETTOKEN_PATH = '/cgi-bin/gettoken';
+
+export interface CallerSettings {
+  readonly corpId: string;
+  readonly corpSecret: string;
+  readonly baseUrl: string;
+  readonly maxAttempts: number;
+  readonly backoff: BackoffPolicy;
+  readonly now: () => number;
+}
+
+export type CallRequest = Omit<ApiRequest, 'attempt' | 'signal'>;
+
+export class ApiCaller {
+  private readonly tokenKey: string;
+
+  constructor(
+    private readonly settings: CallerSettings,
+    private readonly transport: Transport,
+    private readonly limiter: ConcurrencyLimiter,
+    private readonly tokens: TokenCache,
+    /** Tokens received are added here, so every logged or thrown text masks them. */
+    private readonly secrets: KnownSecrets,
+  ) {
+    this.tokenKey = TokenCache.keyFor(settings.baseUrl, settings.corpId, settings.corpSecret);
+  }
+
+  /** A valid token; `forceRefresh` asks gettoken again (used to verify credentials). */
+  token(signal?: AbortSignal, forceRefresh = false): Promise<string> {
+    return this.tokens.get(this.tokenKey, (fetchSignal) => this.fetchToken(fetchSignal), {
+      signal,
+      now: this.settings.now,
+      forceRefresh,
+    });
+  }
+
+  /** Calls an endpoint that needs `access_token`, retrying what is worth retrying. */
+  async call(request: CallRequest, signal?: AbortSignal): Promise<WeComReply> {
+    let tokenRenewed = false;
+    let attempt = 0;
+    let failures = 0;
+    for (;;) {
+      throwIfAborted(signal, request.path);
+      const token = await this.token(signal);
+      // A shared cache may hand over a token another client fetched: mask it here too.
+      this.secrets.addToken(token);
+      attempt++;
+      try {
+        const query = { ...request.query, access_token: token };
+        return await this.limiter.run(
+          () => this.transport.send({ ...request, query, signal, attempt }),
+          signal,
+        );
+      } catch (err: unknown) {
+        if (isTokenInvalid(err) && !tokenRenewed) {
+          // Expired or revoked mid-run: drop it (unless already replaced) and retry once.
+          tokenRenewed = true;
+          this.tokens.invalidate(this.tokenKey, token);
+          continue;
+        }
+        failures++;
+        await this.backOffOrThrow(err, failures, signal);
+      }
+    }
+  }
+
+  private async fetchToken(signal: AbortSignal): Promise<IssuedToken> {
+    const { corpId, corpSecret } = this.settings;
+    let attempt = 0;
+    for (;;) {
+      throwIfAborted(signal, GETTOKEN_PATH);
+      attempt++;
+      try {
+        const reply = await this.limiter.run(
+          () =>
+            this.transport.send({
+              method: 'GET',
+              path: GETTOKEN_PATH,
+              query: { corpid: corpId, corpsecret: corpSecret },
+              signal,
+              attempt,
+            }),
+          signal,
+        );
+        return this.readToken(reply);
+      } catch (err: unknown) {
+        // 40001/40013 are not retryable: repeated wrong-secret calls can block the IP for an hour.
+        await this.backOffOrThrow(err, attempt, signal);
+      }
+    }
+  }
+
+  private readToken(reply: WeComReply): IssuedToken {
+    const token = reply['access_token'];
+    const expiresIn = reply['expires_in'];
+    if (typeof token !== 'string' || token === '' || typeof expiresIn !== 'number') {
+      throw new WeComError({
+        kind: 'http',
+        endpoint: GETTOKEN_PATH,
+        status: 200,
+        errmsg: 'gettoken reply has no token',
+      });
+    }
+    this.secrets.addToken(token);
+    return { token, expiresInSec: expiresIn };
+  }
+
+  /** Waits before the next attempt, or rethrows when the failure is final or attempts are used up. */
+  private async backOffOrThrow(
+    err: unknown,
+    failedAttempts: number,
+    signal: AbortSignal | undefined,
+  ): Promise<void> {
+    throwIfAborted(signal);
+    if (!isRetryable(err) || failedAttempts >= this.settings.maxAttempts) {
+      throw err;
+    }
+    const delay = backoffDelayMs(failedAttempts, err, this.settings.backoff);
+    if (err instanceof WeComError && err.errcode === 45009) {
+      // The block is per corp and API: hold every other call of this client too.
+      this.limiter.pauseUntil(Date.now() + delay);
+    }
+    await sleep(delay, signal);
+  }
+}
+
+function isTokenInvalid(err: unknown): boolean {
+  return (
+    err instanceof WeComError &&
+    err.kind === 'api' &&
+    err.errcode !== undefined &&
+    TOKEN_INVALID_CODES.has(err.errcode)
+  );
+}

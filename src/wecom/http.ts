@@ -1,0 +1,154 @@
+/**
+ * One HTTP request to the WeCom API, turned into either a successful JSON reply or a WeComError,
+ * with one log entry per request. Axios errors are translated here and never escape: their
+ * config and request objects hold the URL with the token or secret.
+ */
+import { performance } from 'node:perf_hooks';
+import axios, { type AxiosInstance } from 'axios';
+import { HttpsProxyAgent } from 'https-proxy-agent';
+import { WeComError } from './errors';
+import { proxyForUrl, type ProxyEnv } from './proxy';
+import { redactSecrets } from './redact';
+import type { RequestLogEntry } from './types';
+
+/** Every WeCom reply carries these; the rest depends on the endpoint. */
+export interface WeComReply {
+  readonly errcode: number;
+  readonly errmsg?: string;
+  readonly [field: string]: unknown;
+}
+
+export interface TransportOptions {
+  readonly baseUrl: string;
+  readonly timeoutMs: number;
+  readonly proxy?: string;
+  /** Environment for HTTPS_PROXY/NO_PROXY; `process.env` by default. */
+  readonly env?: ProxyEnv;
+  readonly onRequestLog?: (entry: RequestLogEntry) => void;
+  /** Exact secret values to mask in any text that is logged or thrown (the secret, issued tokens). */
+  readonly knownSecrets: () => readonly string[];
+}
+
+export interface ApiRequest {
+  readonly method: 'GET' | 'POST';
+  /** Path without query, e.g. `/cgi-bin/gettoken`. */
+  readonly path: string;
+  readonly query?: Readonly<Record<string, string>>;
+  readonly body?: unknown;
+  readonly signal?: AbortSignal;
+  /** 1 for the first try; reported in the log. */
+  readonly attempt: number;
+  /** Owner ids of this request, for hints about user ids. */
+  readonly owners?: readonly string[];
+}
+
+export class Transport {
+  private readonly http: AxiosInstance;
+  private readonly host: string;
+
+  constructor(private readonly options: TransportOptions) {
+    const baseUrl = options.baseUrl.replace(/\/+$/, '');
+    const proxyUrl = proxyForUrl(baseUrl, options.proxy, options.env ?? process.env);
+    // Axios' own proxy code does not tunnel HTTPS (no CONNECT), so an agent does it instead.
+    const agent = proxyUrl ? new HttpsProxyAgent(proxyUrl) : undefined;
+    this.http = axios.create({
+      baseURL: baseUrl,
+      timeout: options.timeoutMs,
+      proxy: false,
+      httpAgent: agent,
+      httpsAgent: agent,
+      // WeCom never redirects; following one could carry the token to another host.
+      maxRedirects: 0,
+      responseType: 'text',
+      validateStatus: () => true,
+      transitional: { clarifyTimeoutError: true },
+    });
+    this.host = safeHost(baseUrl);
+  }
+
+  async send(request: ApiRequest): Promise<WeComReply> {
+    const started = performance.now();
+    const log = (fields: Omit<RequestLogEntry, 'endpoint' | 'durationMs' | 'attempt'>): void => {
+      this.options.onRequestLog?.({
+        endpoint: request.path,
+        durationMs: Math.round(performance.now() - started),
+        attempt: request.attempt,
+        ...fields,
+        message: fields.message === undefined ? undefined : this.redact(fields.message),
+      });
+    };
+    let status: number;
+    let text: string;
+    try {
+      const response = await this.http.request<string>({
+        method: request.method,
+        url: request.path,
+        params: request.query,
+        data: request.body,
+        signal: request.signal,
+      });
+      status = response.status;
+      text = typeof response.data === 'string' ? response.data : '';
+    } catch (err: unknown) {
+      const failure = this.translateFailure(err, request);
+      log({ message: failure.errmsg || failure.kind });
+      throw failure;
+    }
+    const reply = parseReply(text);
+    if (status !== 200 || reply === undefined) {
+      const errmsg = status === 200 ? 'reply is not WeCom JSON' : `HTTP ${status}`;
+      log({ status, errcode: reply?.errcode, message: errmsg });
+      throw new WeComError({ kind: 'http', endpoint: request.path, status, errmsg, errcode: reply?.errcode });
+    }
+    const errmsg = this.redact(typeof reply.errmsg === 'string' ? reply.errmsg : '');
+    log({ status, errcode: reply.errcode, message: errmsg });
+    if (reply.errcode !== 0) {
+      throw new WeComError({
+        kind: 'api',
+        endpoint: request.path,
+        errcode: reply.errcode,
+        errmsg,
+        status,
+        owners: request.owners,
+      });
+    }
+    return reply;
+  }
+
+  private redact(text: string): string {
+    return redactSecrets(text, this.options.knownSecrets());
+  }
+
+  private translateFailure(err: unknown, request: ApiRequest): WeComError {
+    const endpoint = request.path;
+    if (request.signal?.aborted || axios.isCancel(err)) {
+      return new WeComError({ kind: 'aborted', endpoint });
+    }
+    const code = axios.isAxiosError(err) ? err.code : undefined;
+    const message = this.redact(err instanceof Error ? err.message : String(err));
+    if (code === 'ETIMEDOUT' || code === 'ECONNABORTED') {
+      return new WeComError({ kind: 'timeout', endpoint, errmsg: message });
+    }
+    return new WeComError({ kind: 'network', endpoint, errmsg: message, host: this.host });
+  }
+}
+
+function parseReply(text: string): WeComReply | undefined {
+  try {
+    const value: unknown = JSON.parse(text);
+    if (typeof value === 'object' && value !== null && typeof (value as WeComReply).errcode === 'number') {
+      return value as WeComReply;
+    }
+  } catch {
+    // Not JSON (an HTML error page from a relay, an empty body): the caller reports 'http'.
+  }
+  return undefined;
+}
+
+function safeHost(baseUrl: string): string {
+  try {
+    return new URL(baseUrl).host;
+  } catch {
+    return redactSecrets(baseUrl);
+  }
+}
