@@ -1,0 +1,150 @@
+/**
+ * Runs one wecom-stats command: parse, pick the server (real or the built-in demo), fetch through
+ * the shared client, print. Every failure becomes one line on stderr and an exit status; no stack
+ * trace, and the secret is masked from anything printed.
+ */
+import { DayRangeError, dayStartTs } from '../shared/days';
+import { startFakeWeComServer } from '../demo/fakeServer';
+import type { FakeWeComServer } from '../demo/fakeServer';
+import { WeComClient } from '../wecom/client';
+import { WeComError, describeWeComError } from '../wecom/errors';
+import { redactSecrets } from '../wecom/redact';
+import { DEFAULT_API_BASE } from '../wecom/types';
+import type { StatisticsClient } from '../wecom/types';
+import { UsageError, parseCommandLine } from './args';
+import type { CliCommand } from './args';
+import { formatByDay, formatOwners } from './format';
+
+export const EXIT_OK = 0;
+export const EXIT_API = 1;
+export const EXIT_USAGE = 2;
+export const EXIT_INTERRUPTED = 130;
+
+export interface CliIo {
+  out(text: string): void;
+  err(text: string): void;
+  /** Aborts the running command (Ctrl+C). */
+  readonly signal?: AbortSignal;
+  /** Clock seam (ms) for tests; decides "yesterday" and the allowed window. */
+  readonly now?: () => number;
+}
+
+export type CliEnv = Readonly<Record<string, string | undefined>>;
+
+interface Connection {
+  readonly client: StatisticsClient;
+  readonly secret: string;
+  readonly close: () => Promise<void>;
+}
+
+export async function run(argv: readonly string[], env: CliEnv, io: CliIo): Promise<number> {
+  const now = io.now ?? Date.now;
+  let secret = env.WECOM_CORP_SECRET ?? '';
+  let connection: Connection | undefined;
+  try {
+    const command = parseCommandLine(argv, now());
+    if (command.kind === 'help') {
+      io.out(command.text);
+      return EXIT_OK;
+    }
+    connection = await connect(command, env, now);
+    secret = connection.secret;
+    io.out(await execute(command, connection.client, io.signal));
+    return EXIT_OK;
+  } catch (err) {
+    io.err(`wecom-stats: ${oneLine(messageOf(err), secret)}\n`);
+    return exitStatusOf(err);
+  } finally {
+    await connection?.close();
+  }
+}
+
+async function connect(
+  command: Exclude<CliCommand, { kind: 'help' }>,
+  env: CliEnv,
+  now: () => number,
+): Promise<Connection> {
+  if (command.demo) {
+    const server: FakeWeComServer = await startFakeWeComServer({ now });
+    const client = new WeComClient({
+      corpId: server.corpId,
+      corpSecret: server.corpSecret,
+      baseUrl: server.url,
+      now,
+    });
+    return { client, secret: server.corpSecret, close: () => server.close() };
+  }
+  const corpId = env.WECOM_CORP_ID?.trim();
+  const corpSecret = env.WECOM_CORP_SECRET?.trim();
+  if (!corpId) {
+    throw new UsageError('set WECOM_CORP_ID to your corp ID (ww…), or use --demo to try demo data');
+  }
+  if (!corpSecret) {
+    throw new UsageError('set WECOM_CORP_SECRET to your app secret, or use --demo to try demo data');
+  }
+  const baseUrl = env.WECOM_API_BASE?.trim() || DEFAULT_API_BASE;
+  if (!/^https?:\/\/[^\s/]+/i.test(baseUrl)) {
+    throw new UsageError(`WECOM_API_BASE must be an http(s) URL, e.g. ${DEFAULT_API_BASE}`);
+  }
+  const client = new WeComClient({ corpId, corpSecret, baseUrl, now }, { env });
+  return { client, secret: corpSecret, close: async () => undefined };
+}
+
+async function execute(
+  command: Exclude<CliCommand, { kind: 'help' }>,
+  client: StatisticsClient,
+  signal: AbortSignal | undefined,
+): Promise<string> {
+  if (command.kind === 'owners') {
+    const items = await client.getOwnerTotals(
+      {
+        from: command.range.from,
+        to: command.range.to,
+        owners: command.owners,
+        sortBy: command.sortBy,
+        ascending: command.ascending,
+      },
+      { signal },
+    );
+    return formatOwners(
+      { range: command.range, items, sortBy: command.sortBy, ascending: command.ascending },
+      command.format,
+    );
+  }
+  const result = await client.getByDay(
+    { from: command.range.from, to: command.range.to, owners: command.owners },
+    { signal },
+  );
+  const items = result.total.map((day) => ({
+    date: day.date,
+    statTime: day.statTime ?? dayStartTs(day.date),
+    data: day.data,
+  }));
+  return formatByDay({ range: command.range, owners: command.owners, items }, command.format);
+}
+
+function messageOf(err: unknown): string {
+  if (err instanceof UsageError) {
+    return err.message;
+  }
+  if (err instanceof WeComError && err.kind !== 'input' && err.kind !== 'aborted') {
+    // The hint plus [endpoint, errcode, errmsg]: errmsg carries WeCom's hint id and "from ip".
+    return err.message;
+  }
+  return describeWeComError(err, 'en');
+}
+
+function exitStatusOf(err: unknown): number {
+  if (err instanceof UsageError || err instanceof DayRangeError) {
+    return EXIT_USAGE;
+  }
+  if (err instanceof WeComError) {
+    return err.kind === 'input' ? EXIT_USAGE : err.kind === 'aborted' ? EXIT_INTERRUPTED : EXIT_API;
+  }
+  return EXIT_API;
+}
+
+/** One line, with the secret and any token-looking parameter masked. */
+function oneLine(text: string, secret: string): string {
+  return redactSecrets(text.replace(/\s*[\r\n]+\s*/g, ' ').trim(), secret ? [secret] : []);
+}
