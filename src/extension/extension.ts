@@ -70,7 +70,7 @@ export function activate(context: vscode.ExtensionContext): WeComGroupStatsApi {
   } else {
     void model.reload(false);
   }
-  return createTestApi({ connections, demo, log, notifier, model, view });
+  return createTestApi({ globalState: context.globalState, connections, demo, log, notifier, model, view });
 }
 
 let lastProblems = '';

@@ -35,6 +35,8 @@ export interface WeComGroupStatsApi {
   messages(): readonly ShownMessage[];
   /** Lines written to the "WeCom Group Stats" log, newest last. */
   logLines(): readonly string[];
+  /** Every key and value this extension keeps in global state (to prove no secret is there). */
+  globalState(): Readonly<Record<string, unknown>>;
   /** The demo server's URL while demo mode is on. */
   demoServerUrl(): string | undefined;
 }

@@ -18,6 +18,7 @@ function tooltipText(tooltip: string | vscode.MarkdownString | undefined): strin
 }
 
 export function createTestApi(services: {
+  globalState: vscode.Memento;
   connections: ConnectionManager;
   demo: DemoMode;
   log: RedactingLog;
@@ -50,6 +51,8 @@ export function createTestApi(services: {
     view: () => ({ description: services.view.description, message: services.view.message }),
     messages: () => services.notifier.history(),
     logLines: () => services.log.capturedLines(),
+    globalState: () =>
+      Object.fromEntries(services.globalState.keys().map((key) => [key, services.globalState.get(key)])),
     demoServerUrl: () => services.demo.demoServer?.url,
   };
 }

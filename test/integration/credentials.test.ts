@@ -1,0 +1,138 @@
+/**
+ * Credentials inside the real extension host: every command is registered; Set up credentials
+ * verifies against a fake WeCom server before saving; wrong values save nothing; the secret
+ * reaches neither settings, the log nor global state.
+ */
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { startFakeWeComServer, type FakeWeComServer } from '../../src/demo/fakeServer';
+import type { WeComGroupStatsApi } from '../../src/extension/testApi';
+import {
+  getApi,
+  lastMessage,
+  resetHost,
+  SECTION,
+  setSetting,
+  setupCredentials,
+  waitForState,
+} from './support/wecomHost';
+
+const OWN_COMMANDS = [
+  'setupCredentials',
+  'clearCredentials',
+  'startDemo',
+  'stopDemo',
+  'refresh',
+  'sort',
+  'filter',
+  'clearFilter',
+  'showLog',
+  'openSettings',
+].map((name) => `${SECTION}.${name}`);
+
+const SETTING_NAMES = [
+  'corpId',
+  'apiBaseUrl',
+  'proxy',
+  'owners',
+  'ownerNames',
+  'concurrency',
+  'requestTimeoutMs',
+];
+
+suite('Credentials', () => {
+  let api: WeComGroupStatsApi;
+  let fake: FakeWeComServer;
+
+  suiteSetup(async () => {
+    api = await getApi();
+    fake = await startFakeWeComServer({ ownerCount: 12, seed: 7 });
+  });
+  suiteTeardown(async () => {
+    await resetHost();
+    await fake.close();
+  });
+  setup(async () => {
+    await resetHost();
+    await setSetting('apiBaseUrl', fake.url);
+  });
+
+  test('every command of the extension is registered', async () => {
+    const all = new Set(await vscode.commands.getCommands(true));
+    const missing = OWN_COMMANDS.filter((id) => !all.has(id));
+    assert.deepStrictEqual(missing, []);
+  });
+
+  test('with nothing configured the view is in the unconfigured state', async () => {
+    await waitForState(api, 'unconfigured');
+    assert.strictEqual(await api.mode(), undefined);
+    assert.deepStrictEqual(api.rows(), []);
+  });
+
+  test('set up, verify, load, clear: a round trip through SecretStorage', async () => {
+    assert.strictEqual(await setupCredentials(fake.corpId, fake.corpSecret), true);
+    assert.strictEqual(
+      vscode.workspace.getConfiguration(SECTION).inspect('corpId')?.globalValue,
+      fake.corpId,
+    );
+    assert.strictEqual(await api.mode(), 'real');
+    assert.match(lastMessage(api).text, /verified and saved/);
+    await waitForState(api, 'ready');
+    assert.strictEqual(api.rows().length, 1 + fake.owners.length);
+    assert.ok(fake.counts()['/cgi-bin/gettoken'] >= 1, 'gettoken was called');
+
+    assert.strictEqual(await vscode.commands.executeCommand(`${SECTION}.clearCredentials`), true);
+    assert.strictEqual(await api.mode(), undefined);
+    await waitForState(api, 'unconfigured');
+    assert.deepStrictEqual(api.rows(), []);
+  });
+
+  test('a wrong secret is rejected with errcode 40001 and nothing is saved', async () => {
+    assert.strictEqual(await setupCredentials(fake.corpId, 'not-the-right-secret-000'), false);
+    const message = lastMessage(api);
+    assert.strictEqual(message.severity, 'error');
+    assert.match(message.text, /Credentials not saved\..*40001/);
+    assert.ok(message.buttons.includes('Set up credentials'), message.buttons.join());
+    assert.strictEqual(vscode.workspace.getConfiguration(SECTION).inspect('corpId')?.globalValue, undefined);
+    assert.strictEqual(await api.mode(), undefined);
+  });
+
+  test('an unknown corp ID is rejected with errcode 40013 and nothing is saved', async () => {
+    assert.strictEqual(await setupCredentials('ww-unknown-corp', fake.corpSecret), false);
+    assert.match(lastMessage(api).text, /40013/);
+    assert.strictEqual(vscode.workspace.getConfiguration(SECTION).inspect('corpId')?.globalValue, undefined);
+  });
+
+  test('a corp ID with spaces is refused before any request', async () => {
+    fake.resetCounts();
+    assert.strictEqual(await setupCredentials('ww 123', fake.corpSecret), false);
+    assert.match(lastMessage(api).text, /no spaces/);
+    assert.strictEqual(fake.counts()['/cgi-bin/gettoken'] ?? 0, 0);
+  });
+
+  test('the secret never reaches settings, the log or global state', async () => {
+    const wrong = 'wrong-secret-that-must-not-leak-1234';
+    await setupCredentials(fake.corpId, wrong);
+    assert.strictEqual(await setupCredentials(fake.corpId, fake.corpSecret), true);
+    await waitForState(api, 'ready');
+    await vscode.commands.executeCommand(`${SECTION}.refresh`);
+    await api.whenIdle();
+
+    const config = vscode.workspace.getConfiguration(SECTION);
+    const settingsText = JSON.stringify(SETTING_NAMES.map((name) => config.inspect(name)));
+    const logText = api.logLines().join('\n');
+    const stateText = JSON.stringify(api.globalState());
+    const messagesText = JSON.stringify(api.messages());
+    for (const secret of [fake.corpSecret, wrong]) {
+      assert.ok(!settingsText.includes(secret), 'secret in settings');
+      assert.ok(!logText.includes(secret), 'secret in the log');
+      assert.ok(!stateText.includes(secret), 'secret in global state');
+      assert.ok(!messagesText.includes(secret), 'secret in a notification');
+    }
+    assert.ok(!/access_token=(?!\*)/.test(logText), 'token in the log');
+    // The log does record each request with endpoint and errcode.
+    assert.ok(logText.includes('/cgi-bin/externalcontact/groupchat/statistic'), logText);
+    assert.match(logText, /errcode 0/);
+    assert.match(logText, /errcode 40001/);
+  });
+});

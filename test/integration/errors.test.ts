@@ -1,0 +1,112 @@
+/**
+ * Error paths end in a notification that says what to do, with buttons that do it, and the view
+ * says so too: wrong secret, server down, IP not trusted (60020), bad settings.
+ */
+import * as assert from 'assert';
+import * as net from 'net';
+import * as vscode from 'vscode';
+import { startFakeWeComServer, type FakeWeComServer } from '../../src/demo/fakeServer';
+import type { WeComGroupStatsApi } from '../../src/extension/testApi';
+import {
+  getApi,
+  lastMessage,
+  resetHost,
+  SECTION,
+  setSetting,
+  setupCredentials,
+  waitFor,
+  waitForState,
+} from './support/wecomHost';
+
+/** A loopback port with nothing listening (bound, then released). */
+async function closedPortUrl(): Promise<string> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as net.AddressInfo).port;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return `http://127.0.0.1:${port}`;
+}
+
+suite('Error paths', () => {
+  let api: WeComGroupStatsApi;
+  let fake: FakeWeComServer;
+
+  suiteSetup(async () => {
+    api = await getApi();
+  });
+  setup(async () => {
+    fake = await startFakeWeComServer({ ownerCount: 6 });
+    await resetHost();
+    await setSetting('apiBaseUrl', fake.url);
+  });
+  teardown(async () => {
+    await resetHost();
+    await fake.close();
+  });
+
+  test('60020: the message shows the IP and explains trusted IPs and the proxy setting', async () => {
+    fake.setFaults({ rejectFromIp: '203.0.113.7' });
+    assert.strictEqual(await setupCredentials(fake.corpId, fake.corpSecret), false);
+    const message = lastMessage(api);
+    assert.match(message.text, /203\.0\.113\.7/);
+    assert.match(message.text, /60020/);
+    assert.match(message.text, /trusted IPs/);
+    assert.match(message.text, /wecomGroupStats\.proxy/);
+    assert.deepStrictEqual([...message.buttons], ['Open settings', 'Show log']);
+    assert.strictEqual(vscode.workspace.getConfiguration(SECTION).inspect('corpId')?.globalValue, undefined);
+  });
+
+  test('server not reachable during setup: check apiBaseUrl and proxy; nothing saved', async () => {
+    await setSetting('apiBaseUrl', await closedPortUrl());
+    assert.strictEqual(await setupCredentials(fake.corpId, fake.corpSecret), false);
+    const message = lastMessage(api);
+    assert.match(message.text, /Could not reach the WeCom server/);
+    assert.match(message.text, /apiBaseUrl/);
+    assert.ok(message.buttons.includes('Open settings'));
+    assert.strictEqual(await api.mode(), undefined);
+  });
+
+  test('server going down after setup: the load fails with Retry, the rows stay, the view says why', async () => {
+    assert.ok(await setupCredentials(fake.corpId, fake.corpSecret));
+    await waitForState(api, 'ready');
+    const rowsBefore = api.rows().length;
+    await fake.close();
+    await vscode.commands.executeCommand(`${SECTION}.refresh`);
+    await waitForState(api, 'error');
+    const message = lastMessage(api);
+    assert.match(message.text, /^Could not load the group owners\./);
+    assert.deepStrictEqual([...message.buttons], ['Retry', 'Open settings', 'Show log']);
+    assert.strictEqual(api.rows().length, rowsBefore, 'previous rows stay');
+    assert.match(api.view().message ?? '', /Could not reach/);
+    fake = await startFakeWeComServer({ ownerCount: 6 }); // for teardown
+  });
+
+  test('a secret that stops working shows 40001 with a Set up credentials button', async () => {
+    assert.ok(await setupCredentials(fake.corpId, fake.corpSecret));
+    await waitForState(api, 'ready');
+    // Another server with the same corp ID but a different secret: the stored one is now wrong.
+    const other = await startFakeWeComServer({
+      ownerCount: 6,
+      corpSecret: 'a-different-secret-000000000000',
+    });
+    try {
+      await setSetting('apiBaseUrl', other.url);
+      await waitForState(api, 'error');
+      const message = lastMessage(api);
+      assert.match(message.text, /40001/);
+      assert.ok(message.buttons.includes('Set up credentials'));
+      assert.deepStrictEqual(api.rows(), [], 'rows of another server are not kept');
+    } finally {
+      await other.close();
+    }
+  });
+
+  test('bad settings are reported by name', async () => {
+    await setSetting('concurrency', 99);
+    const warning = await waitFor('a settings warning', () =>
+      api.messages().find((m) => m.severity === 'warning' && m.text.includes('wecomGroupStats.concurrency')),
+    );
+    assert.match(warning.text, /from 1 to 16/);
+    assert.ok(warning.buttons.includes('Open settings'));
+  });
+});

@@ -1,0 +1,179 @@
+/**
+ * The Group Owners tree against a fake WeCom server: rows equal the server's figures for
+ * yesterday (CST), per owner and summed; names and odd ids shown verbatim; sorting; filtering;
+ * the explicit owners setting.
+ */
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { startFakeWeComServer, type FakeWeComServer } from '../../src/demo/fakeServer';
+import type { WeComGroupStatsApi } from '../../src/extension/testApi';
+import { cstYesterday } from '../../src/shared/days';
+import {
+  addStats,
+  emptyStats,
+  METRIC_KEYS,
+  type GroupChatStats,
+  type MetricKey,
+} from '../../src/shared/metrics';
+import {
+  figuresFromRows,
+  getApi,
+  resetHost,
+  SECTION,
+  setSetting,
+  setupCredentials,
+  waitFor,
+  waitForState,
+} from './support/wecomHost';
+
+function expectedOrder(fake: FakeWeComServer, day: string, metric: MetricKey, ascending: boolean): string[] {
+  const direction = ascending ? 1 : -1;
+  return [...fake.owners].sort((a, b) => {
+    const diff = (fake.statsFor(a, day)[metric] - fake.statsFor(b, day)[metric]) * direction;
+    return diff !== 0 ? diff : a < b ? -1 : a > b ? 1 : 0;
+  });
+}
+
+suite('Group Owners tree', () => {
+  let api: WeComGroupStatsApi;
+  let fake: FakeWeComServer;
+  let day: string;
+
+  suiteSetup(async () => {
+    api = await getApi();
+    fake = await startFakeWeComServer({ ownerCount: 40, seed: 3 });
+    await resetHost();
+    await setSetting('apiBaseUrl', fake.url);
+    assert.ok(await setupCredentials(fake.corpId, fake.corpSecret));
+    await waitForState(api, 'ready');
+    day = cstYesterday();
+  });
+  suiteTeardown(async () => {
+    await resetHost();
+    await fake.close();
+  });
+  teardown(async () => {
+    await vscode.commands.executeCommand(`${SECTION}.clearFilter`);
+    await vscode.commands.executeCommand(`${SECTION}.sort`, { metric: 'chat_total', ascending: false });
+  });
+
+  test('one row per owner, each with the server figures for yesterday', () => {
+    const rows = api.rows();
+    assert.strictEqual(rows[0].kind, 'summary');
+    const owners = rows.slice(1);
+    assert.deepStrictEqual(owners.map((r) => r.owner).sort(), [...fake.owners].sort());
+    for (const row of owners) {
+      const owner = row.owner as string;
+      assert.strictEqual(row.contextValue, 'owner');
+      const shown = figuresFromRows(api.figures(owner));
+      assert.deepStrictEqual(shown, fake.statsFor(owner, day), `figures of ${owner}`);
+      const expected = fake.statsFor(owner, day);
+      assert.ok(
+        row.description.includes(`${expected.chat_total.toLocaleString('en-US')} groups`),
+        `${owner}: ${row.description}`,
+      );
+      for (const key of METRIC_KEYS) {
+        assert.ok(
+          row.tooltip.includes(`: ${expected[key].toLocaleString('en-US')}`),
+          `${owner} tooltip has ${key}`,
+        );
+      }
+    }
+  });
+
+  test('the summary row shows the team total and the day', () => {
+    const summary = api.rows()[0];
+    assert.strictEqual(summary.contextValue, 'summary');
+    assert.match(summary.description, new RegExp(`as of ${day} CST`));
+    const total = emptyStats();
+    for (const owner of fake.owners) {
+      addStats(total, fake.statsFor(owner, day));
+    }
+    assert.deepStrictEqual(figuresFromRows(api.figures(undefined)), total);
+    assert.match(summary.label, new RegExp(`\\(${fake.owners.length}\\)`));
+  });
+
+  test('owner ids are shown verbatim, names from the ownerNames setting', async () => {
+    await setSetting('ownerNames', fake.ownerNames);
+    const named = Object.keys(fake.ownerNames)[0];
+    assert.ok(named, 'the fake server names some owners');
+    await waitFor(
+      'names applied',
+      () => api.rows().find((r) => r.owner === named)?.label === fake.ownerNames[named],
+    );
+    const row = api.rows().find((r) => r.owner === named);
+    assert.ok(row?.description.startsWith(`${named} · `), row?.description);
+    const odd = fake.owners.find((o) => /[<&"' ]/.test(o));
+    if (odd) {
+      const oddRow = api.rows().find((r) => r.owner === odd);
+      assert.ok(oddRow, `row for ${odd}`);
+      assert.ok(oddRow.label === odd || oddRow.description.includes(odd), `verbatim id ${odd}`);
+      assert.ok(oddRow.tooltip.includes(odd));
+    }
+    await setSetting('ownerNames', undefined);
+  });
+
+  test('sorting by any figure, both directions, matches the server figures', async () => {
+    for (const [metric, ascending] of [
+      ['member_total', true],
+      ['msg_total', false],
+      ['chat_has_msg', true],
+      ['new_chat_cnt', false],
+    ] as const) {
+      await vscode.commands.executeCommand(`${SECTION}.sort`, { metric, ascending });
+      const shown = api
+        .rows()
+        .slice(1)
+        .map((r) => r.owner);
+      assert.deepStrictEqual(shown, expectedOrder(fake, day, metric, ascending), `${metric} ${ascending}`);
+    }
+    assert.ok(api.globalState()['wecomGroupStats.ownersSort'], 'the sort order is remembered');
+  });
+
+  test('filtering is a case-insensitive substring of id or name, and can be cleared', async () => {
+    const needle = fake.owners[0].slice(0, 3).toUpperCase();
+    await vscode.commands.executeCommand(`${SECTION}.filter`, needle);
+    const shown = api
+      .rows()
+      .slice(1)
+      .map((r) => r.owner as string);
+    const expected = fake.owners.filter((o) => o.toLowerCase().includes(needle.toLowerCase()));
+    assert.ok(expected.length > 0);
+    assert.deepStrictEqual([...shown].sort(), [...expected].sort());
+    assert.match(api.view().description ?? '', new RegExp(needle));
+    const total: GroupChatStats = emptyStats();
+    for (const owner of expected) {
+      addStats(total, fake.statsFor(owner, day));
+    }
+    assert.deepStrictEqual(
+      figuresFromRows(api.figures(undefined)),
+      total,
+      'summary sums the filtered owners',
+    );
+
+    await vscode.commands.executeCommand(`${SECTION}.filter`, 'no-such-owner-anywhere');
+    assert.strictEqual(api.rows().length, 1, 'only the summary is left');
+    assert.match(api.view().message ?? '', /No owner matches/);
+
+    await vscode.commands.executeCommand(`${SECTION}.clearFilter`);
+    assert.strictEqual(api.rows().length, 1 + fake.owners.length);
+    assert.strictEqual(api.view().description, undefined);
+  });
+
+  test('the owners setting limits the rows to those owners', async () => {
+    const chosen = [fake.owners[1], fake.owners[4]];
+    await setSetting('owners', chosen);
+    await waitFor('two owners', () => api.rows().length === 3);
+    await api.whenIdle();
+    assert.deepStrictEqual(
+      api
+        .rows()
+        .slice(1)
+        .map((r) => r.owner)
+        .sort(),
+      [...chosen].sort(),
+    );
+    await setSetting('owners', undefined);
+    await waitFor('all owners again', () => api.rows().length === 1 + fake.owners.length);
+  });
+});

@@ -1,0 +1,96 @@
+/**
+ * Shared steps of the owners/credentials/demo integration suites: reach the extension's test
+ * API, point settings at a fake WeCom server, wait for the view, reset state between tests.
+ */
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import type { WeComGroupStatsApi, TreeRowSnapshot } from '../../../src/extension/testApi';
+import { emptyStats, METRIC_KEYS, type GroupChatStats } from '../../../src/shared/metrics';
+
+export const EXTENSION_ID = 'wecom-group-stats.wecom-group-stats';
+export const SECTION = 'wecomGroupStats';
+
+export async function getApi(): Promise<WeComGroupStatsApi> {
+  const extension = vscode.extensions.getExtension<WeComGroupStatsApi>(EXTENSION_ID);
+  assert.ok(extension, `extension ${EXTENSION_ID} is not installed`);
+  return extension.activate();
+}
+
+export async function setSetting(key: string, value: unknown): Promise<void> {
+  await vscode.workspace.getConfiguration(SECTION).update(key, value, vscode.ConfigurationTarget.Global);
+}
+
+/** Polls until `check` returns a value (not undefined/false); fails with `what` after a deadline. */
+export async function waitFor<T>(
+  what: string,
+  check: () => T | undefined | false,
+  timeoutMs = 15000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = check();
+    if (value !== undefined && value !== false) {
+      return value;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`timed out waiting for ${what}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** Waits until the view has settled in `state` (after any load triggered by events). */
+export async function waitForState(api: WeComGroupStatsApi, state: string): Promise<void> {
+  await waitFor(`view state ${state} (now ${api.state()})`, () => api.state() === state);
+  await api.whenIdle();
+  assert.strictEqual(api.state(), state);
+}
+
+/** Sets up credentials through the command's argument seam; returns whether they were saved. */
+export async function setupCredentials(corpId: string, secret: string): Promise<boolean> {
+  return (
+    (await vscode.commands.executeCommand('wecomGroupStats.setupCredentials', { corpId, secret })) === true
+  );
+}
+
+/** Brings the extension back to "nothing configured". */
+export async function resetHost(): Promise<void> {
+  await vscode.commands.executeCommand('wecomGroupStats.stopDemo');
+  await vscode.commands.executeCommand('wecomGroupStats.clearFilter');
+  await vscode.commands.executeCommand('wecomGroupStats.sort', { metric: 'chat_total', ascending: false });
+  await vscode.commands.executeCommand('wecomGroupStats.clearCredentials');
+  for (const key of [
+    'corpId',
+    'apiBaseUrl',
+    'proxy',
+    'owners',
+    'ownerNames',
+    'concurrency',
+    'requestTimeoutMs',
+  ]) {
+    await setSetting(key, undefined);
+  }
+}
+
+/** Reads the 8 figures back from the figure rows under a row (descriptions are formatted numbers). */
+export function figuresFromRows(rows: readonly TreeRowSnapshot[]): GroupChatStats {
+  const stats = emptyStats();
+  for (const row of rows) {
+    assert.ok(
+      row.metric && (METRIC_KEYS as readonly string[]).includes(row.metric),
+      `figure row ${row.label}`,
+    );
+    stats[row.metric as keyof GroupChatStats] = Number(row.description.replace(/[^\d-]/g, ''));
+  }
+  return stats;
+}
+
+export function lastMessage(api: WeComGroupStatsApi): {
+  severity: string;
+  text: string;
+  buttons: readonly string[];
+} {
+  const messages = api.messages();
+  assert.ok(messages.length > 0, 'no notification was shown');
+  return messages[messages.length - 1];
+}
