@@ -1,0 +1,246 @@
+/**
+ * The panel's UI for one `init`: controls, cards, chart or table, and the loading / empty /
+ * error states. It owns the one Chart.js instance and the UI state that `setState` persists.
+ */
+import type { MetricKey } from '../shared/metrics';
+import { METRICS } from '../shared/metrics';
+import type { ByDayData, ChartUiState, InitMessage } from '../shared/protocol';
+import { resolveRange } from '../shared/protocol';
+import { renderCards } from './cards';
+import { ByDayChart } from './chart';
+import { Controls } from './controls';
+import { fill, h, replaceChildren } from './dom';
+import type { HostConnection } from './rpc';
+import { HostRequestError } from './rpc';
+import { canCompare, cardsFor, isEmpty, seriesFor } from './series';
+import { renderTable } from './table';
+import { readTheme, watchTheme } from './theme';
+
+type UiStatus = 'loading' | 'ready' | 'empty' | 'error';
+
+export class ChartApp {
+  private state: ChartUiState;
+  private data: ByDayData | undefined;
+  private loadSeq = 0;
+  private drawCount = 0;
+  private readonly numberFormat: Intl.NumberFormat;
+  private readonly controls: Controls;
+  private readonly status = h('div', {
+    className: 'status',
+    attrs: { role: 'status', 'aria-live': 'polite' },
+  });
+  private readonly cards = h('div', { className: 'cards-box' });
+  private readonly note = h('p', { className: 'note' });
+  private readonly canvas = h('canvas', { attrs: { role: 'img' } });
+  private readonly chartBox = h('div', { className: 'chart-box' }, this.canvas);
+  private readonly tableBox = h('div', { className: 'table-box' });
+  private readonly chart = new ByDayChart(this.canvas);
+  private readonly stopWatchingTheme: () => void;
+
+  constructor(
+    private readonly init: InitMessage,
+    private readonly host: HostConnection,
+    private readonly persist: (state: ChartUiState) => void,
+    private readonly root: HTMLElement,
+  ) {
+    this.numberFormat = new Intl.NumberFormat(init.lang === 'zh' ? 'zh-CN' : 'en-US');
+    const mode = canCompare(init) ? init.state.mode : 'sum';
+    this.state = { ...init.state, mode };
+    this.controls = new Controls(init, {
+      metric: (metric) => this.update({ metric }),
+      preset: (days) => this.update({ range: { kind: 'preset', days } }, true),
+      custom: (from, to) => this.update({ range: { kind: 'custom', from, to } }, true),
+      mode: (next) => this.update({ mode: next }, next === 'compare' && !this.data?.perOwner),
+      view: (view) => this.update({ view }),
+      refresh: () => void this.load(true),
+      exportCsv: () => void this.exportCsv(),
+      exportPng: () => void this.exportPng(),
+    });
+    replaceChildren(
+      root,
+      this.controls.element,
+      this.status,
+      this.cards,
+      this.note,
+      this.chartBox,
+      this.tableBox,
+    );
+    root.removeAttribute('aria-busy');
+    this.stopWatchingTheme = watchTheme(() => this.render());
+    this.update({}, true);
+  }
+
+  dispose(): void {
+    this.loadSeq++;
+    this.stopWatchingTheme();
+    this.chart.destroy();
+  }
+
+  private update(patch: Partial<ChartUiState>, reload = false): void {
+    this.state = { ...this.state, ...patch };
+    this.persist(this.state);
+    this.host.send({ type: 'state', state: this.state });
+    this.controls.sync(this.state);
+    if (reload) {
+      void this.load(false);
+    } else {
+      this.render();
+    }
+  }
+
+  private async load(refresh: boolean): Promise<void> {
+    const seq = ++this.loadSeq;
+    const range = resolveRange(this.state.range);
+    this.controls.showRangeError(undefined);
+    this.setStatus('loading', this.init.labels.loading);
+    try {
+      const data = await this.host.request(
+        'byDay',
+        { from: range.from, to: range.to, perOwner: this.state.mode === 'compare', refresh },
+        (p) => {
+          if (seq === this.loadSeq && p.total > 0) {
+            this.setStatus(
+              'loading',
+              fill(this.init.labels.loadingProgress, { done: p.done, total: p.total }),
+            );
+          }
+        },
+      );
+      if (seq === this.loadSeq) {
+        this.data = data;
+        this.render();
+      }
+    } catch (err) {
+      if (seq === this.loadSeq) {
+        this.data = undefined;
+        const info = err instanceof HostRequestError ? err.info : { message: String(err), retryable: true };
+        this.showError(info.message, info.retryable);
+      }
+    }
+  }
+
+  private setStatus(status: UiStatus, text: string, ...extra: Node[]): void {
+    document.body.dataset.state = status;
+    this.root.setAttribute('aria-busy', String(status === 'loading'));
+    replaceChildren(this.status, text ? h('p', { text }) : null, ...extra);
+    this.status.className = `status ${status}`;
+    this.controls.setExportsEnabled(status === 'ready');
+    const showFigures = status === 'ready';
+    this.cards.hidden = !showFigures;
+    this.note.hidden = !showFigures || !this.note.textContent;
+    this.chartBox.hidden = !showFigures || this.state.view !== 'chart';
+    this.tableBox.hidden = !showFigures || this.state.view !== 'table';
+  }
+
+  private showError(message: string, retryable: boolean): void {
+    const retry = retryable
+      ? h('button', {
+          className: 'action',
+          attrs: { type: 'button' },
+          dataset: { name: 'retry' },
+          text: this.init.labels.retry,
+          onClick: () => void this.load(false),
+        })
+      : null;
+    this.setStatus(
+      'error',
+      '',
+      h('p', { className: 'error-title', text: this.init.labels.errorTitle }),
+      h('p', { className: 'error-message', text: message }),
+      ...(retry ? [retry] : []),
+    );
+  }
+
+  private render(): void {
+    const data = this.data;
+    if (!data) {
+      return;
+    }
+    if (isEmpty(data)) {
+      this.setStatus(
+        'empty',
+        '',
+        h('p', { className: 'empty-title', text: this.init.labels.empty }),
+        h('p', { text: this.init.labels.emptyHint }),
+      );
+      return;
+    }
+    const { labels, lang } = this.init;
+    const metric = this.state.metric;
+    const cardsView = cardsFor(data);
+    replaceChildren(
+      this.cards,
+      cardsView
+        ? renderCards(
+            cardsView,
+            cardsView.day === this.init.window.to,
+            metric,
+            labels,
+            lang,
+            this.numberFormat,
+            (m: MetricKey) => this.update({ metric: m }),
+          )
+        : null,
+    );
+    this.note.textContent = data.days[0] < this.init.window.from ? labels.cachedHistory : '';
+    this.setStatus('ready', '');
+    const series = seriesFor(data, this.init, metric, this.state.mode);
+    const title = `${METRICS[metric].label[lang]} · ${data.from} … ${data.to} (CST)`;
+    if (this.state.view === 'table') {
+      replaceChildren(
+        this.tableBox,
+        renderTable(title, labels.dateColumn, data.days, series, this.numberFormat, labels.noFigures),
+      );
+      this.chart.destroy();
+      this.reportDrawn(series.length, data.days.length);
+      return;
+    }
+    replaceChildren(this.tableBox);
+    this.canvas.setAttribute('aria-label', title);
+    this.chart.render(
+      {
+        days: data.days,
+        series,
+        beginAtZero: METRICS[metric].kind === 'flow',
+        numberFormat: this.numberFormat,
+      },
+      readTheme(),
+    );
+    this.reportDrawn(series.length, data.days.length);
+  }
+
+  /** Marks the frame as drawn (tests and the benchmark wait for `data-drawn`). */
+  private reportDrawn(series: number, days: number): void {
+    const count = ++this.drawCount;
+    requestAnimationFrame(() => {
+      document.body.dataset.drawn = String(count);
+      document.body.dataset.view = this.state.view;
+      this.host.send({ type: 'drawn', series, points: series * days });
+    });
+  }
+
+  private async exportCsv(): Promise<void> {
+    try {
+      await this.host.request('exportCsv', { metric: this.state.metric, mode: this.state.mode });
+    } catch (err) {
+      this.showExportError(err);
+    }
+  }
+
+  private async exportPng(): Promise<void> {
+    if (this.state.view !== 'chart') {
+      this.update({ view: 'chart' });
+    }
+    try {
+      await this.host.request('exportPng', { dataUrl: this.chart.toPng() });
+    } catch (err) {
+      this.showExportError(err);
+    }
+  }
+
+  private showExportError(err: unknown): void {
+    const message = err instanceof HostRequestError ? err.info.message : String(err);
+    replaceChildren(this.note, message);
+    this.note.hidden = false;
+  }
+}

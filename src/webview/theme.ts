@@ -1,0 +1,65 @@
+/**
+ * Colours and fonts from the VS Code theme (the `--vscode-*` CSS variables the webview host
+ * sets on <body>), re-read when the theme changes (VS Code swaps the body's class).
+ */
+
+export interface ChartTheme {
+  readonly foreground: string;
+  readonly muted: string;
+  readonly grid: string;
+  readonly background: string;
+  readonly fontFamily: string;
+  readonly fontSize: number;
+  readonly highContrast: boolean;
+  /** One colour per series, in order (repeats beyond its length). */
+  readonly series: readonly string[];
+}
+
+const SERIES_VARIABLES = [
+  '--vscode-charts-blue',
+  '--vscode-charts-orange',
+  '--vscode-charts-green',
+  '--vscode-charts-purple',
+  '--vscode-charts-red',
+  '--vscode-charts-yellow',
+  '--vscode-terminal-ansiCyan',
+  '--vscode-terminal-ansiMagenta',
+];
+const FALLBACK_SERIES = [
+  '#3794ff',
+  '#d18616',
+  '#89d185',
+  '#b180d7',
+  '#f14c4c',
+  '#cca700',
+  '#29b8db',
+  '#bc3fbc',
+];
+
+export function readTheme(): ChartTheme {
+  const style = getComputedStyle(document.body);
+  const read = (name: string, fallback: string): string => style.getPropertyValue(name).trim() || fallback;
+  const highContrast =
+    document.body.classList.contains('vscode-high-contrast') ||
+    document.body.classList.contains('vscode-high-contrast-light');
+  const foreground = read('--vscode-editor-foreground', read('--vscode-foreground', '#cccccc'));
+  return {
+    foreground,
+    muted: read('--vscode-descriptionForeground', foreground),
+    grid: highContrast
+      ? read('--vscode-contrastBorder', foreground)
+      : read('--vscode-charts-lines', 'rgba(128,128,128,0.35)'),
+    background: read('--vscode-editor-background', '#1e1e1e'),
+    fontFamily: read('--vscode-editor-font-family', read('--vscode-font-family', 'sans-serif')),
+    fontSize: Number.parseFloat(read('--vscode-editor-font-size', '13')) || 13,
+    highContrast,
+    series: SERIES_VARIABLES.map((name, i) => read(name, FALLBACK_SERIES[i])),
+  };
+}
+
+/** Calls `onChange` after VS Code switches theme (the body's class or inline variables change). */
+export function watchTheme(onChange: () => void): () => void {
+  const observer = new MutationObserver(() => onChange());
+  observer.observe(document.body, { attributes: true, attributeFilter: ['class', 'data-vscode-theme-id'] });
+  return () => observer.disconnect();
+}
