@@ -97,8 +97,9 @@ export class Transport {
     const reply = parseReply(text);
     if (status !== 200 || reply === undefined) {
       const errmsg = status === 200 ? 'reply is not WeCom JSON' : `HTTP ${status}`;
-      log({ status, errcode: reply?.errcode, message: errmsg });
-      throw new WeComError({ kind: 'http', endpoint: request.path, status, errmsg, errcode: reply?.errcode });
+      // A non-200 status is an HTTP failure whatever its body says: no errcode is reported.
+      log({ status, message: errmsg });
+      throw new WeComError({ kind: 'http', endpoint: request.path, status, errmsg });
     }
     const errmsg = this.redact(typeof reply.errmsg === 'string' ? reply.errmsg : '');
     log({ status, errcode: reply.errcode, message: errmsg });

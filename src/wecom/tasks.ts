@@ -2,6 +2,7 @@
  * Runs the requests of one operation together: all or nothing (the first failure cancels the
  * rest, so no partial sums are ever returned), with done/total progress.
  */
+import { setMaxListeners } from 'node:events';
 import type { Progress } from './types';
 
 export class ProgressCounter {
@@ -35,6 +36,8 @@ export async function runAll<T>(
   parent: AbortSignal | undefined,
 ): Promise<T[]> {
   const controller = new AbortController();
+  // Every queued request listens on this signal; hundreds are normal, not a leak.
+  setMaxListeners(0, controller.signal);
   const onParentAbort = (): void => controller.abort();
   if (parent?.aborted) {
     controller.abort();
