@@ -1,0 +1,150 @@
+#!/usr/bin/env node
+// @ts-check
+'use strict';
+/**
+ * End-to-end tests: packages the extension as a .vsix (what users install), checks what goes
+ * into it, then runs mocha (Node, TDD UI) over out/test/e2e/**\/*.test.js. Those tests use
+ * test/e2e/harness.ts, which installs the .vsix into an isolated code-server and drives it
+ * with headless Chromium. Screenshots land in test-results/screenshots/.
+ *
+ * Usage: node scripts/run-e2e-tests.js [--no-build] [--vsix FILE] [--tests DIR] [--grep TEXT]
+ *   --no-build  package without rebuilding dist/ (npm test has just built it)
+ *   --vsix      use this .vsix instead of packaging one
+ *   --tests     folder of compiled *.test.js files (default out/test/e2e)
+ * Exit code: mocha's (non-zero on any failure, and when no test ran), 2 on a setup error.
+ */
+const { spawnSync } = require('child_process');
+const fs = require('fs');
+const path = require('path');
+const cs = require('./code-server');
+
+const ROOT = cs.ROOT;
+const DEFAULT_VSIX = path.join(ROOT, 'wecom-group-stats.vsix');
+
+/** What a .vsix may contain: the bundles, media, translations, manifest files and docs. */
+const ALLOWED_IN_VSIX = [
+  /^dist\//,
+  /^media\//,
+  /^l10n\//,
+  /^package(\.nls(\.[\w-]+)?)?\.json$/,
+  /^README\.md$/i,
+  /^LICENSE(\.(md|txt))?$/i,
+];
+
+/** @param {string[]} argv */
+function parseArgs(argv) {
+  const options = { build: true, vsix: '', tests: path.join(ROOT, 'out', 'test', 'e2e'), grep: '' };
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i];
+    const value = () => {
+      const next = argv[++i];
+      if (next === undefined) {
+        throw new Error(`${flag} needs a value`);
+      }
+      return next;
+    };
+    if (flag === '--no-build') {
+      options.build = false;
+    } else if (flag === '--vsix') {
+      options.vsix = path.resolve(value());
+    } else if (flag === '--tests') {
+      options.tests = path.resolve(value());
+    } else if (flag === '--grep') {
+      options.grep = value();
+    } else {
+      throw new Error(`unknown argument ${flag}`);
+    }
+  }
+  return options;
+}
+
+/** @param {string} command @param {string[]} args @param {import('child_process').SpawnSyncOptions} [extra] */
+function run(command, args, extra = {}) {
+  const result = spawnSync(command, args, { cwd: ROOT, stdio: 'inherit', ...extra });
+  if (result.error) {
+    throw result.error;
+  }
+  return result.status === null ? 1 : result.status;
+}
+
+function packageVsix(build) {
+  const started = Date.now();
+  const vsce = path.join(ROOT, 'node_modules', '.bin', 'vsce');
+  const status = build
+    ? run('npm', ['run', '--silent', 'package'])
+    : run(vsce, ['package', '--no-dependencies', '--out', DEFAULT_VSIX]);
+  if (status !== 0 || !fs.existsSync(DEFAULT_VSIX)) {
+    throw new Error(`packaging the .vsix failed (exit ${status})`);
+  }
+  // `vsce ls` prints the files vsce would put into the package, one per line.
+  const listed = spawnSync(vsce, ['ls', '--no-dependencies'], { cwd: ROOT, encoding: 'utf8' });
+  if (listed.status !== 0) {
+    throw new Error(`vsce ls failed:\n${listed.stderr}`);
+  }
+  const files = listed.stdout
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
+  const unexpected = files.filter((file) => !ALLOWED_IN_VSIX.some((pattern) => pattern.test(file)));
+  if (unexpected.length > 0) {
+    throw new Error(
+      `the .vsix would contain files it should not (fix .vscodeignore):\n  ${unexpected.join('\n  ')}`,
+    );
+  }
+  if (!files.includes('dist/extension.js')) {
+    throw new Error('the .vsix lacks dist/extension.js');
+  }
+  const size = (fs.statSync(DEFAULT_VSIX).size / 1024).toFixed(0);
+  console.log(
+    `[e2e] packaged ${path.basename(DEFAULT_VSIX)}: ${files.length} files, ${size} KiB, ${Date.now() - started} ms`,
+  );
+  return DEFAULT_VSIX;
+}
+
+/** @param {string} dir @returns {string[]} */
+function findTestFiles(dir) {
+  if (!fs.existsSync(dir)) {
+    return [];
+  }
+  return fs
+    .readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((entry) => entry.endsWith('.test.js'))
+    .map((entry) => path.join(dir, entry))
+    .sort();
+}
+
+function main() {
+  const options = parseArgs(process.argv.slice(2));
+  const tests = findTestFiles(options.tests);
+  if (tests.length === 0) {
+    console.error(`[e2e] no *.test.js in ${options.tests}: run \`npm run compile-tests\` first`);
+    return 1;
+  }
+  cs.ensureCodeServer();
+  const vsix = options.vsix || packageVsix(options.build);
+  fs.mkdirSync(path.join(ROOT, 'test-results', 'screenshots'), { recursive: true });
+
+  const mochaArgs = [
+    path.join(ROOT, 'node_modules', 'mocha', 'bin', 'mocha.js'),
+    '--ui',
+    'tdd',
+    '--timeout',
+    '60000',
+    '--fail-zero',
+    // A leaked handle (a browser that did not close) must not hang CI.
+    '--exit',
+    ...(options.grep ? ['--grep', options.grep] : []),
+    ...tests,
+  ];
+  const started = Date.now();
+  const status = run(process.execPath, mochaArgs, { env: { ...process.env, WECOM_E2E_VSIX: vsix } });
+  console.log(`[e2e] mocha exit code ${status} after ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  return status;
+}
+
+try {
+  process.exit(main());
+} catch (error) {
+  console.error('[e2e] setup failed:', error instanceof Error ? error.message : error);
+  process.exit(2);
+}

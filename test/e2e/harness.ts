@@ -1,0 +1,291 @@
+/**
+ * Playwright helpers for end-to-end tests: a real VS Code (code-server) with the packaged
+ * `.vsix` installed, driven through headless Chromium the way a user drives it.
+ *
+ *   const wb = await Workbench.start({ settings: { 'wecomGroupStats.apiBaseUrl': fake.url } });
+ *   await wb.clickActivity('WeCom');
+ *   await wb.screenshot('owners-view');
+ *   await wb.close();
+ *
+ * The .vsix comes from `WECOM_E2E_VSIX` (set by scripts/run-e2e-tests.js) or
+ * `wecom-group-stats.vsix` at the repository root (`npm run package`).
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import type { BrowserContext, FrameLocator, Locator, Page } from 'playwright-core';
+
+/** The parts of scripts/code-server.js the harness uses (a plain JS module shared with the scripts). */
+interface CodeServer {
+  readonly url: string;
+  readonly port: number;
+  readonly logFile: string;
+  stop(): Promise<void>;
+}
+interface CodeServerModule {
+  readonly ROOT: string;
+  ensureCodeServer(): void;
+  installVsix(dir: string, vsix: string): void;
+  startCodeServer(options: {
+    dir: string;
+    settings?: Record<string, unknown>;
+    env?: Record<string, string>;
+  }): Promise<CodeServer>;
+  launchChromium(profileDir: string): Promise<BrowserContext>;
+  makeTempDir(prefix: string): string;
+  workbenchUrl(server: CodeServer, target: { folder?: string }): string;
+}
+
+// out/test/e2e/harness.js → repository root is three levels up (the scripts are not compiled).
+export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const codeServer = require(path.join(REPO_ROOT, 'scripts', 'code-server.js')) as CodeServerModule;
+
+export const SCREENSHOT_DIR = path.join(REPO_ROOT, 'test-results', 'screenshots');
+
+export interface WorkbenchOptions {
+  /** User settings, merged over quiet defaults (telemetry off, no startup editor, …). */
+  settings?: Record<string, unknown>;
+  /** Environment of the code-server process; it reaches the extension host (e.g. WECOM_GROUP_STATS_DEMO=1). */
+  env?: Record<string, string>;
+  /** Folder to open; default a fresh empty one. */
+  folder?: string;
+  /** The .vsix to install; default WECOM_E2E_VSIX or <repo>/wecom-group-stats.vsix. */
+  vsix?: string;
+}
+
+export interface TreeRow {
+  readonly label: string;
+  readonly description: string;
+  /** 1 for top-level rows. */
+  readonly level: number;
+  readonly expanded: boolean | undefined;
+}
+
+const SIDEBAR_ROWS = '[id="workbench.parts.sidebar"] .monaco-list-row[role="treeitem"]';
+const QUICK_INPUT = '.quick-input-widget';
+const TOASTS = '.notifications-toasts .notification-list-item-message';
+
+export class Workbench {
+  private constructor(
+    readonly page: Page,
+    private readonly browser: BrowserContext,
+    private readonly server: CodeServer,
+    private readonly tempDir: string,
+  ) {}
+
+  /** Installs the .vsix into a fresh isolated code-server, opens the workbench and waits until it is up. */
+  static async start(options: WorkbenchOptions = {}): Promise<Workbench> {
+    const vsix = options.vsix ?? process.env.WECOM_E2E_VSIX ?? path.join(REPO_ROOT, 'wecom-group-stats.vsix');
+    if (!fs.existsSync(vsix)) {
+      throw new Error(`no .vsix at ${vsix}: run \`npm run package\` (or npm run test:e2e)`);
+    }
+    codeServer.ensureCodeServer();
+    const tempDir = codeServer.makeTempDir('wecom-e2e-');
+    const serverDir = path.join(tempDir, 'server');
+    codeServer.installVsix(serverDir, vsix);
+    const server = await codeServer.startCodeServer({
+      dir: serverDir,
+      settings: options.settings,
+      env: options.env,
+    });
+    let browser: BrowserContext | undefined;
+    try {
+      browser = await codeServer.launchChromium(path.join(tempDir, 'chromium-profile'));
+      const page = browser.pages()[0] ?? (await browser.newPage());
+      const folder = options.folder ?? path.join(tempDir, 'workspace');
+      fs.mkdirSync(folder, { recursive: true });
+      await page.goto(codeServer.workbenchUrl(server, { folder }));
+      await page
+        .locator('.monaco-workbench .part.activitybar')
+        .waitFor({ state: 'visible', timeout: 30_000 });
+      return new Workbench(page, browser, server, tempDir);
+    } catch (error) {
+      await browser?.close().catch(() => undefined);
+      await server.stop();
+      fs.rmSync(tempDir, { recursive: true, force: true });
+      throw error;
+    }
+  }
+
+  /** Runs a command by its palette title (e.g. 'WeCom: Refresh'), as a user would with F1. */
+  async runCommand(title: string, timeoutMs = 30_000): Promise<void> {
+    const input = this.page.locator(`${QUICK_INPUT} input.input`);
+    const rows = this.page.locator(`${QUICK_INPUT} .quick-input-list .monaco-list-row`);
+    // Right after start-up the extension host may not have announced its commands yet:
+    // reopen the palette until the command shows up.
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      await this.page.keyboard.press('F1');
+      await input.waitFor({ state: 'visible' });
+      await input.fill(`>${title}`);
+      const found = await rows
+        .filter({ hasText: title })
+        .first()
+        .waitFor({ state: 'visible', timeout: 1_500 })
+        .then(() => true)
+        .catch(() => false);
+      if (found) {
+        break;
+      }
+      await this.page.keyboard.press('Escape');
+      if (Date.now() > deadline) {
+        throw new Error(`command "${title}" not found in the command palette`);
+      }
+    }
+    // Several commands may contain the title; pick the row whose label is exactly it.
+    const labels = await rows.locator('.label-name').allInnerTexts();
+    const exact = labels.findIndex((label) => label.trim() === title);
+    if (exact >= 0) {
+      await rows.nth(exact).click();
+    } else {
+      await rows.filter({ hasText: title }).first().click();
+    }
+  }
+
+  /**
+   * The prompt / validation message under the open input box. With `pattern`, polls until the
+   * message matches: right after a command runs, the palette's own message may still be shown.
+   */
+  async inputMessage(pattern?: string | RegExp, timeoutMs = 10_000): Promise<string> {
+    const message = this.page.locator(`${QUICK_INPUT} .quick-input-message`);
+    const read = async () => ((await message.count()) > 0 ? (await message.first().innerText()).trim() : '');
+    if (pattern === undefined) {
+      return read();
+    }
+    const matches = (text: string) =>
+      typeof pattern === 'string' ? text.includes(pattern) : pattern.test(text);
+    return this.poll(read, matches, timeoutMs, `input message ${String(pattern)}`);
+  }
+
+  /** Types into the open (non-password) input box and accepts it with Enter. */
+  async fillInput(text: string): Promise<void> {
+    const input = this.page.locator(`${QUICK_INPUT} input.input:not([type="password"])`);
+    await input.waitFor({ state: 'visible' });
+    await input.fill(text);
+    await input.press('Enter');
+  }
+
+  /** Types into the open password box and accepts it with Enter. */
+  async fillPassword(text: string): Promise<void> {
+    const input = this.page.locator(`${QUICK_INPUT} input[type="password"]`);
+    await input.waitFor({ state: 'visible' });
+    await input.fill(text);
+    await input.press('Enter');
+  }
+
+  /** Picks an item of an open quick pick by its label. */
+  async pickItem(label: string): Promise<void> {
+    const row = this.page
+      .locator(`${QUICK_INPUT} .quick-input-list .monaco-list-row`)
+      .filter({ hasText: label });
+    await row.first().click();
+  }
+
+  /** Clicks an activity-bar item by its container title, e.g. 'WeCom'. */
+  async clickActivity(title: string): Promise<void> {
+    // The exact aria-label prefix: a looser selector also matches the hidden badge, which Playwright refuses to click.
+    await this.activityItem(title).click();
+  }
+
+  activityItem(title: string): Locator {
+    return this.page.locator(`.part.activitybar a.action-label[aria-label^="${title}"]`).first();
+  }
+
+  /** Visible rows of the trees in the side bar (label and description), top to bottom. */
+  async treeRows(): Promise<TreeRow[]> {
+    return this.page.locator(SIDEBAR_ROWS).evaluateAll((rows) =>
+      rows.map((row) => ({
+        label: row.querySelector('.label-name')?.textContent?.trim() ?? '',
+        description: row.querySelector('.label-description')?.textContent?.trim() ?? '',
+        level: Number(row.getAttribute('aria-level') ?? '1'),
+        expanded: row.hasAttribute('aria-expanded')
+          ? row.getAttribute('aria-expanded') === 'true'
+          : undefined,
+      })),
+    );
+  }
+
+  /** A tree row by label (for clicking, expanding, context menus). */
+  treeRow(label: string | RegExp): Locator {
+    return this.page
+      .locator(SIDEBAR_ROWS)
+      .filter({ has: this.page.locator('.label-name', { hasText: label }) })
+      .first();
+  }
+
+  /** Polls until some tree row satisfies `predicate`; returns the rows then. */
+  async waitForTreeRows(predicate: (rows: TreeRow[]) => boolean, timeoutMs = 20_000): Promise<TreeRow[]> {
+    return this.poll(() => this.treeRows(), predicate, timeoutMs, 'tree rows');
+  }
+
+  /** Texts of the notification toasts currently shown. */
+  async notifications(): Promise<string[]> {
+    const texts = await this.page.locator(TOASTS).allInnerTexts();
+    return texts.map((text) => text.trim());
+  }
+
+  /** Polls until a toast matches; returns its text. */
+  async waitForNotification(pattern: string | RegExp, timeoutMs = 20_000): Promise<string> {
+    const matches = (text: string) =>
+      typeof pattern === 'string' ? text.includes(pattern) : pattern.test(text);
+    const texts = await this.poll(
+      () => this.notifications(),
+      (all) => all.some(matches),
+      timeoutMs,
+      'notification',
+    );
+    return texts.find(matches) ?? '';
+  }
+
+  /** The content of the (first ready) webview: two iframes deep. */
+  webviewFrame(): FrameLocator {
+    return this.page.frameLocator('iframe.webview.ready').first().frameLocator('#active-frame');
+  }
+
+  /** Saves a full-window screenshot to test-results/screenshots/<name>.png and returns its path. */
+  async screenshot(name: string): Promise<string> {
+    fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    // Toasts slide in: wait until they have settled so they are readable in the picture.
+    const sliding = this.page.locator('.notification-toast:not(.notification-fade-in-done)');
+    await sliding
+      .first()
+      .waitFor({ state: 'detached', timeout: 2_000 })
+      .catch(() => undefined);
+    const file = path.join(SCREENSHOT_DIR, `${name.replace(/[^\w.-]+/g, '_')}.png`);
+    await this.page.screenshot({ path: file });
+    return file;
+  }
+
+  /** The last lines of code-server's own log (for failure messages). */
+  serverLogTail(lines = 40): string {
+    if (!fs.existsSync(this.server.logFile)) {
+      return '';
+    }
+    return fs.readFileSync(this.server.logFile, 'utf8').split('\n').slice(-lines).join('\n');
+  }
+
+  /** Closes the browser, stops code-server's process group and removes the temp folders. */
+  async close(): Promise<void> {
+    await this.browser.close().catch(() => undefined);
+    await this.server.stop();
+    fs.rmSync(this.tempDir, { recursive: true, force: true });
+  }
+
+  private async poll<T>(
+    read: () => Promise<T>,
+    done: (value: T) => boolean,
+    timeoutMs: number,
+    what: string,
+  ): Promise<T> {
+    const deadline = Date.now() + timeoutMs;
+    let last = await read();
+    while (!done(last)) {
+      if (Date.now() > deadline) {
+        throw new Error(`timed out waiting for ${what}; last seen: ${JSON.stringify(last)}`);
+      }
+      await this.page.waitForTimeout(200);
+      last = await read();
+    }
+    return last;
+  }
+}
