@@ -1,0 +1,165 @@
+import * as assert from 'node:assert/strict';
+import { promises as fs } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { contiguousRuns, loadByDay, type ByDayLoadRequest } from '../../../src/extension/chart/byDayLoader';
+import { ClosedDayCache } from '../../../src/extension/chart/closedDayCache';
+import type { FakeWeComServer } from '../../../src/demo/fakeServer';
+import { addDays, allowedWindow, lastNDays, listDays, type DayRange } from '../../../src/shared/days';
+import type { ChartSubject } from '../../../src/shared/protocol';
+import { bodiesOf, BY_DAY, dayTruth, FIXED_NOW, makeClient, startServer } from '../wecom/support';
+
+const DAY_MS = 86400_000;
+
+suite('chart/byDayLoader against the fake server', () => {
+  let server: FakeWeComServer;
+  let dir: string;
+  let now: number;
+  const clock = (): number => now;
+
+  suiteSetup(async () => {
+    server = await startServer({ ownerCount: 12, now: clock });
+  });
+  suiteTeardown(() => server.close());
+  setup(async () => {
+    now = FIXED_NOW;
+    server.setFaults({});
+    dir = await fs.mkdtemp(path.join(os.tmpdir(), 'wecom-loader-'));
+  });
+  teardown(() => fs.rm(dir, { recursive: true, force: true }));
+
+  function loader(cache = new ClosedDayCache(dir, { now: clock })) {
+    const { client } = makeClient(server, { now: clock });
+    const deps = { client, cache, scope: { mode: 'real' as const, corpId: server.corpId }, now: clock };
+    return (subject: ChartSubject, range: DayRange, extra: Partial<ByDayLoadRequest> = {}) =>
+      loadByDay(deps, { subject, range, perOwner: false, refresh: false, ...extra });
+  }
+
+  function byDayCalls(): number {
+    return server.counts()[BY_DAY] ?? 0;
+  }
+
+  test('contiguous runs of missing days', () => {
+    assert.deepEqual(contiguousRuns(['2026-11-03', '2026-11-01', '2026-11-02', '2026-11-05']), [
+      { from: '2026-11-01', to: '2026-11-03' },
+      { from: '2026-11-05', to: '2026-11-05' },
+    ]);
+    assert.deepEqual(contiguousRuns([]), []);
+  });
+
+  test('first open fetches the window; reopening costs zero requests; widening asks only for missing days', async () => {
+    const owners = server.owners.slice(0, 3);
+    const subject: ChartSubject = { kind: 'owners', owners };
+    const load = loader();
+    server.resetCounts();
+    const first = await load(subject, lastNDays(30, now));
+    assert.equal(byDayCalls(), 1);
+    assert.equal(first.cachedDays, 0);
+    first.days.forEach((day, i) => assert.deepEqual(first.total[i], dayTruth(server, owners, day), day));
+
+    server.resetCounts();
+    const again = await loader()(subject, lastNDays(30, now)); // a new cache instance: read from disk
+    assert.equal(byDayCalls(), 0);
+    assert.equal(again.cachedDays, 30);
+    assert.deepEqual(again.total, first.total);
+
+    server.resetCounts();
+    const wide = await load(subject, lastNDays(90, now));
+    // 60 missing days in one contiguous run: two 30-day windows, nothing re-asked.
+    const bodies = bodiesOf(server, BY_DAY);
+    assert.equal(bodies.length, 2);
+    const asked = bodies.flatMap((b) =>
+      listDays({ from: dayFromBody(b.day_begin_time), to: dayFromBody(b.day_end_time) }),
+    );
+    assert.equal(asked.length, 60);
+    assert.ok(asked.every((d) => d < lastNDays(30, now).from));
+    assert.equal(wide.cachedDays, 30);
+    wide.days.forEach((day, i) => assert.deepEqual(wide.total[i], dayTruth(server, owners, day), day));
+  });
+
+  test('compare: one series per owner, total = their sum, cached per owner', async () => {
+    const owners = server.owners.slice(3, 6);
+    const load = loader();
+    server.resetCounts();
+    const result = await load({ kind: 'owners', owners }, lastNDays(7, now), { perOwner: true });
+    assert.equal(byDayCalls(), 3);
+    assert.deepEqual(
+      result.perOwner?.map((p) => p.owner),
+      [...owners].sort(),
+    );
+    for (const { owner, series } of result.perOwner ?? []) {
+      result.days.forEach((day, i) => assert.deepEqual(series[i], server.statsFor(owner, day)));
+    }
+    result.days.forEach((day, i) => assert.deepEqual(result.total[i], dayTruth(server, owners, day)));
+    server.resetCounts();
+    const single = await load({ kind: 'owners', owners: [owners[1]] }, lastNDays(7, now));
+    assert.equal(byDayCalls(), 0, 'a single owner of a compared set is already cached');
+    assert.deepEqual(single.total, result.perOwner?.find((p) => p.owner === owners[1])?.series);
+  });
+
+  test('refresh bypasses the cache; yesterday is asked again after an hour', async () => {
+    const subject: ChartSubject = { kind: 'all' };
+    const load = loader();
+    await load(subject, lastNDays(7, now));
+    server.resetCounts();
+    await load(subject, lastNDays(7, now), { refresh: true });
+    assert.equal(byDayCalls(), 1);
+    server.resetCounts();
+    now += 61 * 60_000;
+    await load(subject, lastNDays(7, now));
+    const bodies = bodiesOf(server, BY_DAY);
+    assert.equal(bodies.length, 1);
+    assert.equal(bodies[0].day_begin_time, bodies[0].day_end_time, 'only yesterday');
+  });
+
+  test('history older than 180 days comes from the cache only; unknown old days are reported', async () => {
+    const owners = server.owners.slice(6, 7);
+    const subject: ChartSubject = { kind: 'owners', owners };
+    const load = loader();
+    const range = lastNDays(30, now);
+    await load(subject, range);
+    now += 170 * DAY_MS; // the first 20 of those days have left the server's window
+    const window = allowedWindow(now);
+    assert.ok(range.from < window.from && range.to >= window.from);
+    server.resetCounts();
+    const later = await load(subject, { from: addDays(range.from, -5), to: range.to });
+    assert.equal(byDayCalls(), 0);
+    assert.equal(later.unavailableDays, 5);
+    assert.equal(later.total.filter((d) => d === null).length, 5);
+    later.days
+      .slice(5)
+      .forEach((day, i) => assert.deepEqual(later.total[i + 5], server.statsFor(owners[0], day)));
+  });
+
+  test('an aborted load rejects and stops asking', async () => {
+    server.setLatency(200);
+    try {
+      const controller = new AbortController();
+      const { client } = makeClient(server, { now: clock });
+      const cache = new ClosedDayCache(dir, { now: clock });
+      server.resetCounts();
+      const pending = loadByDay(
+        { client, cache, scope: { mode: 'real', corpId: server.corpId }, now: clock },
+        {
+          subject: { kind: 'owners', owners: server.owners.slice(0, 8) },
+          range: lastNDays(180, now),
+          perOwner: true,
+          refresh: false,
+        },
+        { signal: controller.signal },
+      );
+      setTimeout(() => controller.abort(), 300);
+      await assert.rejects(pending);
+      const asked = byDayCalls();
+      await new Promise((r) => setTimeout(r, 600));
+      assert.ok(asked < 48, `asked ${asked} of 48`);
+      assert.equal(byDayCalls(), asked, 'no requests after the abort settled');
+    } finally {
+      server.setLatency(0);
+    }
+  });
+});
+
+function dayFromBody(ts: unknown): string {
+  return new Date((Number(ts) + 8 * 3600) * 1000).toISOString().slice(0, 10);
+}

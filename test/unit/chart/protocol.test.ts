@@ -1,0 +1,152 @@
+import * as assert from 'node:assert/strict';
+import { addDays, allowedWindow, lastNDays } from '../../../src/shared/days';
+import {
+  checkChartRange,
+  defaultUiState,
+  isChartUiState,
+  isHostToWebview,
+  isWebviewToHost,
+  resolveRange,
+  subjectKey,
+} from '../../../src/shared/protocol';
+
+const NOW = Date.UTC(2026, 10, 27, 2, 0, 0); // 2026-11-27 10:00 CST
+const window = allowedWindow(NOW);
+
+suite('shared/protocol: webview → host validation', () => {
+  test('accepts each well-formed message', () => {
+    const state = defaultUiState({ kind: 'owners', owners: ['a<b>&c', 'zhangsan'] });
+    const valid: unknown[] = [
+      { type: 'ready' },
+      { type: 'state', state },
+      { type: 'drawn', series: 8, points: 1440 },
+      {
+        type: 'request',
+        id: 1,
+        method: 'byDay',
+        params: { from: window.from, to: window.to, perOwner: true, refresh: false },
+      },
+      { type: 'request', id: 2, method: 'exportCsv', params: { metric: 'member_total', mode: 'compare' } },
+      {
+        type: 'request',
+        id: 3,
+        method: 'exportPng',
+        params: { dataUrl: 'data:image/png;base64,iVBORw0KGgo=' },
+      },
+    ];
+    for (const msg of valid) {
+      assert.equal(isWebviewToHost(msg), true, JSON.stringify(msg));
+    }
+  });
+
+  test('rejects malformed, unknown and hostile messages', () => {
+    const invalid: unknown[] = [
+      null,
+      'ready',
+      [],
+      {},
+      { type: 'nope' },
+      { type: 'state', state: { ...defaultUiState({ kind: 'all' }), metric: 'toString' } },
+      { type: 'state', state: { ...defaultUiState({ kind: 'all' }), version: 2 } },
+      { type: 'state', state: { ...defaultUiState({ kind: 'owners', owners: [] }) } },
+      { type: 'state', state: { ...defaultUiState({ kind: 'owners', owners: [''] }) } },
+      { type: 'state', state: { ...defaultUiState({ kind: 'all' }), range: { kind: 'preset', days: 31 } } },
+      { type: 'drawn', series: -1, points: 3 },
+      {
+        type: 'request',
+        id: 1,
+        method: 'byDay',
+        params: { from: '2026-02-30', to: window.to, perOwner: false, refresh: false },
+      },
+      {
+        type: 'request',
+        id: 1,
+        method: 'byDay',
+        params: { from: window.to, to: window.from, perOwner: false, refresh: false },
+      },
+      { type: 'request', id: 1, method: 'byDay', params: { from: window.from, to: window.to } },
+      {
+        type: 'request',
+        id: -1,
+        method: 'byDay',
+        params: { from: window.from, to: window.to, perOwner: false, refresh: false },
+      },
+      { type: 'request', id: 1.5, method: 'exportCsv', params: { metric: 'chat_total', mode: 'sum' } },
+      { type: 'request', id: 1, method: 'exportCsv', params: { metric: 'chat_total', mode: 'stack' } },
+      { type: 'request', id: 1, method: 'getSecret', params: {} },
+      {
+        type: 'request',
+        id: 1,
+        method: 'exportPng',
+        params: { dataUrl: 'data:image/svg+xml;base64,PHN2Zz4=' },
+      },
+      { type: 'request', id: 1, method: 'exportPng', params: { dataUrl: 'data:image/png;base64,<script>' } },
+      {
+        type: 'request',
+        id: 1,
+        method: 'exportPng',
+        params: { dataUrl: 'data:image/png;base64,' + 'A'.repeat(20_000_001) },
+      },
+    ];
+    for (const msg of invalid) {
+      assert.equal(isWebviewToHost(msg), false, JSON.stringify(msg)?.slice(0, 200));
+    }
+  });
+
+  test('host → webview guard accepts init/response/progress and drops noise', () => {
+    assert.equal(
+      isHostToWebview({ type: 'response', id: 4, ok: false, error: { message: 'x', retryable: true } }),
+      true,
+    );
+    assert.equal(isHostToWebview({ type: 'response', id: 4, ok: true, result: {} }), true);
+    assert.equal(isHostToWebview({ type: 'progress', id: 4, done: 1, total: 3 }), true);
+    assert.equal(isHostToWebview({ type: 'response', id: 4, ok: false }), false);
+    assert.equal(isHostToWebview({ type: 'init', subject: { kind: 'all' } }), false);
+    assert.equal(isHostToWebview({ command: 'refresh' }), false);
+  });
+});
+
+suite('shared/protocol: UI state and ranges', () => {
+  test('subject keys ignore owner order and duplicates', () => {
+    assert.equal(
+      subjectKey({ kind: 'owners', owners: ['b', 'a', 'b'] }),
+      subjectKey({ kind: 'owners', owners: ['a', 'b'] }),
+    );
+    assert.notEqual(subjectKey({ kind: 'owners', owners: ['a'] }), subjectKey({ kind: 'all' }));
+    // An id that looks like a separator must not collide with two ids.
+    assert.notEqual(
+      subjectKey({ kind: 'owners', owners: ['a","b'] }),
+      subjectKey({ kind: 'owners', owners: ['a', 'b'] }),
+    );
+  });
+
+  test('the default state round-trips through the validator and holds no figures', () => {
+    const state = defaultUiState({ kind: 'owners', owners: ['zhangsan'] }, 'new_member_cnt');
+    assert.equal(isChartUiState(JSON.parse(JSON.stringify(state))), true);
+    assert.deepEqual(Object.keys(state).sort(), ['metric', 'mode', 'range', 'subject', 'version', 'view']);
+  });
+
+  test('presets end yesterday (CST); custom ranges are taken as given', () => {
+    assert.deepEqual(resolveRange({ kind: 'preset', days: 7 }, NOW), lastNDays(7, NOW));
+    assert.deepEqual(resolveRange({ kind: 'preset', days: 180 }, NOW), window);
+    assert.deepEqual(resolveRange({ kind: 'custom', from: '2026-10-01', to: '2026-10-31' }, NOW), {
+      from: '2026-10-01',
+      to: '2026-10-31',
+    });
+  });
+
+  test('checkChartRange: the window, with the reason, and cached history before it', () => {
+    assert.equal(checkChartRange(window.from, window.to, NOW), undefined);
+    const today = addDays(window.to, 1);
+    assert.match(checkChartRange(window.from, today, NOW)?.en ?? '', /today and later/);
+    const tooOld = addDays(window.from, -10);
+    assert.match(checkChartRange(tooOld, window.to, NOW)?.en ?? '', /180 days/);
+    assert.match(checkChartRange(tooOld, window.to, NOW)?.zh ?? '', /180 天/);
+    // With cache back to `tooOld`, the older days become viewable, but not beyond the cache.
+    assert.equal(checkChartRange(tooOld, window.to, NOW, tooOld), undefined);
+    assert.notEqual(checkChartRange(addDays(tooOld, -1), window.to, NOW, tooOld), undefined);
+    assert.notEqual(checkChartRange(tooOld, today, NOW, tooOld), undefined);
+    assert.match(checkChartRange('2026-13-01', window.to, NOW)?.en ?? '', /not a date/);
+    assert.match(checkChartRange(window.to, window.from, NOW)?.en ?? '', /after the end/);
+  });
+});
