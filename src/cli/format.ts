@@ -122,11 +122,15 @@ export function displayWidth(text: string): number {
   return width;
 }
 
-/** First column left-aligned, the others (numbers) right-aligned, two spaces between columns. */
+/**
+ * Columns listed in `leftAligned` (default: the first) are left-aligned, the others (numbers)
+ * right-aligned; two spaces between columns.
+ */
 export function toTable(
   header: readonly string[],
   rows: readonly (readonly string[])[],
   footer?: readonly string[],
+  leftAligned: readonly number[] = [0],
 ): string {
   const all = [header, ...rows, ...(footer ? [footer] : [])].map((r) => r.map(printable));
   const widths = header.map((_h, col) => Math.max(...all.map((r) => displayWidth(r[col] ?? ''))));
@@ -134,7 +138,7 @@ export function toTable(
     cells
       .map((cell, col) => {
         const pad = ' '.repeat(widths[col] - displayWidth(cell));
-        return col === 0 ? cell + pad : pad + cell;
+        return leftAligned.includes(col) ? cell + pad : pad + cell;
       })
       .join('  ')
       .trimEnd();
