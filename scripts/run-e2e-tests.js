@@ -21,7 +21,7 @@ const cs = require('./code-server');
 const ROOT = cs.ROOT;
 const DEFAULT_VSIX = path.join(ROOT, 'wecom-group-stats.vsix');
 
-/** What a .vsix may contain: the bundles, media, translations, manifest files and docs. */
+/** What a .vsix may contain: the bundles (no source maps), media, translations, manifest files and docs. */
 const ALLOWED_IN_VSIX = [
   /^dist\//,
   /^media\//,
@@ -85,7 +85,9 @@ function packageVsix(build) {
     .split('\n')
     .map((line) => line.trim())
     .filter(Boolean);
-  const unexpected = files.filter((file) => !ALLOWED_IN_VSIX.some((pattern) => pattern.test(file)));
+  const unexpected = files.filter(
+    (file) => file.endsWith('.map') || !ALLOWED_IN_VSIX.some((pattern) => pattern.test(file)),
+  );
   if (unexpected.length > 0) {
     throw new Error(
       `the .vsix would contain files it should not (fix .vscodeignore):\n  ${unexpected.join('\n  ')}`,
