@@ -1,0 +1,103 @@
+import * as assert from 'node:assert/strict';
+import * as util from 'node:util';
+import type { FakeWeComServer } from '../../../src/demo/fakeServer';
+import { describeWeComError, WeComError } from '../../../src/wecom/errors';
+import { GETTOKEN, makeClient, rejectionOf, startServer, TEST_SECRET, yesterday } from './support';
+
+/** Every rendering of an error a host, CLI or logger might produce. */
+function renderings(err: unknown): string[] {
+  return [
+    String(err),
+    JSON.stringify(err),
+    util.inspect(err, { depth: 10, showHidden: true }),
+    err instanceof Error ? `${err.message}\n${err.stack ?? ''}` : '',
+    describeWeComError(err, 'en'),
+    describeWeComError(err, 'zh'),
+  ];
+}
+
+function assertAbsent(texts: readonly string[], secrets: readonly string[]): void {
+  for (const text of texts) {
+    for (const secret of secrets) {
+      assert.ok(!text.includes(secret), `leaked ${secret.slice(0, 6)}… in: ${text.slice(0, 300)}`);
+    }
+  }
+}
+
+suite('wecom/secrets: never in errors or logs', () => {
+  let server: FakeWeComServer;
+
+  suiteSetup(async () => {
+    server = await startServer({ ownerCount: 30 });
+  });
+  suiteTeardown(() => server.close());
+  setup(() => {
+    server.setFaults({});
+    server.resetCounts();
+  });
+
+  /** The token the fake issued, read from its own gettoken reply via a fresh request. */
+  async function currentToken(): Promise<string> {
+    const url = `${server.url}${GETTOKEN}?corpid=${encodeURIComponent(server.corpId)}&corpsecret=${encodeURIComponent(server.corpSecret)}`;
+    const reply = (await (await fetch(url)).json()) as { access_token: string };
+    return reply.access_token;
+  }
+
+  test('errors of every kind and every log entry are free of the secret and the token', async () => {
+    const { client, logs } = makeClient(server, { maxAttempts: 2 });
+    await client.listFollowUsers();
+    const token = await currentToken();
+    assert.ok(token.length > 10);
+    const errors: unknown[] = [];
+    // api errors after a token was in use
+    errors.push(
+      await rejectionOf(client.getOwnerTotals({ from: yesterday(), to: yesterday(), owners: ['ghost'] })),
+    );
+    server.setFaults({ http500EveryNth: 1 });
+    errors.push(await rejectionOf(client.listFollowUsers()));
+    server.setFaults({ busyEveryNth: 1 });
+    errors.push(await rejectionOf(client.listFollowUsers()));
+    server.setFaults({ rejectFromIp: '198.51.100.9' });
+    errors.push(await rejectionOf(client.verifyCredentials()));
+    server.setFaults({});
+    // aborted and input errors
+    errors.push(await rejectionOf(client.listFollowUsers({ signal: AbortSignal.abort() })));
+    errors.push(await rejectionOf(client.getByDay({ from: 'bad', to: yesterday() })));
+    // wrong secret: the secret is in the gettoken URL
+    const wrongSecret = 'WRONG-secret-also-distinctive-0f9e8d7c';
+    const wrong = makeClient(server, { corpSecret: wrongSecret });
+    errors.push(await rejectionOf(wrong.client.verifyCredentials()));
+    // network error: the port is closed, the URL carries the secret
+    const closed = makeClient(server, { baseUrl: 'http://127.0.0.1:1', maxAttempts: 1 });
+    errors.push(await rejectionOf(closed.client.verifyCredentials()));
+    const kinds = errors.map((e) => (e instanceof WeComError ? e.kind : 'other'));
+    assert.deepEqual(kinds, ['api', 'http', 'api', 'api', 'aborted', 'input', 'api', 'network']);
+    for (const err of errors) {
+      assert.ok(err instanceof WeComError);
+      assert.equal((err as Error & { cause?: unknown }).cause, undefined);
+      assertAbsent(renderings(err), [TEST_SECRET, token, wrongSecret]);
+    }
+    const logTexts = [...logs, ...wrong.logs, ...closed.logs].map((l) => JSON.stringify(l));
+    assert.ok(logTexts.length >= 8);
+    assertAbsent(logTexts, [TEST_SECRET, token, wrongSecret]);
+    assert.ok(
+      logs.every((l) => !l.endpoint.includes('?')),
+      'endpoints carry no query',
+    );
+  });
+
+  test('log entries carry endpoint, duration, errcode, status and attempt', async () => {
+    const { client, logs } = makeClient(server);
+    await client.listFollowUsers();
+    assert.equal(logs.length, 2);
+    assert.equal(logs[0].endpoint, GETTOKEN);
+    assert.equal(logs[1].endpoint, '/cgi-bin/externalcontact/get_follow_user_list');
+    for (const entry of logs) {
+      assert.equal(entry.errcode, 0);
+      assert.equal(entry.status, 200);
+      assert.equal(entry.attempt, 1);
+      assert.equal(typeof entry.durationMs, 'number');
+      assert.ok(entry.durationMs >= 0);
+    }
+  });
+});
