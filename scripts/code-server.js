@@ -177,6 +177,7 @@ function httpStatus(url) {
  * @property {number} pid
  * @property {string} dir
  * @property {string} logFile code-server's stdout and stderr
+ * @property {Promise<number | null>} exited resolves with the exit code when the process ends
  * @property {() => Promise<void>} stop kills the whole process group (TERM, then KILL)
  */
 
@@ -214,7 +215,8 @@ async function startCodeServer(options) {
   fs.closeSync(logFd);
   const pid = /** @type {number} */ (child.pid);
   let exited = false;
-  const exitPromise = new Promise((resolve) => child.once('exit', resolve));
+  /** @type {Promise<number | null>} */
+  const exitPromise = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
   void exitPromise.then(() => (exited = true));
   // Last resort if the caller dies without stopping it.
   const killOnExit = () => killGroup(pid, 'SIGKILL');
@@ -242,7 +244,7 @@ async function startCodeServer(options) {
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  return { url, port, pid, dir: dirs.root, logFile: dirs.log, stop };
+  return { url, port, pid, dir: dirs.root, logFile: dirs.log, exited: exitPromise, stop };
 }
 
 /** @param {number} pid @param {NodeJS.Signals} signal @returns {boolean} whether the group existed */

@@ -30,6 +30,8 @@ as_root() {
 missing=()
 command -v chromium >/dev/null || missing+=(chromium)
 command -v rg >/dev/null || missing+=(ripgrep)
+# A small CJK font, so Chinese names are readable in the e2e screenshots (not tofu boxes).
+dpkg -s fonts-wqy-microhei >/dev/null 2>&1 || missing+=(fonts-wqy-microhei)
 # libkrb5-dev, compilers and python are only needed to build code-server's native modules.
 if [ ! -f "$MARKER" ]; then
   dpkg -s libkrb5-dev >/dev/null 2>&1 || missing+=(libkrb5-dev)
