@@ -31,8 +31,8 @@ export function cliEntries(): Array<{ name: string; file: string }> {
 }
 
 export function spawnCli(file: string, argv: string[], env: CliEnv): Promise<CliResult> {
-  // Only PATH and the variables under test: no credentials leak in from the developer's shell.
-  const childEnv: NodeJS.ProcessEnv = { PATH: process.env.PATH };
+  // Only PATH, TZ and the variables under test: no credentials leak in from the developer's shell.
+  const childEnv: NodeJS.ProcessEnv = { PATH: process.env.PATH, TZ: process.env.TZ };
   for (const [key, value] of Object.entries(env)) {
     if (value !== undefined) {
       childEnv[key] = value;

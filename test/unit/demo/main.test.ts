@@ -4,7 +4,8 @@ import * as path from 'node:path';
 
 const ENTRY = path.join(__dirname, '..', '..', '..', 'src', 'demo', 'main.js');
 
-suite('fake server: standalone entry', () => {
+suite('fake server: standalone entry', function () {
+  this.timeout(15_000);
   test('prints the URL, corp ID and secret, serves, and stops on SIGTERM', async () => {
     const child = spawn(process.execPath, [ENTRY, '--port', '0', '--owners', '12', '--latency', '1'], {
       stdio: ['ignore', 'pipe', 'pipe'],
