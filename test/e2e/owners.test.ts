@@ -8,6 +8,7 @@ import { startFakeWeComServer, type FakeWeComServer } from '../../src/demo/fakeS
 import { cstYesterday } from '../../src/shared/days';
 import type { MetricKey } from '../../src/shared/metrics';
 import { Workbench, type TreeRow } from './harness';
+import { widenSideBar } from './owners-steps';
 
 function ordered(fake: FakeWeComServer, metric: MetricKey, ascending: boolean): string[] {
   const day = cstYesterday();
@@ -39,6 +40,7 @@ suite('E2E: Group Owners from the installed .vsix', function () {
   test('welcome, set up credentials by typing, owners with totals, sort, filter', async () => {
     const day = cstYesterday();
     await wb.clickActivity('WeCom');
+    await widenSideBar(wb, 620);
     const setupButton = wb.page.locator('[id="workbench.parts.sidebar"] .welcome-view-content a', {
       hasText: 'Set up credentials',
     });
