@@ -3,14 +3,14 @@
  * the shared client, print. Every failure becomes one line on stderr and an exit status; no stack
  * trace, and the secret is masked from anything printed.
  */
-import { DayRangeError, dayStartTs } from '../shared/days';
+import { DayRangeError } from '../shared/days';
 import { startFakeWeComServer } from '../demo/fakeServer';
 import type { FakeWeComServer } from '../demo/fakeServer';
 import { WeComClient } from '../wecom/client';
 import { WeComError, describeWeComError } from '../wecom/errors';
 import { redactSecrets } from '../wecom/redact';
 import { DEFAULT_API_BASE } from '../wecom/types';
-import type { StatisticsClient } from '../wecom/types';
+import type { CallOptions, StatisticsClient } from '../wecom/types';
 import { UsageError, parseCommandLine } from './args';
 import type { CliCommand } from './args';
 import { formatByDay, formatOwners } from './format';
@@ -25,6 +25,8 @@ export interface CliIo {
   err(text: string): void;
   /** Aborts the running command (Ctrl+C). */
   readonly signal?: AbortSignal;
+  /** Requests done/total while fetching (the entry shows it on an interactive stderr). */
+  readonly progress?: (done: number, total: number) => void;
   /** Clock seam (ms) for tests; decides "yesterday" and the allowed window. */
   readonly now?: () => number;
 }
@@ -49,7 +51,11 @@ export async function run(argv: readonly string[], env: CliEnv, io: CliIo): Prom
     }
     connection = await connect(command, env, now);
     secret = connection.secret;
-    io.out(await execute(command, connection.client, io.signal));
+    const options: CallOptions = {
+      signal: io.signal,
+      onProgress: io.progress && ((p) => io.progress?.(p.done, p.total)),
+    };
+    io.out(await execute(command, connection.client, options));
     return EXIT_OK;
   } catch (err) {
     io.err(`wecom-stats: ${oneLine(messageOf(err), secret)}\n`);
@@ -93,7 +99,7 @@ async function connect(
 async function execute(
   command: Exclude<CliCommand, { kind: 'help' }>,
   client: StatisticsClient,
-  signal: AbortSignal | undefined,
+  options: CallOptions,
 ): Promise<string> {
   if (command.kind === 'owners') {
     const items = await client.getOwnerTotals(
@@ -104,7 +110,7 @@ async function execute(
         sortBy: command.sortBy,
         ascending: command.ascending,
       },
-      { signal },
+      options,
     );
     return formatOwners(
       { range: command.range, items, sortBy: command.sortBy, ascending: command.ascending },
@@ -113,11 +119,11 @@ async function execute(
   }
   const result = await client.getByDay(
     { from: command.range.from, to: command.range.to, owners: command.owners },
-    { signal },
+    options,
   );
   const items = result.total.map((day) => ({
     date: day.date,
-    statTime: day.statTime ?? dayStartTs(day.date),
+    statTime: day.statTime,
     data: day.data,
   }));
   return formatByDay({ range: command.range, owners: command.owners, items }, command.format);

@@ -1,5 +1,6 @@
 /** Runs wecom-stats in-process (run()) or as a child process, capturing its output. */
 import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { run } from '../../../src/cli/run';
@@ -31,23 +32,36 @@ export function cliEntries(): Array<{ name: string; file: string }> {
 }
 
 export function spawnCli(file: string, argv: string[], env: CliEnv): Promise<CliResult> {
+  return startCli(file, argv, env).result;
+}
+
+/** Starts the CLI and returns the child (to signal it) with its eventual result. */
+export function startCli(
+  file: string,
+  argv: string[],
+  env: CliEnv,
+): { child: ChildProcess; result: Promise<CliResult> } {
   // Only PATH, TZ and the variables under test: no credentials leak in from the developer's shell.
-  const childEnv: NodeJS.ProcessEnv = { PATH: process.env.PATH, TZ: process.env.TZ };
+  const childEnv: NodeJS.ProcessEnv = { PATH: process.env.PATH };
+  if (process.env.TZ !== undefined) {
+    childEnv.TZ = process.env.TZ;
+  }
   for (const [key, value] of Object.entries(env)) {
     if (value !== undefined) {
       childEnv[key] = value;
     }
   }
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [file, ...argv], {
-      env: childEnv,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+  const child = spawn(process.execPath, [file, ...argv], {
+    env: childEnv,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const result = new Promise<CliResult>((resolve, reject) => {
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.once('error', reject);
     child.once('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
   });
+  return { child, result };
 }

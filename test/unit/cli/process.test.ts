@@ -3,7 +3,7 @@ import { startFakeWeComServer } from '../../../src/demo/fakeServer';
 import type { FakeWeComServer } from '../../../src/demo/fakeServer';
 import { METRIC_KEYS } from '../../../src/shared/metrics';
 import { cstYesterday } from '../../../src/shared/days';
-import { cliEntries, spawnCli } from './cliHarness';
+import { cliEntries, spawnCli, startCli } from './cliHarness';
 import type { CliResult } from './cliHarness';
 
 function assertOneLineError(r: CliResult, code: number, pattern: RegExp): void {
@@ -124,6 +124,21 @@ for (const entry of cliEntries()) {
       const r = await spawnCli(entry.file, ['owners'], { ...env, WECOM_CORP_SECRET: secret });
       assertOneLineError(r, 1, /40001/);
       assert.ok(!r.stdout.includes(secret) && !r.stderr.includes(secret));
+    });
+
+    test('Ctrl+C (SIGINT) stops promptly: exit 130, one line', async () => {
+      server.resetCounts();
+      server.setLatency(10_000);
+      try {
+        const { child, result } = startCli(entry.file, ['owners'], env);
+        while ((server.counts()['/cgi-bin/gettoken'] ?? 0) === 0) {
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+        child.kill('SIGINT');
+        assertOneLineError(await result, 130, /cancel|stopp|abort/i);
+      } finally {
+        server.setLatency(0);
+      }
     });
 
     test('an unreachable server: exit 1, one line', async () => {
