@@ -6,7 +6,6 @@
  */
 import * as vscode from 'vscode';
 import { allowedWindow, DayRangeError } from '../../shared/days';
-import type { MetricKey } from '../../shared/metrics';
 import type {
   ByDayData,
   ChartSubject,
@@ -44,6 +43,9 @@ export interface ChartEnv {
   readonly now?: () => number;
 }
 
+/** How a new panel starts (a figure row opens on its figure; automation may set the rest). */
+export type InitialUiState = Partial<Pick<ChartUiState, 'metric' | 'range' | 'mode' | 'view'>>;
+
 /** What happened to one by-day request (for tests and the benchmark). */
 export interface ChartLoadOutcome {
   readonly subject: string;
@@ -74,7 +76,7 @@ export class ByDayChartPanel extends Disposable {
   private inFlight: AbortController | undefined;
   private lastData: ByDayData | undefined;
 
-  static createOrShow(env: ChartEnv, subject: ChartSubject, metric?: MetricKey): ByDayChartPanel {
+  static createOrShow(env: ChartEnv, subject: ChartSubject, initial: InitialUiState = {}): ByDayChartPanel {
     const existing = ByDayChartPanel.panels.get(subjectKey(subject));
     if (existing) {
       existing.panel.reveal();
@@ -86,7 +88,7 @@ export class ByDayChartPanel extends Disposable {
       vscode.ViewColumn.Active,
       chartWebviewOptions(env.extensionUri),
     );
-    return new ByDayChartPanel(env, panel, defaultUiState(subject, metric));
+    return new ByDayChartPanel(env, panel, { ...defaultUiState(subject), ...initial });
   }
 
   /** The serializer's path after a reload: the webview's saved UI state names the subject. */
@@ -99,6 +101,10 @@ export class ByDayChartPanel extends Disposable {
 
   static find(subject: ChartSubject): ByDayChartPanel | undefined {
     return ByDayChartPanel.panels.get(subjectKey(subject));
+  }
+
+  static all(): ByDayChartPanel[] {
+    return [...ByDayChartPanel.panels.values()];
   }
 
   static disposeAll(): void {

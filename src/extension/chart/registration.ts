@@ -4,15 +4,18 @@
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { CHART_VIEW_TYPE, isChartUiState } from '../../shared/protocol';
+import { uiLanguage } from '../../shared/metrics';
+import { CHART_VIEW_TYPE, defaultUiState, isChartUiState } from '../../shared/protocol';
 import { describeWeComError } from '../../wecom/errors';
 import type { ConnectionSource } from '../contracts';
 import { ClosedDayCache } from './closedDayCache';
-import type { ChartEnv } from './panel';
+import type { ChartEnv, ChartLoadOutcome, InitialUiState } from './panel';
 import { ByDayChartPanel } from './panel';
 import { pickTarget, targetFromArgs } from './subjectPick';
 
 export const SHOW_BY_DAY_CHART_COMMAND = 'wecomGroupStats.showByDayChart';
+/** Registered only when WECOM_GROUP_STATS_TEST=1: what the integration tests and the benchmark observe. */
+export const CHART_TEST_PROBE_COMMAND = 'wecomGroupStats.chart.testProbe';
 
 export interface ByDayChartDeps {
   readonly context: vscode.ExtensionContext;
@@ -20,6 +23,26 @@ export interface ByDayChartDeps {
   readonly log: vscode.LogOutputChannel;
   /** userid → display name (the ownerNames setting); read on every panel open. */
   readonly ownerNames: () => Readonly<Record<string, string>>;
+}
+
+export interface ChartTestProbe {
+  readonly panels: readonly { readonly title: string; readonly visible: boolean }[];
+  readonly loads: readonly ChartLoadOutcome[];
+  readonly draws: readonly { readonly subject: string; readonly series: number; readonly points: number }[];
+}
+
+/** The optional third command argument (automation, benchmark): the panel's starting UI state. */
+function initialState(options: unknown): InitialUiState {
+  if (typeof options !== 'object' || options === null) {
+    return {};
+  }
+  const all = { kind: 'all' } as const;
+  const candidate: unknown = { ...defaultUiState(all), ...options, version: 1, subject: all };
+  if (!isChartUiState(candidate)) {
+    return {};
+  }
+  const { metric, range, mode, view } = candidate;
+  return { metric, range, mode, view };
 }
 
 export function registerByDayChart(deps: ByDayChartDeps): vscode.Disposable {
@@ -34,18 +57,21 @@ export function registerByDayChart(deps: ByDayChartDeps): vscode.Disposable {
 
   const command = vscode.commands.registerCommand(
     SHOW_BY_DAY_CHART_COMMAND,
-    async (clicked?: unknown, selected?: unknown) => {
+    async (clicked?: unknown, selected?: unknown, options?: unknown) => {
       try {
         const target =
           targetFromArgs(clicked, selected) ?? (await pickTarget(deps.connections, deps.ownerNames()));
         if (target) {
-          ByDayChartPanel.createOrShow(env, target.subject, target.metric);
+          const initial = initialState(options);
+          ByDayChartPanel.createOrShow(
+            env,
+            target.subject,
+            target.metric ? { ...initial, metric: target.metric } : initial,
+          );
         }
       } catch (err) {
         deps.log.warn(`by-day chart: ${describeWeComError(err, 'en')}`);
-        void vscode.window.showErrorMessage(
-          describeWeComError(err, vscode.env.language.startsWith('zh') ? 'zh' : 'en'),
-        );
+        void vscode.window.showErrorMessage(describeWeComError(err, uiLanguage(vscode.env.language)));
       }
     },
   );
@@ -61,5 +87,24 @@ export function registerByDayChart(deps: ByDayChartDeps): vscode.Disposable {
     },
   });
 
-  return vscode.Disposable.from(command, serializer, { dispose: () => ByDayChartPanel.disposeAll() });
+  const disposables: vscode.Disposable[] = [command, serializer];
+  if (process.env.WECOM_GROUP_STATS_TEST === '1') {
+    disposables.push(registerTestProbe());
+  }
+  disposables.push({ dispose: () => ByDayChartPanel.disposeAll() });
+  return vscode.Disposable.from(...disposables);
+}
+
+function registerTestProbe(): vscode.Disposable {
+  const loads: ChartLoadOutcome[] = [];
+  const draws: ChartTestProbe['draws'][number][] = [];
+  return vscode.Disposable.from(
+    ByDayChartPanel.onDidLoad((outcome) => loads.push(outcome)),
+    ByDayChartPanel.onDidDraw((draw) => draws.push(draw)),
+    vscode.commands.registerCommand(CHART_TEST_PROBE_COMMAND, (): ChartTestProbe => ({
+      panels: ByDayChartPanel.all().map((p) => ({ title: p.panel.title, visible: p.panel.visible })),
+      loads: [...loads],
+      draws: [...draws],
+    })),
+  );
 }

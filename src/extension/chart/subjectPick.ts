@@ -27,6 +27,10 @@ function ownerOf(element: OwnerTreeElement): string | undefined {
   return element.kind === 'summary' ? undefined : element.owner;
 }
 
+function sameElement(a: OwnerTreeElement, b: OwnerTreeElement): boolean {
+  return a === b || (a.kind === b.kind && ownerOf(a) === ownerOf(b));
+}
+
 /** The subject from tree arguments (clicked element, selection), or undefined for the palette. */
 export function targetFromArgs(clicked: unknown, selected: unknown): ChartTarget | undefined {
   if (!isTreeElement(clicked)) {
@@ -34,7 +38,8 @@ export function targetFromArgs(clicked: unknown, selected: unknown): ChartTarget
   }
   const selection = Array.isArray(selected) ? selected.filter(isTreeElement) : [];
   // VS Code passes the selection when the clicked row is part of it; otherwise only the row counts.
-  const elements = selection.length > 1 && selection.includes(clicked) ? selection : [clicked];
+  const elements =
+    selection.length > 1 && selection.some((e) => sameElement(e, clicked)) ? selection : [clicked];
   const metric = clicked.kind === 'figure' && isMetricKey(clicked.metric) ? clicked.metric : undefined;
   const owners = elements.map(ownerOf);
   if (owners.some((o) => o === undefined)) {
