@@ -29,7 +29,7 @@ export interface WeComGroupStatsApi {
   rows(): TreeRowSnapshot[];
   /** The figure rows under the summary (owner undefined) or under one owner. */
   figures(owner: string | undefined): TreeRowSnapshot[];
-  /** The view's description (active filter) and message (errors, empty results). */
+  /** The view's description (sort order, active filter) and message (errors, empty results). */
   view(): { readonly description?: string; readonly message?: string };
   /** Every notification shown, newest last (already redacted). */
   messages(): readonly ShownMessage[];

@@ -126,6 +126,7 @@ suite('Group Owners tree', () => {
         .slice(1)
         .map((r) => r.owner);
       assert.deepStrictEqual(shown, expectedOrder(fake, day, metric, ascending), `${metric} ${ascending}`);
+      assert.match(api.view().description ?? '', ascending ? /↑$/ : /↓$/);
     }
     assert.ok(api.globalState()['wecomGroupStats.ownersSort'], 'the sort order is remembered');
   });
@@ -157,7 +158,7 @@ suite('Group Owners tree', () => {
 
     await vscode.commands.executeCommand(`${SECTION}.clearFilter`);
     assert.strictEqual(api.rows().length, 1 + fake.owners.length);
-    assert.strictEqual(api.view().description, undefined);
+    assert.strictEqual(api.view().description, 'Total groups ↓');
   });
 
   test('the owners setting limits the rows to those owners', async () => {

@@ -1,8 +1,9 @@
 /**
  * The Group Owners TreeView itself: creates it (multi-select, for the chart) and keeps its
- * description (active filter) and message (errors, empty results) in step with the model.
+ * description (sort order and active filter) and message (errors, empty results) in step with the model.
  */
 import * as vscode from 'vscode';
+import { metricLabel, uiLanguage } from '../../shared/metrics';
 import type { OwnerTreeElement } from '../contracts';
 import { Disposable } from '../dispose';
 import { OWNERS_VIEW_ID, type OwnersModel } from './ownersModel';
@@ -27,8 +28,10 @@ export class OwnersView extends Disposable {
   }
 
   private update(): void {
+    const { metric, ascending } = this.model.sort;
+    const sortText = `${metricLabel(metric, uiLanguage(vscode.env.language))} ${ascending ? '↑' : '↓'}`;
     const filter = this.model.filter;
-    this.treeView.description = filter ? vscode.l10n.t('filter: "{0}"', filter) : undefined;
+    this.treeView.description = filter ? `${sortText} · ${vscode.l10n.t('filter: "{0}"', filter)}` : sortText;
     this.treeView.message = this.currentMessage();
   }
 
