@@ -23,6 +23,7 @@ const OWN_COMMANDS = [
   'startDemo',
   'stopDemo',
   'refresh',
+  'cancelLoad',
   'sort',
   'filter',
   'clearFilter',

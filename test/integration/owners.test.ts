@@ -161,6 +161,27 @@ suite('Group Owners tree', () => {
     assert.strictEqual(api.view().description, 'Total groups ↓');
   });
 
+  test('Cancel loading stops a slow load and keeps the previous rows', async () => {
+    const before = api.rows();
+    fake.setLatency(3000);
+    try {
+      const refreshing = vscode.commands.executeCommand(`${SECTION}.refresh`);
+      await waitFor('loading', () => api.state() === 'loading');
+      await vscode.commands.executeCommand(`${SECTION}.cancelLoad`);
+      await refreshing;
+      await api.whenIdle();
+      assert.strictEqual(api.state(), 'ready');
+      assert.deepStrictEqual(api.rows(), before);
+      assert.ok(api.logLines().some((line) => line.includes('cancelled')));
+      assert.ok(
+        !api.messages().some((m) => m.severity === 'error' && /cancel|abort/i.test(m.text)),
+        'no error toast',
+      );
+    } finally {
+      fake.setLatency(0);
+    }
+  });
+
   test('the owners setting limits the rows to those owners', async () => {
     const chosen = [fake.owners[1], fake.owners[4]];
     await setSetting('owners', chosen);

@@ -115,6 +115,11 @@ export class OwnersModel extends Disposable {
     this.changed();
   }
 
+  /** Stops the running load, as the user asked; the previous rows stay. */
+  cancelLoad(): void {
+    this.inFlight?.controller.abort();
+  }
+
   /** Loads again when something relevant changed (or always, when `force`). */
   reload(force: boolean): Promise<void> {
     const generation = ++this.generation;
