@@ -52,6 +52,17 @@ suite('E2E: Group Owners from the installed .vsix', function () {
     );
     await wb.screenshot('owners-01-welcome');
 
+    // A mistyped secret first: nothing is saved, and the toast says what to do.
+    await wb.runCommand('WeCom: Set up credentials');
+    await wb.inputMessage(/Corp ID/);
+    await wb.fillInput(fake.corpId);
+    await wb.inputMessage(/Secret of the self-built app/);
+    await wb.fillPassword('mistyped-secret-0000');
+    const refused = await wb.waitForNotification(/Credentials not saved/);
+    assert.match(refused, /40001/);
+    assert.ok(!refused.includes('mistyped-secret-0000'));
+    await wb.screenshot('owners-02a-wrong-secret');
+
     await wb.runCommand('WeCom: Set up credentials');
     await wb.inputMessage(/Corp ID/);
     await wb.fillInput(fake.corpId);
