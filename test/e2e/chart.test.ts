@@ -1,0 +1,218 @@
+/**
+ * End to end, from the installed .vsix in code-server + Chromium: open the by-day chart from the
+ * owners tree, switch figure and range, read the table view and compare it with the fake server,
+ * export CSV through the real save dialog, compare several owners (odd ids stay text), and
+ * screenshot the chart in a light and a dark theme (test-results/screenshots/chart-*.png).
+ */
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import type { FrameLocator } from 'playwright-core';
+import { startFakeWeComServer, type FakeWeComServer } from '../../src/demo/fakeServer';
+import { lastNDays, listDays } from '../../src/shared/days';
+import { Workbench } from './harness';
+
+const INLINE_ACTION = '.actions .action-label[aria-label*="by-day chart"]';
+
+/** Waits until the webview has drawn more than `after` times and is in `state`; returns the count. */
+async function waitForDraw(frame: FrameLocator, after: number, timeoutMs = 30_000): Promise<number> {
+  const body = frame.locator('body');
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const drawn = Number((await body.getAttribute('data-drawn').catch(() => null)) ?? '0');
+    const state = await body.getAttribute('data-state').catch(() => null);
+    if (drawn > after && state === 'ready') {
+      return drawn;
+    }
+    if (state === 'error') {
+      throw new Error(`the chart shows an error: ${await frame.locator('.status').innerText()}`);
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`timed out waiting for a draw after ${after} (state ${state}, drawn ${drawn})`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** The little of the DOM these page functions use (the test tsconfig has no DOM lib). */
+interface PageCanvas {
+  readonly width: number;
+  readonly height: number;
+  getContext(
+    kind: '2d',
+  ): { getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } } | null;
+}
+interface PageElement {
+  readonly textContent: string | null;
+  getAttribute(name: string): string | null;
+  querySelector(selector: string): PageElement | null;
+  querySelectorAll(selector: string): ArrayLike<PageElement>;
+}
+
+/** Distinct colours on the canvas: a blank or single-colour canvas means nothing was drawn. */
+async function canvasColours(frame: FrameLocator): Promise<number> {
+  return frame.locator('canvas').evaluate((element) => {
+    const canvas = element as unknown as PageCanvas;
+    const ctx = canvas.getContext('2d');
+    if (!ctx) {
+      return 0;
+    }
+    const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
+    const colours = new Set<number>();
+    for (let i = 0; i < data.length; i += 4 * 7) {
+      colours.add((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]);
+    }
+    return colours.size;
+  });
+}
+
+/** The table view as { header cells, rows of [day, ...data-value] }. */
+async function readTable(frame: FrameLocator): Promise<{ header: string[]; rows: string[][] }> {
+  const table = frame.locator('table.figures');
+  await table.waitFor({ state: 'visible' });
+  const header = await table.locator('thead th').allInnerTexts();
+  const rows = await table
+    .locator('tbody tr')
+    .evaluateAll((elements) =>
+      (elements as unknown as PageElement[]).map((tr) => [
+        tr.querySelector('th')?.textContent ?? '',
+        ...Array.from(tr.querySelectorAll('td')).map(
+          (td: PageElement) => td.getAttribute('data-value') ?? '',
+        ),
+      ]),
+    );
+  return { header, rows };
+}
+
+suite('E2E: by-day chart from the installed .vsix', function () {
+  this.timeout(240_000);
+  let fake: FakeWeComServer;
+  let wb: Workbench;
+  let folder: string;
+
+  suiteSetup(async () => {
+    fake = await startFakeWeComServer({ ownerCount: 12, seed: 9 });
+    folder = fs.mkdtempSync(path.join(os.tmpdir(), 'wecom-chart-e2e-'));
+    wb = await Workbench.start({
+      folder,
+      settings: { 'wecomGroupStats.apiBaseUrl': fake.url, 'workbench.colorTheme': 'Default Light Modern' },
+    });
+    await wb.runCommand('WeCom: Set up credentials');
+    await wb.fillInput(fake.corpId);
+    await wb.fillPassword(fake.corpSecret);
+    await wb.waitForNotification(/verified and saved/);
+    await wb.clickActivity('WeCom');
+    await wb.waitForTreeRows((rows) => rows.some((row) => row.label === fake.owners[0]));
+  });
+  suiteTeardown(async () => {
+    await wb?.close();
+    await fake?.close();
+    fs.rmSync(folder, { recursive: true, force: true });
+  });
+
+  test('open from the tree, switch figure and range, table equals the server, export CSV, light and dark', async () => {
+    const owner = fake.owners[0];
+    const row = wb.treeRow(owner);
+    await row.hover();
+    await row.locator(INLINE_ACTION).click();
+    const frame = wb.webviewFrame();
+    let drawn = await waitForDraw(frame, 0);
+    assert.ok((await canvasColours(frame)) > 3, 'the canvas has a drawn chart');
+    const tab = wb.page.locator('.tab', { hasText: 'By day:' });
+    assert.match(await tab.first().innerText(), new RegExp(`By day: ${owner}`));
+    await wb.screenshot('chart-01-light-30-days');
+
+    await frame.locator('select#metric').selectOption('member_total');
+    drawn = await waitForDraw(frame, drawn);
+    await frame.locator('button[data-name="last7"]').click();
+    drawn = await waitForDraw(frame, drawn);
+    assert.strictEqual(await frame.locator('button[data-name="last7"]').getAttribute('aria-pressed'), 'true');
+
+    await frame.locator('button[data-name="table"]').click();
+    drawn = await waitForDraw(frame, drawn);
+    const table = await readTable(frame);
+    assert.deepStrictEqual(table.header, ['Date (CST)', owner]);
+    const days = listDays(lastNDays(7)).reverse();
+    assert.deepStrictEqual(
+      table.rows,
+      days.map((day) => [day, String(fake.statsFor(owner, day).member_total)]),
+    );
+    // Cards: the latest day's figures.
+    const cardValue = await frame.locator('.card[data-metric="chat_total"] .card-value').innerText();
+    assert.strictEqual(Number(cardValue.replace(/\D/g, '')), fake.statsFor(owner, days[0]).chat_total);
+    await wb.screenshot('chart-02-light-table');
+
+    // Export CSV through code-server's save dialog (a quick-input path box).
+    const target = path.join(folder, 'by-day-export.csv');
+    await frame.locator('button[data-name="export-csv"]').click();
+    await wb.fillInput(target);
+    await wb.waitForNotification(/Saved/);
+    const csv = fs
+      .readFileSync(target, 'utf8')
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    assert.strictEqual(csv.length, 1 + 7);
+    assert.ok(csv[0].startsWith('date,New groups (new_chat_cnt),Total groups (chat_total)'), csv[0]);
+    const stats = fake.statsFor(owner, days[6]);
+    assert.strictEqual(
+      csv[1],
+      [
+        days[6],
+        stats.new_chat_cnt,
+        stats.chat_total,
+        stats.chat_has_msg,
+        stats.new_member_cnt,
+        stats.member_total,
+        stats.member_has_msg,
+        stats.msg_total,
+        stats.migrate_trainee_chat_cnt,
+      ].join(','),
+    );
+
+    // Back to the chart, then a dark theme: the chart redraws with the theme's colours.
+    await frame.locator('button[data-name="chart"]').click();
+    drawn = await waitForDraw(frame, drawn);
+    await frame.locator('button[data-name="last30"]').click();
+    drawn = await waitForDraw(frame, drawn);
+    await wb.screenshot('chart-03-light-members-30-days');
+    await wb.runCommand('Preferences: Color Theme');
+    await wb.page.locator('.quick-input-widget input.input').fill('Default Dark Modern');
+    await wb.pickItem('Default Dark Modern');
+    await waitForDraw(frame, drawn);
+    assert.strictEqual(await frame.locator('body.vscode-dark').count(), 1, 'the webview got the dark theme');
+    assert.ok((await canvasColours(frame)) > 3);
+    await wb.screenshot('chart-04-dark-members-30-days');
+  });
+
+  test('several owners: one line each, odd ids rendered as text, the same numbers in the table', async () => {
+    const owners = [fake.owners[1], fake.owners[7], fake.owners[11]]; // lisi, a<b>&c, Zhou "Jie", Sales
+    await wb.treeRow(owners[0]).click();
+    for (const id of owners.slice(1)) {
+      await wb.treeRow(id).click({ modifiers: ['Control'] });
+    }
+    const row = wb.treeRow(owners[2]);
+    await row.hover();
+    await row.locator(INLINE_ACTION).click();
+    await wb.page.locator('.tab', { hasText: 'By day: 3 owners' }).first().waitFor({ state: 'visible' });
+    const frame = wb.page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
+    let drawn = await waitForDraw(frame, 0);
+    await frame.locator('button[data-name="compare"]').click();
+    drawn = await waitForDraw(frame, drawn);
+    await wb.screenshot('chart-05-dark-compare');
+    await frame.locator('button[data-name="table"]').click();
+    await waitForDraw(frame, drawn);
+    const table = await readTable(frame);
+    const sorted = [...owners].sort();
+    assert.deepStrictEqual(table.header, ['Date (CST)', ...sorted]);
+    const day = lastNDays(30).to;
+    assert.deepStrictEqual(table.rows[0], [
+      day,
+      ...sorted.map((id) => String(fake.statsFor(id, day).chat_total)),
+    ]);
+    // No markup from an owner id reached the DOM.
+    assert.strictEqual(await frame.locator('b').count(), 0);
+    await wb.screenshot('chart-06-dark-compare-table');
+  });
+});
