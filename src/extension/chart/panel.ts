@@ -51,6 +51,19 @@ export interface ChartLoadOutcome {
   readonly subject: string;
   readonly outcome: 'ok' | 'error' | 'aborted';
   readonly cachedDays?: number;
+  /** How long the fetch (cache + client) took, and when it ended after the panel opened (ms). */
+  readonly fetchMs: number;
+  readonly sinceOpenMs: number;
+}
+
+/** A webview's report that Chart.js has drawn (for tests and the benchmark). */
+export interface ChartDrawReport {
+  readonly subject: string;
+  readonly series: number;
+  readonly points: number;
+  /** When the webview's script said `ready`, and when it reported the drawing, after the panel opened (ms). */
+  readonly readyMs: number;
+  readonly sinceOpenMs: number;
 }
 
 class UserFacingError extends Error {
@@ -62,11 +75,7 @@ class UserFacingError extends Error {
 export class ByDayChartPanel extends Disposable {
   private static readonly panels = new Map<string, ByDayChartPanel>();
   private static readonly loads = new vscode.EventEmitter<ChartLoadOutcome>();
-  private static readonly draws = new vscode.EventEmitter<{
-    subject: string;
-    series: number;
-    points: number;
-  }>();
+  private static readonly draws = new vscode.EventEmitter<ChartDrawReport>();
   /** Fires when a by-day request of any panel settles. */
   static readonly onDidLoad = ByDayChartPanel.loads.event;
   /** Fires when a webview reports that Chart.js has drawn. */
@@ -75,6 +84,8 @@ export class ByDayChartPanel extends Disposable {
   private state: ChartUiState;
   private inFlight: AbortController | undefined;
   private lastData: ByDayData | undefined;
+  private readonly openedAt = Date.now();
+  private readyMs = 0;
 
   static createOrShow(env: ChartEnv, subject: ChartSubject, initial: InitialUiState = {}): ByDayChartPanel {
     const existing = ByDayChartPanel.panels.get(subjectKey(subject));
@@ -180,6 +191,7 @@ export class ByDayChartPanel extends Disposable {
     }
     switch (msg.type) {
       case 'ready':
+        this.readyMs = Date.now() - this.openedAt;
         void this.sendInit();
         return;
       case 'state':
@@ -187,7 +199,13 @@ export class ByDayChartPanel extends Disposable {
         this.state = { ...msg.state, subject: this.state.subject };
         return;
       case 'drawn':
-        ByDayChartPanel.draws.fire({ subject: this.key, series: msg.series, points: msg.points });
+        ByDayChartPanel.draws.fire({
+          subject: this.key,
+          series: msg.series,
+          points: msg.points,
+          readyMs: this.readyMs,
+          sinceOpenMs: Date.now() - this.openedAt,
+        });
         return;
       case 'request':
         void this.answer(msg);
@@ -270,6 +288,11 @@ export class ByDayChartPanel extends Disposable {
     const controller = new AbortController();
     this.inFlight = controller;
     const subject = this.key;
+    const started = Date.now();
+    const timing = (): { fetchMs: number; sinceOpenMs: number } => ({
+      fetchMs: Date.now() - started,
+      sinceOpenMs: Date.now() - this.openedAt,
+    });
     try {
       const connection = await this.env.connections.current();
       if (!connection) {
@@ -295,11 +318,11 @@ export class ByDayChartPanel extends Disposable {
         },
       );
       this.lastData = data;
-      ByDayChartPanel.loads.fire({ subject, outcome: 'ok', cachedDays: data.cachedDays });
+      ByDayChartPanel.loads.fire({ subject, outcome: 'ok', cachedDays: data.cachedDays, ...timing() });
       return data;
     } catch (err) {
       const aborted = controller.signal.aborted || isAbortError(err);
-      ByDayChartPanel.loads.fire({ subject, outcome: aborted ? 'aborted' : 'error' });
+      ByDayChartPanel.loads.fire({ subject, outcome: aborted ? 'aborted' : 'error', ...timing() });
       if (!aborted) {
         this.env.log.warn(`by-day chart: ${describeWeComError(err, 'en')}`);
       }

@@ -9,7 +9,7 @@ import { CHART_VIEW_TYPE, defaultUiState, isChartUiState } from '../../shared/pr
 import { describeWeComError } from '../../wecom/errors';
 import type { ConnectionSource } from '../contracts';
 import { ClosedDayCache } from './closedDayCache';
-import type { ChartEnv, ChartLoadOutcome, InitialUiState } from './panel';
+import type { ChartDrawReport, ChartEnv, ChartLoadOutcome, InitialUiState } from './panel';
 import { ByDayChartPanel } from './panel';
 import { pickTarget, targetFromArgs } from './subjectPick';
 
@@ -28,7 +28,7 @@ export interface ByDayChartDeps {
 export interface ChartTestProbe {
   readonly panels: readonly { readonly title: string; readonly visible: boolean }[];
   readonly loads: readonly ChartLoadOutcome[];
-  readonly draws: readonly { readonly subject: string; readonly series: number; readonly points: number }[];
+  readonly draws: readonly ChartDrawReport[];
 }
 
 /** The optional third command argument (automation, benchmark): the panel's starting UI state. */
@@ -97,7 +97,7 @@ export function registerByDayChart(deps: ByDayChartDeps): vscode.Disposable {
 
 function registerTestProbe(): vscode.Disposable {
   const loads: ChartLoadOutcome[] = [];
-  const draws: ChartTestProbe['draws'][number][] = [];
+  const draws: ChartDrawReport[] = [];
   return vscode.Disposable.from(
     ByDayChartPanel.onDidLoad((outcome) => loads.push(outcome)),
     ByDayChartPanel.onDidDraw((draw) => draws.push(draw)),
