@@ -242,9 +242,30 @@ export class Workbench {
     return this.page.frameLocator('iframe.webview.ready').first().frameLocator('#active-frame');
   }
 
-  /** Saves a full-window screenshot to test-results/screenshots/<name>.png and returns its path. */
-  async screenshot(name: string): Promise<string> {
+  /** Drags the side bar's edge so it is `width` pixels wide (long tree descriptions stay readable). */
+  async setSidebarWidth(width: number): Promise<void> {
+    const box = await this.page.locator('[id="workbench.parts.sidebar"]').boundingBox();
+    if (!box) {
+      throw new Error('the side bar is not visible');
+    }
+    const edgeX = box.x + box.width;
+    const middleY = box.y + box.height / 2;
+    await this.page.mouse.move(edgeX - 1, middleY);
+    await this.page.mouse.down();
+    await this.page.mouse.move(box.x + width, middleY, { steps: 5 });
+    await this.page.mouse.up();
+  }
+
+  /**
+   * Saves a full-window screenshot to test-results/screenshots/<name>.png and returns its path.
+   * The pointer is parked over the editor area first, so no hover tooltip covers the picture.
+   */
+  async screenshot(name: string, options: { keepPointer?: boolean } = {}): Promise<string> {
     fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    const viewport = this.page.viewportSize();
+    if (!options.keepPointer && viewport) {
+      await this.page.mouse.move(viewport.width - 10, viewport.height / 2);
+    }
     // Toasts slide in: wait until they have settled so they are readable in the picture.
     const sliding = this.page.locator('.notification-toast:not(.notification-fade-in-done)');
     await sliding
