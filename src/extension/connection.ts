@@ -85,11 +85,35 @@ export class ConnectionManager extends Disposable implements ConnectionSource {
     );
   }
 
-  /** A client for credentials that are not saved yet (Set up credentials verifies with it). */
+  /**
+   * A client for credentials that are not saved yet (Set up credentials verifies with it). It
+   * becomes the cached client, so once the credentials are saved the load reuses its token.
+   */
   createClient(corpId: string, secret: string): StatisticsClient {
     this.log.addSecret(secret);
-    const { settings } = readSettings();
-    return this.newClient(corpId, secret, settings);
+    return this.clientFor('real', corpId, secret, readSettings().settings).client;
+  }
+
+  private clientFor(
+    mode: HostConnection['mode'],
+    corpId: string,
+    secret: string,
+    settings: WeComSettings,
+  ): { readonly key: string; readonly client: StatisticsClient } {
+    const secretHash = createHash('sha256').update(secret).digest('hex').slice(0, 16);
+    const key = [
+      mode,
+      corpId,
+      secretHash,
+      settings.apiBaseUrl,
+      settings.proxy ?? '',
+      settings.concurrency,
+      settings.requestTimeoutMs,
+    ].join('|');
+    if (this.cachedClient?.key !== key) {
+      this.cachedClient = { key, client: this.newClient(corpId, secret, settings) };
+    }
+    return this.cachedClient;
   }
 
   private build(
@@ -99,23 +123,11 @@ export class ConnectionManager extends Disposable implements ConnectionSource {
     settings: WeComSettings,
     owners: readonly string[] | undefined,
   ): HostConnection {
-    const secretHash = createHash('sha256').update(secret).digest('hex').slice(0, 16);
-    const clientKey = [
-      mode,
-      corpId,
-      secretHash,
-      settings.apiBaseUrl,
-      settings.proxy ?? '',
-      settings.concurrency,
-      settings.requestTimeoutMs,
-    ].join('|');
-    if (this.cachedClient?.key !== clientKey) {
-      this.cachedClient = { key: clientKey, client: this.newClient(corpId, secret, settings) };
-    }
+    const { key: clientKey, client } = this.clientFor(mode, corpId, secret, settings);
     return {
       mode,
       corpId,
-      client: this.cachedClient.client,
+      client,
       key: `${clientKey}|${JSON.stringify(owners ?? null)}`,
       owners,
       ownerNames: this.ownerNames(),

@@ -44,7 +44,7 @@ export class OwnersModel extends Disposable {
   private _message: string | undefined;
   private visibleCache: { rows: readonly OwnerRow[]; total: GroupChatStats } | undefined;
   private generation = 0;
-  private inFlight: { controller: AbortController; promise: Promise<void> } | undefined;
+  private inFlight: { key: string; controller: AbortController; promise: Promise<void> } | undefined;
   private latest: Promise<void> = Promise.resolve();
 
   private readonly _onDidChange = this._register(new vscode.EventEmitter<void>());
@@ -135,6 +135,7 @@ export class OwnersModel extends Disposable {
     }
     if (!connection) {
       this.inFlight?.controller.abort();
+      this.inFlight = undefined;
       this._data = undefined;
       this._message = undefined;
       this.setState('unconfigured');
@@ -156,19 +157,18 @@ export class OwnersModel extends Disposable {
       this.changed();
       return;
     }
+    if (!force && this.inFlight?.key === connection.key) {
+      // Two change events for one user action (secret stored, corp ID saved): one fetch.
+      return this.inFlight.promise;
+    }
     this.inFlight?.controller.abort();
     const controller = new AbortController();
-    const promise = this.fetch(connection, day, controller, generation);
-    this.inFlight = { controller, promise };
+    const promise = this.fetch(connection, day, controller);
+    this.inFlight = { key: connection.key, controller, promise };
     await promise;
   }
 
-  private async fetch(
-    connection: HostConnection,
-    day: CstDay,
-    controller: AbortController,
-    generation: number,
-  ): Promise<void> {
+  private async fetch(connection: HostConnection, day: CstDay, controller: AbortController): Promise<void> {
     this.setState('loading');
     this.changed();
     const started = Date.now();
@@ -186,8 +186,8 @@ export class OwnersModel extends Disposable {
             .finally(() => subscription.dispose());
         },
       );
-      if (generation !== this.generation) {
-        return;
+      if (this.inFlight?.controller !== controller) {
+        return; // superseded by a newer load: its result is what counts
       }
       const rows = sortRows(buildRows(totals, connection.ownerNames), this._sort);
       this._data = {
@@ -204,7 +204,7 @@ export class OwnersModel extends Disposable {
       );
       this.setState('ready');
     } catch (err) {
-      if (generation !== this.generation) {
+      if (this.inFlight?.controller !== controller) {
         return; // superseded by a newer load: its result is what counts
       }
       if (controller.signal.aborted || (err instanceof WeComError && err.kind === 'aborted')) {
