@@ -65,8 +65,8 @@ export function activate(context: vscode.ExtensionContext): WeComGroupStatsApi {
     `Activated ${context.extension.id} ${String(context.extension.packageJSON.version)} in ${vscode.env.appHost}.`,
   );
   if (process.env[DEMO_ENV_VARIABLE] === '1') {
-    // Starting demo mode fires a connection change, which loads the tree.
-    void startDemo(demo, notifier);
+    // Starting demo mode fires a connection change, which loads the tree from the demo server.
+    void startDemo(demo, notifier).then((started) => (started ? undefined : model.reload(false)));
   } else {
     void model.reload(false);
   }

@@ -37,7 +37,8 @@ export interface LoadedOwners {
 }
 
 export class OwnersModel extends Disposable {
-  private _state: ViewState = 'unconfigured';
+  // 'loading' until the first reload settles, so a configured user never sees the welcome flash by.
+  private _state: ViewState = 'loading';
   private _data: LoadedOwners | undefined;
   private _sort: SortOrder;
   private _filter = '';
