@@ -162,6 +162,7 @@ export class Workbench {
     const input = this.page.locator(`${QUICK_INPUT} input.input:not([type="password"])`);
     await input.waitFor({ state: 'visible' });
     await input.fill(text);
+    await this.settleQuickInput();
     await input.press('Enter');
   }
 
@@ -170,6 +171,7 @@ export class Workbench {
     const input = this.page.locator(`${QUICK_INPUT} input[type="password"]`);
     await input.waitFor({ state: 'visible' });
     await input.fill(text);
+    await this.settleQuickInput();
     await input.press('Enter');
   }
 
@@ -290,6 +292,20 @@ export class Workbench {
     await this.browser.close().catch(() => undefined);
     await this.server.stop();
     fs.rmSync(this.tempDir, { recursive: true, force: true });
+  }
+
+  /**
+   * Lets the input box digest a typed value before Enter: validation runs asynchronously, and
+   * code-server's save/open dialog (a quick input over the remote file system) ignores an Enter
+   * that arrives while it is still resolving the typed path.
+   */
+  private async settleQuickInput(): Promise<void> {
+    await this.page.waitForTimeout(400);
+    const busy = this.page.locator(`${QUICK_INPUT} .quick-input-progress.active`);
+    const deadline = Date.now() + 5_000;
+    while ((await busy.count()) > 0 && Date.now() < deadline) {
+      await this.page.waitForTimeout(100);
+    }
   }
 
   private async poll<T>(
