@@ -62,6 +62,8 @@ suite('E2E: Group Owners from the installed .vsix', function () {
     assert.match(refused, /40001/);
     assert.ok(!refused.includes('mistyped-secret-0000'));
     await wb.screenshot('owners-02a-wrong-secret');
+    // Dismiss it (as a user would) so the later screenshots are not covered by a stale toast.
+    await wb.page.locator('.notifications-toasts .codicon-notifications-clear').first().click();
 
     await wb.runCommand('WeCom: Set up credentials');
     await wb.inputMessage(/Corp ID/);

@@ -142,6 +142,10 @@ suite('Group Owners tree', () => {
     assert.ok(expected.length > 0);
     assert.deepStrictEqual([...shown].sort(), [...expected].sort());
     assert.match(api.view().description ?? '', new RegExp(needle));
+    assert.strictEqual(
+      api.view().message,
+      `Owners matching "${needle}" (${expected.length} of ${fake.owners.length}).`,
+    );
     const total: GroupChatStats = emptyStats();
     for (const owner of expected) {
       addStats(total, fake.statsFor(owner, day));
@@ -159,6 +163,7 @@ suite('Group Owners tree', () => {
     await vscode.commands.executeCommand(`${SECTION}.clearFilter`);
     assert.strictEqual(api.rows().length, 1 + fake.owners.length);
     assert.strictEqual(api.view().description, 'Total groups ↓');
+    assert.strictEqual(api.view().message, undefined);
   });
 
   test('Cancel loading stops a slow load and keeps the previous rows', async () => {

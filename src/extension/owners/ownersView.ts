@@ -44,6 +44,15 @@ export class OwnersView extends Disposable {
     if (data && this.model.filter && this.model.visible().rows.length === 0) {
       return vscode.l10n.t('No owner matches "{0}". Use Clear filter to see all owners.', this.model.filter);
     }
+    if (data && this.model.filter) {
+      // The description is hidden when this is the container's only view: say it here too.
+      return vscode.l10n.t(
+        'Owners matching "{0}" ({1} of {2}).',
+        this.model.filter,
+        this.model.visible().rows.length,
+        data.sorted.length,
+      );
+    }
     if (data && data.sorted.length === 0) {
       return vscode.l10n.t('WeCom returned no group owners for {0}.', data.day);
     }
