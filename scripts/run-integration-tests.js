@@ -7,7 +7,7 @@
  * Exits with the suite's exit code (0 pass, 1 fail), 124 on timeout, 2 on a setup error.
  *
  * Usage: node scripts/run-integration-tests.js [--extension DIR] [--tests MODULE] [--folder DIR]
- *          [--setting key=JSON]... [--env KEY=VALUE]... [--timeout SECONDS] [--keep]
+ *          [--setting key=JSON]... [--env KEY=VALUE]... [--grep TEXT] [--timeout SECONDS] [--keep]
  * Defaults: extension = repo root (dist/extension.js), tests = out/test/integration/index,
  * folder = a fresh empty temp folder, env WECOM_GROUP_STATS_TEST=1, timeout 300 s.
  * Build first: `npm run build && npm run compile-tests` (`npm test` does that).
@@ -63,6 +63,8 @@ function parseArgs(argv) {
       options.env[key] = val;
     } else if (flag === '--timeout') {
       options.timeoutSeconds = Number(value());
+    } else if (flag === '--grep') {
+      options.env.WECOM_TEST_GREP = value();
     } else if (flag === '--keep') {
       options.keep = true;
     } else {

@@ -22,6 +22,11 @@ export function run(): Promise<void> {
   // The extension host forwards console arguments without printf formatting: format them here.
   Mocha.reporters.Base.consoleLog = (...args: unknown[]) => console.log(util.format(...args));
   const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 20_000 });
+  // `run-integration-tests.js --grep TEXT` passes this through code-server's environment.
+  const grep = process.env.WECOM_TEST_GREP;
+  if (grep) {
+    mocha.grep(grep);
+  }
   const testsRoot = __dirname;
   const files = findTestFiles(testsRoot);
   for (const file of files) {
