@@ -174,6 +174,7 @@ export class ChartApp {
         ? renderCards(
             cardsView,
             cardsView.day === this.init.window.to,
+            canCompare(this.init) ? labels.sum : undefined,
             metric,
             labels,
             lang,

@@ -8,13 +8,16 @@ import type { CardsView } from './series';
 export function renderCards(
   view: CardsView,
   isYesterday: boolean,
+  /** Shown after the day when the cards sum several owners (e.g. "Sum of owners"). */
+  whose: string | undefined,
   selected: MetricKey,
   labels: ChartLabels,
   lang: UiLanguage,
   numberFormat: Intl.NumberFormat,
   onPick: (metric: MetricKey) => void,
 ): HTMLElement {
-  const heading = isYesterday ? `${labels.yesterday} · ${view.day}` : view.day;
+  const day = isYesterday ? `${labels.yesterday} · ${view.day}` : view.day;
+  const heading = whose ? `${day} · ${whose}` : day;
   const list = h('div', { className: 'cards', attrs: { role: 'list' } });
   for (const figure of view.figures) {
     const change = figure.change;

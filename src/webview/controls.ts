@@ -94,7 +94,7 @@ export class Controls {
     });
     const form = h(
       'form',
-      { className: 'custom-range' },
+      { className: 'custom-range', attrs: { novalidate: '' } },
       h('label', { attrs: { for: 'range-from' }, text: labels.from }),
       this.fromInput,
       h('label', { attrs: { for: 'range-to' }, text: labels.to }),

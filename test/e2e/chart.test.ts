@@ -10,7 +10,7 @@ import * as os from 'os';
 import * as path from 'path';
 import type { FrameLocator } from 'playwright-core';
 import { startFakeWeComServer, type FakeWeComServer } from '../../src/demo/fakeServer';
-import { lastNDays, listDays } from '../../src/shared/days';
+import { addDays, cstYesterday, lastNDays, listDays } from '../../src/shared/days';
 import { Workbench } from './harness';
 
 const INLINE_ACTION = '.actions .action-label[aria-label*="by-day chart"]';
@@ -85,6 +85,29 @@ async function readTable(frame: FrameLocator): Promise<{ header: string[]; rows:
   return { header, rows };
 }
 
+/**
+ * Answers code-server's save dialog (a quick-input path box, pre-filled with the suggested file):
+ * waits for the suggestion, types the target, accepts, and waits until the box is gone.
+ */
+async function saveAs(wb: Workbench, target: string, suggestedExtension: string): Promise<void> {
+  const input = wb.page.locator('.quick-input-widget input.input');
+  await input.waitFor({ state: 'visible' });
+  const deadline = Date.now() + 15_000;
+  while (!(await input.inputValue()).endsWith(suggestedExtension)) {
+    if (Date.now() > deadline) {
+      throw new Error(
+        `the save dialog did not suggest a ${suggestedExtension} file: ${await input.inputValue()}`,
+      );
+    }
+    await wb.page.waitForTimeout(100);
+  }
+  await input.fill(target);
+  // The dialog re-reads the folder as the path changes; accept once it shows the typed path.
+  await wb.page.waitForTimeout(300);
+  await input.press('Enter');
+  await wb.page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 15_000 });
+}
+
 suite('E2E: by-day chart from the installed .vsix', function () {
   this.timeout(240_000);
   let fake: FakeWeComServer;
@@ -117,7 +140,10 @@ suite('E2E: by-day chart from the installed .vsix', function () {
     await row.hover();
     await row.locator(INLINE_ACTION).click();
     const frame = wb.webviewFrame();
-    let drawn = await waitForDraw(frame, 0);
+    let drawn = await waitForDraw(frame, 0).catch(async (error: unknown) => {
+      await wb.screenshot('chart-00-failed-open');
+      throw error;
+    });
     assert.ok((await canvasColours(frame)) > 3, 'the canvas has a drawn chart');
     const tab = wb.page.locator('.tab', { hasText: 'By day:' });
     assert.match(await tab.first().innerText(), new RegExp(`By day: ${owner}`));
@@ -146,8 +172,8 @@ suite('E2E: by-day chart from the installed .vsix', function () {
     // Export CSV through code-server's save dialog (a quick-input path box).
     const target = path.join(folder, 'by-day-export.csv');
     await frame.locator('button[data-name="export-csv"]').click();
-    await wb.fillInput(target);
-    await wb.waitForNotification(/Saved/);
+    await saveAs(wb, target, '.csv');
+    await wb.waitForNotification(/Saved .*by-day-export\.csv/);
     const csv = fs
       .readFileSync(target, 'utf8')
       .replace(/^\uFEFF/, '')
@@ -214,5 +240,82 @@ suite('E2E: by-day chart from the installed .vsix', function () {
     // No markup from an owner id reached the DOM.
     assert.strictEqual(await frame.locator('b').count(), 0);
     await wb.screenshot('chart-06-dark-compare-table');
+  });
+
+  test('custom range checked inline, error with Retry, Export PNG, restored after reload, high contrast', async () => {
+    const frame = wb.page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
+    let drawn = await waitForDraw(frame, 0);
+    const yesterday = cstYesterday();
+    await frame.locator('button[data-name="custom"]').click();
+    await frame.locator('#range-from').fill(addDays(yesterday, -200));
+    await frame.locator('#range-to').fill(yesterday);
+    await frame.locator('form.custom-range button[type="submit"]').click();
+    const reason = await frame.locator('#range-error').innerText();
+    assert.match(reason, /WeCom keeps only the last 180 days/);
+    await wb.screenshot('chart-07-custom-range-rejected');
+
+    await frame.locator('#range-from').fill(addDays(yesterday, -9));
+    await frame.locator('#range-to').fill(addDays(yesterday, -3));
+    await frame.locator('form.custom-range button[type="submit"]').click();
+    drawn = await waitForDraw(frame, drawn);
+    const table = await readTable(frame);
+    assert.deepStrictEqual(
+      table.rows.map((row) => row[0]),
+      listDays({ from: addDays(yesterday, -9), to: addDays(yesterday, -3) }).reverse(),
+    );
+
+    // The server refuses this machine's IP: the panel says what happened and offers Retry.
+    fake.setFaults({ rejectFromIp: '203.0.113.9' });
+    await frame.locator('button[data-name="refresh"]').click();
+    await frame.locator('body[data-state="error"]').waitFor({ timeout: 30_000 });
+    const message = await frame.locator('.error-message').innerText();
+    assert.match(message, /203\.0\.113\.9/);
+    await wb.screenshot('chart-08-error-with-retry');
+    fake.setFaults({});
+    await frame.locator('button[data-name="retry"]').click();
+    drawn = await waitForDraw(frame, drawn);
+
+    await frame.locator('button[data-name="chart"]').click();
+    drawn = await waitForDraw(frame, drawn);
+    const png = path.join(folder, 'by-day-chart.png');
+    await frame.locator('button[data-name="export-png"]').click();
+    await saveAs(wb, png, '.png');
+    await wb.waitForNotification(/Saved .*by-day-chart\.png/);
+    const bytes = fs.readFileSync(png);
+    assert.deepStrictEqual([...bytes.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    assert.ok(bytes.length > 5000, `PNG of ${bytes.length} bytes`);
+
+    // A reload restores the panel (serializer + saved UI state), with its custom range. Only this
+    // chart stays open, so the one restored webview is this panel's.
+    const otherTab = wb.page.locator('.tab', { hasText: 'By day: zhangsan' }).first();
+    await otherTab.hover();
+    await otherTab.locator('.tab-actions .action-label').first().click();
+    await otherTab.waitFor({ state: 'detached' });
+    // Through the workbench (not page.reload), which saves editor and webview state before reloading.
+    await wb.runCommand('Developer: Reload Window');
+    await wb.page
+      .locator('.tab', { hasText: 'By day: 3 owners' })
+      .first()
+      .waitFor({ state: 'visible', timeout: 60_000 });
+    const restored = wb.webviewFrame();
+    drawn = await waitForDraw(restored, 0, 60_000);
+    assert.strictEqual(
+      await restored.locator('button[data-name="custom"]').getAttribute('aria-pressed'),
+      'true',
+    );
+    assert.strictEqual(
+      await restored.locator('button[data-name="compare"]').getAttribute('aria-pressed'),
+      'true',
+    );
+
+    await wb.runCommand('Preferences: Color Theme');
+    await wb.page.locator('.quick-input-widget input.input').fill('Dark High Contrast');
+    await wb.page
+      .locator('.quick-input-widget .quick-input-list .monaco-list-row')
+      .filter({ has: wb.page.locator('.label-name', { hasText: /^Dark High Contrast$/ }) })
+      .first()
+      .click();
+    await waitForDraw(restored, drawn);
+    await wb.screenshot('chart-09-high-contrast');
   });
 });
