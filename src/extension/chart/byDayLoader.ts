@@ -126,6 +126,8 @@ async function loadSeries(
   }
   const cachedCount = values.size;
   for (const run of contiguousRuns(missing)) {
+    // Between runs (after a cache write) the panel may have closed: send nothing more.
+    options.signal?.throwIfAborted();
     const reply = await deps.client.getByDay(
       { from: run.from, to: run.to, owners: owners === 'all' ? undefined : owners },
       options,
