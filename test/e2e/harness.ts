@@ -159,20 +159,12 @@ export class Workbench {
 
   /** Types into the open (non-password) input box and accepts it with Enter. */
   async fillInput(text: string): Promise<void> {
-    const input = this.page.locator(`${QUICK_INPUT} input.input:not([type="password"])`);
-    await input.waitFor({ state: 'visible' });
-    await input.fill(text);
-    await this.settleQuickInput();
-    await input.press('Enter');
+    await this.typeAndAccept(this.page.locator(`${QUICK_INPUT} input.input:not([type="password"])`), text);
   }
 
   /** Types into the open password box and accepts it with Enter. */
   async fillPassword(text: string): Promise<void> {
-    const input = this.page.locator(`${QUICK_INPUT} input[type="password"]`);
-    await input.waitFor({ state: 'visible' });
-    await input.fill(text);
-    await this.settleQuickInput();
-    await input.press('Enter');
+    await this.typeAndAccept(this.page.locator(`${QUICK_INPUT} input[type="password"]`), text);
   }
 
   /** Picks an item of an open quick pick by its label. */
@@ -295,12 +287,43 @@ export class Workbench {
   }
 
   /**
-   * Lets the input box digest a typed value before Enter: validation runs asynchronously, and
-   * code-server's save/open dialog (a quick input over the remote file system) ignores an Enter
-   * that arrives while it is still resolving the typed path.
+   * Types into a quick input and presses Enter, robustly. code-server's save/open dialog is a
+   * quick input over the remote file system: it sets its initial path a moment after it opens
+   * (overwriting anything typed earlier) and ignores an Enter that arrives while it is still
+   * resolving a typed path. Validation of ordinary input boxes is asynchronous too.
    */
-  private async settleQuickInput(): Promise<void> {
-    await this.page.waitForTimeout(400);
+  private async typeAndAccept(input: Locator, text: string): Promise<void> {
+    await input.waitFor({ state: 'visible' });
+    await this.waitForStableValue(input);
+    for (let attempt = 0; attempt < 3; attempt++) {
+      await input.fill(text);
+      await this.settleQuickInput();
+      if ((await input.inputValue()) === text) {
+        break;
+      }
+    }
+    await input.press('Enter');
+  }
+
+  /** Waits until the input's value stops changing (three equal reads) and nothing is busy. */
+  private async waitForStableValue(input: Locator): Promise<void> {
+    const deadline = Date.now() + 3_000;
+    let previous = await input.inputValue();
+    let sameReads = 0;
+    while (sameReads < 2 && Date.now() < deadline) {
+      await this.page.waitForTimeout(150);
+      const current = await input.inputValue();
+      sameReads = current === previous ? sameReads + 1 : 0;
+      previous = current;
+    }
+    await this.settleQuickInput(0);
+  }
+
+  /** Waits `minimumMs`, then until the quick input's progress bar is idle (at most 5 s). */
+  private async settleQuickInput(minimumMs = 400): Promise<void> {
+    if (minimumMs > 0) {
+      await this.page.waitForTimeout(minimumMs);
+    }
     const busy = this.page.locator(`${QUICK_INPUT} .quick-input-progress.active`);
     const deadline = Date.now() + 5_000;
     while ((await busy.count()) > 0 && Date.now() < deadline) {
