@@ -10,7 +10,6 @@ import type {
   ByDayData,
   ChartSubject,
   ChartUiState,
-  ErrorInfo,
   HostToWebview,
   RequestMessage,
   RequestResult,
@@ -23,54 +22,15 @@ import {
   isWebviewToHost,
   subjectKey,
 } from '../../shared/protocol';
-import { describeWeComError, isAbortError, WeComError } from '../../wecom/errors';
-import type { ConnectionSource } from '../contracts';
+import { describeWeComError, isAbortError } from '../../wecom/errors';
 import { Disposable } from '../dispose';
 import { loadByDay } from './byDayLoader';
-import type { CacheScope, ClosedDayCache, SeriesOwners } from './closedDayCache';
-import type { SaveTargetPicker } from './exports';
+import type { CacheScope, SeriesOwners } from './closedDayCache';
+import { toErrorInfo, UserFacingError } from './chartErrors';
 import { exportCsv, exportPng } from './exports';
 import { chartHtml, chartWebviewOptions } from './html';
 import { chartLabels, chartLanguage, ownerLabels, panelTitle } from './labels';
-
-export interface ChartEnv {
-  readonly extensionUri: vscode.Uri;
-  readonly connections: ConnectionSource;
-  readonly log: vscode.LogOutputChannel;
-  readonly ownerNames: () => Readonly<Record<string, string>>;
-  readonly cache: ClosedDayCache;
-  readonly pickSaveTarget: SaveTargetPicker;
-  readonly now?: () => number;
-}
-
-/** How a new panel starts (a figure row opens on its figure; automation may set the rest). */
-export type InitialUiState = Partial<Pick<ChartUiState, 'metric' | 'range' | 'mode' | 'view'>>;
-
-/** What happened to one by-day request (for tests and the benchmark). */
-export interface ChartLoadOutcome {
-  readonly subject: string;
-  readonly outcome: 'ok' | 'error' | 'aborted';
-  readonly cachedDays?: number;
-  /** How long the fetch (cache + client) took, and when it ended after the panel opened (ms). */
-  readonly fetchMs: number;
-  readonly sinceOpenMs: number;
-}
-
-/** A webview's report that Chart.js has drawn (for tests and the benchmark). */
-export interface ChartDrawReport {
-  readonly subject: string;
-  readonly series: number;
-  readonly points: number;
-  /** When the webview's script said `ready`, and when it reported the drawing, after the panel opened (ms). */
-  readonly readyMs: number;
-  readonly sinceOpenMs: number;
-}
-
-class UserFacingError extends Error {
-  constructor(readonly info: ErrorInfo) {
-    super(info.message);
-  }
-}
+import type { ChartDrawReport, ChartEnv, ChartLoadOutcome, InitialUiState } from './panelTypes';
 
 export class ByDayChartPanel extends Disposable {
   private static readonly panels = new Map<string, ByDayChartPanel>();
@@ -251,7 +211,12 @@ export class ByDayChartPanel extends Disposable {
       const result = await this.handle(msg);
       this.post({ type: 'response', id: msg.id, ok: true, result });
     } catch (err) {
-      this.post({ type: 'response', id: msg.id, ok: false, error: this.errorInfo(err) });
+      this.post({
+        type: 'response',
+        id: msg.id,
+        ok: false,
+        error: toErrorInfo(err, chartLanguage(), this.env.log),
+      });
     }
   }
 
@@ -332,20 +297,5 @@ export class ByDayChartPanel extends Disposable {
         this.inFlight = undefined;
       }
     }
-  }
-
-  private errorInfo(err: unknown): ErrorInfo {
-    if (err instanceof UserFacingError) {
-      return err.info;
-    }
-    const lang = chartLanguage();
-    if (err instanceof WeComError) {
-      return { message: describeWeComError(err, lang), retryable: err.kind !== 'input' };
-    }
-    if (err instanceof DayRangeError) {
-      return { message: err.reason[lang], retryable: false };
-    }
-    this.env.log.error(`by-day chart: ${describeWeComError(err, 'en')}`);
-    return { message: describeWeComError(err, lang), retryable: true };
   }
 }

@@ -9,8 +9,8 @@ import { CHART_VIEW_TYPE, defaultUiState, isChartUiState } from '../../shared/pr
 import { describeWeComError } from '../../wecom/errors';
 import type { ConnectionSource } from '../contracts';
 import { ClosedDayCache } from './closedDayCache';
-import type { ChartDrawReport, ChartEnv, ChartLoadOutcome, InitialUiState } from './panel';
 import { ByDayChartPanel } from './panel';
+import type { ChartDrawReport, ChartEnv, ChartLoadOutcome, InitialUiState } from './panelTypes';
 import { pickTarget, targetFromArgs } from './subjectPick';
 
 export const SHOW_BY_DAY_CHART_COMMAND = 'wecomGroupStats.showByDayChart';

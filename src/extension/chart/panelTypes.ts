@@ -1,0 +1,39 @@
+/** The chart panel's dependencies and the events tests and the benchmark observe. */
+import type * as vscode from 'vscode';
+import type { ChartUiState } from '../../shared/protocol';
+import type { ConnectionSource } from '../contracts';
+import type { ClosedDayCache } from './closedDayCache';
+import type { SaveTargetPicker } from './exports';
+
+export interface ChartEnv {
+  readonly extensionUri: vscode.Uri;
+  readonly connections: ConnectionSource;
+  readonly log: vscode.LogOutputChannel;
+  readonly ownerNames: () => Readonly<Record<string, string>>;
+  readonly cache: ClosedDayCache;
+  readonly pickSaveTarget: SaveTargetPicker;
+  readonly now?: () => number;
+}
+
+/** How a new panel starts (a figure row opens on its figure; automation may set the rest). */
+export type InitialUiState = Partial<Pick<ChartUiState, 'metric' | 'range' | 'mode' | 'view'>>;
+
+/** What happened to one by-day request (for tests and the benchmark). */
+export interface ChartLoadOutcome {
+  readonly subject: string;
+  readonly outcome: 'ok' | 'error' | 'aborted';
+  readonly cachedDays?: number;
+  /** How long the fetch (cache + client) took, and when it ended after the panel opened (ms). */
+  readonly fetchMs: number;
+  readonly sinceOpenMs: number;
+}
+
+/** A webview's report that Chart.js has drawn (for tests and the benchmark). */
+export interface ChartDrawReport {
+  readonly subject: string;
+  readonly series: number;
+  readonly points: number;
+  /** When the webview's script said `ready`, and when it reported the drawing, after the panel opened (ms). */
+  readonly readyMs: number;
+  readonly sinceOpenMs: number;
+}
