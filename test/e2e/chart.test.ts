@@ -318,4 +318,26 @@ suite('E2E: by-day chart from the installed .vsix', function () {
     await waitForDraw(restored, drawn);
     await wb.screenshot('chart-09-high-contrast');
   });
+
+  test('from the palette: pick "All owners", the sum of every owner', async () => {
+    await wb.runCommand('WeCom: Show by-day chart');
+    const allOwners = wb.page
+      .locator('.quick-input-widget .quick-input-list .monaco-list-row')
+      .filter({ hasText: 'All owners' })
+      .first();
+    await allOwners.waitFor({ state: 'visible' });
+    await allOwners.click();
+    await wb.page.keyboard.press('Enter');
+    await wb.page.locator('.tab', { hasText: 'By day: all owners' }).first().waitFor({ state: 'visible' });
+    const frame = wb.page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
+    const drawn = await waitForDraw(frame, 0);
+    await frame.locator('button[data-name="table"]').click();
+    await waitForDraw(frame, drawn);
+    const table = await readTable(frame);
+    assert.deepStrictEqual(table.header, ['Date (CST)', 'All owners']);
+    const yesterday = cstYesterday();
+    const sum = fake.owners.reduce((total, id) => total + fake.statsFor(id, yesterday).chat_total, 0);
+    assert.deepStrictEqual(table.rows[0], [yesterday, String(sum)]);
+    await wb.screenshot('chart-10-all-owners-table');
+  });
 });
