@@ -15,11 +15,9 @@ function messagesIn(file: string): string[] {
   const source = ts.createSourceFile(file, fs.readFileSync(file, 'utf8'), ts.ScriptTarget.ES2022, true);
   const found: string[] = [];
   const visit = (node: ts.Node): void => {
-    if (
-      ts.isCallExpression(node) &&
-      /(^|\.)t$/.test(node.expression.getText(source)) &&
-      node.expression.getText(source).match(/l10n\.t$|^t$/)
-    ) {
+    // `vscode.l10n.t(…)`, or `t(…)` where labels.ts aliases it.
+    const callee = ts.isCallExpression(node) ? node.expression.getText(source) : '';
+    if (ts.isCallExpression(node) && (callee === 't' || callee.endsWith('l10n.t'))) {
       const first = node.arguments[0];
       assert.ok(first && ts.isStringLiteralLike(first), `${file}: l10n.t needs a literal message`);
       found.push(first.text);
