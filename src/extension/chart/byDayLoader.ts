@@ -1,14 +1,15 @@
 /**
  * Answers the webview's by-day request: figures from the closed-day cache where it can, the
- * client for the rest (contiguous runs of missing days, one client call each; the client splits
- * them into 30-day windows and 100-owner batches). No `vscode` import: unit-tested with the fake
- * server and a real client.
+ * client for the rest (contiguous runs of missing days, split into the server's 30-day windows,
+ * one client call each; the client splits owners into batches of 100). No `vscode` import:
+ * unit-tested with the fake server and a real client.
  *
  * Compare mode fetches one series per owner and sums them for the total (a sum across owners is
  * exact for every figure), so a later single-owner chart of the same people is already cached.
  */
+import { setMaxListeners } from 'node:events';
 import type { CstDay, DayRange } from '../../shared/days';
-import { addDays, allowedWindow, listDays } from '../../shared/days';
+import { addDays, allowedWindow, listDays, splitRange } from '../../shared/days';
 import type { GroupChatStats } from '../../shared/metrics';
 import { addStats, emptyStats } from '../../shared/metrics';
 import type { ByDayData, ChartSubject, DaySeries } from '../../shared/protocol';
@@ -77,11 +78,13 @@ export async function loadByDay(
   const days = listDays(request.range);
   const owners = request.subject.kind === 'owners' ? [...new Set(request.subject.owners)].sort() : undefined;
   const progress = new ProgressSum(options.onProgress);
+  if (options.signal) {
+    // Every concurrent client call listens to the one signal: allow that many, not unlimited.
+    const series = request.perOwner && owners ? owners.length : 1;
+    setMaxListeners(Math.max(10, 4 * series * (splitRange(request.range).length + 1)), options.signal);
+  }
   const load = (series: SeriesOwners): Promise<SeriesResult> =>
-    loadSeries(deps, series, days, window, request.refresh, {
-      signal: options.signal,
-      onProgress: progress.part(),
-    });
+    loadSeries(deps, series, days, window, request.refresh, progress, { signal: options.signal });
 
   let total: SeriesResult;
   let perOwner: { owner: string; series: DaySeries }[] | undefined;
@@ -110,6 +113,7 @@ async function loadSeries(
   days: readonly CstDay[],
   window: DayRange,
   refresh: boolean,
+  progress: ProgressSum,
   options: CallOptions,
 ): Promise<SeriesResult> {
   const cached = await deps.cache.lookup(deps.scope, owners, days);
@@ -125,18 +129,23 @@ async function loadSeries(
     }
   }
   const cachedCount = values.size;
-  for (const run of contiguousRuns(missing)) {
-    // Between runs (after a cache write) the panel may have closed: send nothing more.
-    options.signal?.throwIfAborted();
-    const reply = await deps.client.getByDay(
-      { from: run.from, to: run.to, owners: owners === 'all' ? undefined : owners },
-      options,
-    );
-    for (const day of reply.total) {
-      values.set(day.date, day.data);
-    }
-    await deps.cache.store(deps.scope, owners, reply.total);
-  }
+  // One client call per 30-day window, all at once (the client's limiter paces them): each
+  // window is cached as soon as it arrives, so a panel closed or hidden mid-way keeps what it got.
+  const windows = contiguousRuns(missing).flatMap((run) => splitRange(run));
+  // "All owners" means the follow-user list: ask for it once, not once per window.
+  const ids = owners === 'all' && windows.length > 1 ? await deps.client.listFollowUsers(options) : owners;
+  await Promise.all(
+    windows.map(async (w) => {
+      const reply = await deps.client.getByDay(
+        { from: w.from, to: w.to, owners: ids === 'all' ? undefined : ids },
+        { signal: options.signal, onProgress: progress.part() },
+      );
+      for (const day of reply.total) {
+        values.set(day.date, day.data);
+      }
+      await deps.cache.store(deps.scope, owners, reply.total);
+    }),
+  );
   return { values, cachedCount };
 }
 

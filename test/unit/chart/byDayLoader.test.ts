@@ -131,6 +131,40 @@ suite('chart/byDayLoader against the fake server', () => {
       .forEach((day, i) => assert.deepEqual(later.total[i + 5], server.statsFor(owners[0], day)));
   });
 
+  test('a load cancelled mid-way keeps the windows that arrived: the next open asks only for the rest', async () => {
+    const owners = server.owners.slice(8, 9);
+    const subject: ChartSubject = { kind: 'owners', owners };
+    const { client } = makeClient(server, { now: clock, concurrency: 2 });
+    const cache = new ClosedDayCache(dir, { now: clock });
+    const deps = { client, cache, scope: { mode: 'real' as const, corpId: server.corpId }, now: clock };
+    const request = { subject, range: lastNDays(180, now), perOwner: false, refresh: false };
+    server.setLatency(100);
+    try {
+      const controller = new AbortController();
+      server.resetCounts();
+      await assert.rejects(
+        loadByDay(deps, request, {
+          signal: controller.signal,
+          onProgress: (p) => {
+            if (p.done >= 2) {
+              controller.abort();
+            }
+          },
+        }),
+      );
+      await new Promise((r) => setTimeout(r, 300));
+      const first = byDayCalls();
+      server.resetCounts();
+      const result = await loadByDay(deps, request);
+      assert.ok(result.cachedDays >= 60, `cached ${result.cachedDays} days`);
+      assert.equal(byDayCalls(), 6 - result.cachedDays / 30, 'only the windows not yet cached');
+      assert.ok(first + byDayCalls() < 12);
+      result.days.forEach((day, i) => assert.deepEqual(result.total[i], server.statsFor(owners[0], day)));
+    } finally {
+      server.setLatency(0);
+    }
+  });
+
   test('an aborted load rejects and stops asking', async () => {
     server.setLatency(200);
     try {
