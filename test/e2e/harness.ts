@@ -13,6 +13,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { BrowserContext, FrameLocator, Locator, Page } from 'playwright-core';
+import { QUICK_INPUT, poll, runPaletteCommand, typeAndAccept } from './quickInput';
 
 /** The parts of scripts/code-server.js the harness uses (a plain JS module shared with the scripts). */
 interface CodeServer {
@@ -62,7 +63,6 @@ export interface TreeRow {
 }
 
 const SIDEBAR_ROWS = '[id="workbench.parts.sidebar"] .monaco-list-row[role="treeitem"]';
-const QUICK_INPUT = '.quick-input-widget';
 const TOASTS = '.notifications-toasts .notification-list-item-message';
 
 export class Workbench {
@@ -109,37 +109,7 @@ export class Workbench {
 
   /** Runs a command by its palette title (e.g. 'WeCom: Refresh'), as a user would with F1. */
   async runCommand(title: string, timeoutMs = 30_000): Promise<void> {
-    const input = this.page.locator(`${QUICK_INPUT} input.input`);
-    const rows = this.page.locator(`${QUICK_INPUT} .quick-input-list .monaco-list-row`);
-    // Right after start-up the extension host may not have announced its commands yet:
-    // reopen the palette until the command shows up.
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      await this.page.keyboard.press('F1');
-      await input.waitFor({ state: 'visible' });
-      await input.fill(`>${title}`);
-      const found = await rows
-        .filter({ hasText: title })
-        .first()
-        .waitFor({ state: 'visible', timeout: 1_500 })
-        .then(() => true)
-        .catch(() => false);
-      if (found) {
-        break;
-      }
-      await this.page.keyboard.press('Escape');
-      if (Date.now() > deadline) {
-        throw new Error(`command "${title}" not found in the command palette`);
-      }
-    }
-    // Several commands may contain the title; pick the row whose label is exactly it.
-    const labels = await rows.locator('.label-name').allInnerTexts();
-    const exact = labels.findIndex((label) => label.trim() === title);
-    if (exact >= 0) {
-      await rows.nth(exact).click();
-    } else {
-      await rows.filter({ hasText: title }).first().click();
-    }
+    await runPaletteCommand(this.page, title, timeoutMs);
   }
 
   /**
@@ -159,12 +129,16 @@ export class Workbench {
 
   /** Types into the open (non-password) input box and accepts it with Enter. */
   async fillInput(text: string): Promise<void> {
-    await this.typeAndAccept(this.page.locator(`${QUICK_INPUT} input.input:not([type="password"])`), text);
+    await typeAndAccept(
+      this.page,
+      this.page.locator(`${QUICK_INPUT} input.input:not([type="password"])`),
+      text,
+    );
   }
 
   /** Types into the open password box and accepts it with Enter. */
   async fillPassword(text: string): Promise<void> {
-    await this.typeAndAccept(this.page.locator(`${QUICK_INPUT} input[type="password"]`), text);
+    await typeAndAccept(this.page, this.page.locator(`${QUICK_INPUT} input[type="password"]`), text);
   }
 
   /** Picks an item of an open quick pick by its label. */
@@ -286,66 +260,7 @@ export class Workbench {
     fs.rmSync(this.tempDir, { recursive: true, force: true });
   }
 
-  /**
-   * Types into a quick input and presses Enter, robustly. code-server's save/open dialog is a
-   * quick input over the remote file system: it sets its initial path a moment after it opens
-   * (overwriting anything typed earlier) and ignores an Enter that arrives while it is still
-   * resolving a typed path. Validation of ordinary input boxes is asynchronous too.
-   */
-  private async typeAndAccept(input: Locator, text: string): Promise<void> {
-    await input.waitFor({ state: 'visible' });
-    await this.waitForStableValue(input);
-    for (let attempt = 0; attempt < 3; attempt++) {
-      await input.fill(text);
-      await this.settleQuickInput();
-      if ((await input.inputValue()) === text) {
-        break;
-      }
-    }
-    await input.press('Enter');
-  }
-
-  /** Waits until the input's value stops changing (three equal reads) and nothing is busy. */
-  private async waitForStableValue(input: Locator): Promise<void> {
-    const deadline = Date.now() + 3_000;
-    let previous = await input.inputValue();
-    let sameReads = 0;
-    while (sameReads < 2 && Date.now() < deadline) {
-      await this.page.waitForTimeout(150);
-      const current = await input.inputValue();
-      sameReads = current === previous ? sameReads + 1 : 0;
-      previous = current;
-    }
-    await this.settleQuickInput(0);
-  }
-
-  /** Waits `minimumMs`, then until the quick input's progress bar is idle (at most 5 s). */
-  private async settleQuickInput(minimumMs = 400): Promise<void> {
-    if (minimumMs > 0) {
-      await this.page.waitForTimeout(minimumMs);
-    }
-    const busy = this.page.locator(`${QUICK_INPUT} .quick-input-progress.active`);
-    const deadline = Date.now() + 5_000;
-    while ((await busy.count()) > 0 && Date.now() < deadline) {
-      await this.page.waitForTimeout(100);
-    }
-  }
-
-  private async poll<T>(
-    read: () => Promise<T>,
-    done: (value: T) => boolean,
-    timeoutMs: number,
-    what: string,
-  ): Promise<T> {
-    const deadline = Date.now() + timeoutMs;
-    let last = await read();
-    while (!done(last)) {
-      if (Date.now() > deadline) {
-        throw new Error(`timed out waiting for ${what}; last seen: ${JSON.stringify(last)}`);
-      }
-      await this.page.waitForTimeout(200);
-      last = await read();
-    }
-    return last;
+  private poll<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs: number, what: string) {
+    return poll(this.page, read, done, timeoutMs, what);
   }
 }
