@@ -113,6 +113,7 @@ suite('E2E: by-day chart from the installed .vsix', function () {
   let fake: FakeWeComServer;
   let wb: Workbench;
   let folder: string;
+  const cspViolations: string[] = [];
 
   suiteSetup(async () => {
     fake = await startFakeWeComServer({ ownerCount: 12, seed: 9 });
@@ -121,12 +122,21 @@ suite('E2E: by-day chart from the installed .vsix', function () {
       folder,
       settings: { 'wecomGroupStats.apiBaseUrl': fake.url, 'workbench.colorTheme': 'Default Light Modern' },
     });
+    // A CSP violation inside the webview (e.g. an inline style from Chart.js) is logged to the console.
+    wb.page.on('console', (message) => {
+      if (/Content Security Policy|Refused to (apply|load|execute)/i.test(message.text())) {
+        cspViolations.push(message.text());
+      }
+    });
     await wb.runCommand('WeCom: Set up credentials');
     await wb.fillInput(fake.corpId);
     await wb.fillPassword(fake.corpSecret);
     await wb.waitForNotification(/verified and saved/);
     await wb.clickActivity('WeCom');
     await wb.waitForTreeRows((rows) => rows.some((row) => row.label === fake.owners[0]));
+  });
+  teardown(() => {
+    assert.deepStrictEqual(cspViolations, [], 'the webview ran without CSP violations');
   });
   suiteTeardown(async () => {
     await wb?.close();
