@@ -186,9 +186,20 @@ export class ByDayChartPanel extends Disposable {
     return this.state.subject.kind === 'all' ? 'all' : this.state.subject.owners;
   }
 
+  /** Oldest cached day of this subject: its own series, or (compare mode) any owner's. */
+  private async oldestCached(scope: CacheScope): Promise<string | undefined> {
+    const subject = this.state.subject;
+    const series: SeriesOwners[] = [this.seriesOwners()];
+    if (subject.kind === 'owners' && subject.owners.length > 1) {
+      series.push(...subject.owners.map((owner) => [owner]));
+    }
+    const days = await Promise.all(series.map((owners) => this.env.cache.oldestDay(scope, owners)));
+    return days.filter((day): day is string => day !== undefined).sort()[0];
+  }
+
   private async sendInit(): Promise<void> {
     const scope = await this.scope();
-    const oldestCached = scope ? await this.env.cache.oldestDay(scope, this.seriesOwners()) : undefined;
+    const oldestCached = scope ? await this.oldestCached(scope) : undefined;
     const owners = this.state.subject.kind === 'owners' ? this.state.subject.owners : [];
     this.post({
       type: 'init',
@@ -269,7 +280,7 @@ export class ByDayChartPanel extends Disposable {
         });
       }
       const scope = { mode: connection.mode, corpId: connection.corpId };
-      const oldest = await this.env.cache.oldestDay(scope, this.seriesOwners());
+      const oldest = await this.oldestCached(scope);
       const reason = checkChartRange(params.from, params.to, this.now(), oldest);
       if (reason) {
         throw new DayRangeError(reason);
