@@ -7,13 +7,26 @@ const noVscode = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'out/**', 'node_modules/**', '.vscode-test/**', 'test-results/**', '**/*.js', '**/*.mjs'] },
+  {
+    ignores: [
+      'dist/**',
+      'out/**',
+      'node_modules/**',
+      '.vscode-test/**',
+      'test-results/**',
+      '**/*.js',
+      '**/*.mjs',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     files: ['**/*.ts'],
     languageOptions: {
-      parserOptions: { project: ['./tsconfig.json', './tsconfig.webview.json'], tsconfigRootDir: import.meta.dirname },
+      parserOptions: {
+        project: ['./tsconfig.json', './tsconfig.webview.json'],
+        tsconfigRootDir: import.meta.dirname,
+      },
     },
     rules: {
       curly: 'error',
@@ -37,7 +50,10 @@ export default tseslint.config(
         {
           ...noVscode,
           patterns: [
-            { group: ['**/wecom/**', '**/extension/**', '**/demo/**', 'axios'], message: 'The webview only imports src/shared and chart.js.' },
+            {
+              group: ['**/wecom/**', '**/extension/**', '**/demo/**', 'axios'],
+              message: 'The webview only imports src/shared and chart.js.',
+            },
           ],
         },
       ],

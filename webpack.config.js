@@ -34,7 +34,12 @@ const nodeConfig = {
   resolve: { extensions: ['.ts', '.js'], mainFields: ['main', 'module'] },
   module: { rules: [tsRule('tsconfig.json')] },
   plugins: [
-    new webpack.BannerPlugin({ banner: '#!/usr/bin/env node', raw: true, entryOnly: true, include: /^cli\.js$/ }),
+    new webpack.BannerPlugin({
+      banner: '#!/usr/bin/env node',
+      raw: true,
+      entryOnly: true,
+      include: /^cli\.js$/,
+    }),
   ],
   devtool: 'nosources-source-map',
   infrastructureLogging: { level: 'log' },
