@@ -130,6 +130,8 @@ export interface ChartLabels {
   readonly allOwners: string;
   readonly cachedHistory: string;
   readonly noFigures: string;
+  /** A request the host never answered (shown with Retry). */
+  readonly noAnswer: string;
 }
 
 /** A failed request as the user should read it. */

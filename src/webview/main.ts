@@ -13,6 +13,7 @@ let app: ChartApp | undefined;
 const host = new HostConnection(
   (message) => api.postMessage(message),
   (init) => {
+    host.timeoutText = init.labels.noAnswer;
     app?.dispose();
     app = new ChartApp(init, host, (state) => api.setState(state), root);
   },

@@ -39,10 +39,12 @@ export class HostConnection {
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
 
+  /** Set once the localized labels have arrived. */
+  timeoutText = 'The extension did not answer in time. Retry, or reload the window if it keeps happening.';
+
   constructor(
     private readonly post: (message: WebviewToHost) => void,
     private readonly onInit: (init: InitMessage) => void,
-    private readonly timeoutText: string = 'The extension did not answer. Retry.',
   ) {}
 
   send(message: WebviewToHost): void {

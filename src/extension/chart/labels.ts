@@ -40,6 +40,7 @@ export function chartLabels(): ChartLabels {
     allOwners: t('All owners'),
     cachedHistory: t('Days older than 180 days come from the local cache: WeCom no longer keeps them.'),
     noFigures: t('no figures'),
+    noAnswer: t('The extension did not answer in time. Retry, or reload the window if it keeps happening.'),
   };
 }
 
