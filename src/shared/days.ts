@@ -185,3 +185,29 @@ export function lastNDays(n: number, nowMs: number = Date.now()): DayRange {
   const to = cstYesterday(nowMs);
   return { from: addDays(to, -(n - 1)), to };
 }
+
+/**
+ * WeCom fills in a day's figures after it ends and may still adjust them the next morning: a fetch
+ * counts as final only at or after 10:00 CST on the following day. Before that, yesterday is
+ * provisional. The one cut-off used by the owners tree, the chart cards and the closed-day cache.
+ */
+export const FINAL_AFTER_CST_HOUR = 10;
+
+/** The time (ms) from which a fetch of `day` gives its final figures: 10:00 CST the day after. */
+export function finalAfterMs(day: CstDay): number {
+  return (dayStartTs(addDays(day, 1)) + FINAL_AFTER_CST_HOUR * 3600) * 1000;
+}
+
+/** True when `day` was yesterday at `fetchedAtMs` and the fetch came before the cut-off. */
+export function isProvisional(day: CstDay, fetchedAtMs: number): boolean {
+  return day === cstYesterday(fetchedAtMs) && fetchedAtMs < finalAfterMs(day);
+}
+
+/** `HH:MM` in CST of a time (ms), e.g. when a day was fetched. */
+export function cstClockTime(ms: number): string {
+  const secondsIntoDay =
+    (((Math.floor(ms / 1000) + CST_OFFSET_SECONDS) % DAY_SECONDS) + DAY_SECONDS) % DAY_SECONDS;
+  const hours = Math.floor(secondsIntoDay / 3600);
+  const minutes = Math.floor((secondsIntoDay % 3600) / 60);
+  return `${String(hours).padStart(2, '0')}:${String(minutes).padStart(2, '0')}`;
+}

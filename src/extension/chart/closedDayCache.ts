@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { CstDay } from '../../shared/days';
-import { addDays, allowedWindow, cstYesterday, dayStartTs, tryParseCstDay } from '../../shared/days';
+import { allowedWindow, cstYesterday, finalAfterMs, tryParseCstDay } from '../../shared/days';
 import type { GroupChatStats } from '../../shared/metrics';
 import { emptyStats, METRIC_KEYS } from '../../shared/metrics';
 
@@ -43,12 +43,9 @@ interface SeriesFile {
 }
 
 const FILE_VERSION = 'v1';
-const FINAL_AFTER_HOUR_CST = 10;
 
-/** The time (ms) from which a fetch of `day` is final: 10:00 CST on the next day. */
-export function finalAfterMs(day: CstDay): number {
-  return (dayStartTs(addDays(day, 1)) + FINAL_AFTER_HOUR_CST * 3600) * 1000;
-}
+/** Re-exported for the cache's callers and tests; the rule itself is in shared/days. */
+export { finalAfterMs };
 
 export class ClosedDayCache {
   private readonly loaded = new Map<string, Promise<SeriesFile>>();

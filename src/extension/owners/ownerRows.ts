@@ -3,7 +3,6 @@
  * and the "provisional" rule. No vscode here, so it stays cheap for 5,000 owners.
  */
 import { addStats, emptyStats, isMetricKey, type GroupChatStats, type MetricKey } from '../../shared/metrics';
-import { CST_OFFSET_SECONDS, cstYesterday, type CstDay } from '../../shared/days';
 import type { OwnerTotals } from '../../wecom/types';
 import type { OwnerTreeElement } from '../contracts';
 
@@ -25,16 +24,8 @@ export interface OwnerRow {
   readonly element: Extract<OwnerTreeElement, { kind: 'owner' }>;
 }
 
-/** Figures for yesterday are not final before 10:00 CST (WeCom fills them in during the morning). */
-export const PROVISIONAL_UNTIL_CST_HOUR = 10;
-
-export function isProvisional(day: CstDay, fetchedAtMs: number): boolean {
-  if (day !== cstYesterday(fetchedAtMs)) {
-    return false;
-  }
-  const secondsIntoCstDay = (Math.floor(fetchedAtMs / 1000) + CST_OFFSET_SECONDS) % 86400;
-  return secondsIntoCstDay < PROVISIONAL_UNTIL_CST_HOUR * 3600;
-}
+/** The rule lives with the CST day math: one cut-off for the tree, the chart and the cache. */
+export { isProvisional } from '../../shared/days';
 
 export function buildRows(
   totals: readonly OwnerTotals[],
