@@ -3,12 +3,11 @@
  * imported by both sides. The webview never calls WeCom: it asks the host with typed requests
  * (correlated by id; a failed fetch answers with an error reply so the webview's promise
  * rejects) and the host answers. Everything arriving from the other side is checked with the
- * validators at the bottom before use: a webview is untrusted input to the host.
+ * validators in `protocolValidation.ts` before use: a webview is untrusted input to the host.
  */
 import type { CstDay, DayRange, Localized } from './days';
 import { allowedWindow, checkRange, lastNDays, tryParseCstDay } from './days';
 import type { GroupChatStats, MetricKey, UiLanguage } from './metrics';
-import { isMetricKey } from './metrics';
 
 /** The `viewType` of the panel (also in `onWebviewPanel:` and the serializer). */
 export const CHART_VIEW_TYPE = 'wecomGroupStats.byDayChart';
@@ -239,135 +238,5 @@ export interface ProgressMessage {
 }
 
 export type HostToWebview = InitMessage | ResponseMessage | ProgressMessage;
-
-//#endregion
-
-//#region validation (every incoming message goes through these)
-
-type Json = Record<string, unknown>;
-
-function isObject(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function isDay(value: unknown): value is CstDay {
-  return typeof value === 'string' && tryParseCstDay(value) === value;
-}
-
-function isRequestId(value: unknown): value is number {
-  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
-}
-
-/** Owner ids are opaque (may contain `<`, quotes, spaces) but never empty; at most 1000. */
-export function isSubject(value: unknown): value is ChartSubject {
-  if (!isObject(value)) {
-    return false;
-  }
-  if (value.kind === 'all') {
-    return true;
-  }
-  const owners = value.owners;
-  return (
-    value.kind === 'owners' &&
-    Array.isArray(owners) &&
-    owners.length > 0 &&
-    owners.length <= 1000 &&
-    owners.every((o) => typeof o === 'string' && o.length > 0 && o.length <= 256)
-  );
-}
-
-export function isRangeChoice(value: unknown): value is RangeChoice {
-  if (!isObject(value)) {
-    return false;
-  }
-  if (value.kind === 'preset') {
-    return (RANGE_PRESETS as readonly unknown[]).includes(value.days);
-  }
-  return value.kind === 'custom' && isDay(value.from) && isDay(value.to) && value.from <= value.to;
-}
-
-export function isChartUiState(value: unknown): value is ChartUiState {
-  return (
-    isObject(value) &&
-    value.version === 1 &&
-    isSubject(value.subject) &&
-    isMetricKey(value.metric) &&
-    isRangeChoice(value.range) &&
-    (value.mode === 'sum' || value.mode === 'compare') &&
-    (value.view === 'chart' || value.view === 'table')
-  );
-}
-
-/** A PNG data URL, capped so a broken webview cannot make the host decode something huge. */
-export const MAX_PNG_DATA_URL_CHARS = 20_000_000;
-const PNG_PREFIX = 'data:image/png;base64,';
-
-function isRequestParams(method: unknown, params: unknown): boolean {
-  if (!isObject(params)) {
-    return false;
-  }
-  switch (method) {
-    case 'byDay':
-      return (
-        isDay(params.from) &&
-        isDay(params.to) &&
-        params.from <= params.to &&
-        typeof params.perOwner === 'boolean' &&
-        typeof params.refresh === 'boolean'
-      );
-    case 'exportCsv':
-      return isMetricKey(params.metric) && (params.mode === 'sum' || params.mode === 'compare');
-    case 'exportPng':
-      return (
-        typeof params.dataUrl === 'string' &&
-        params.dataUrl.startsWith(PNG_PREFIX) &&
-        params.dataUrl.length <= MAX_PNG_DATA_URL_CHARS &&
-        /^[A-Za-z0-9+/]*={0,2}$/.test(params.dataUrl.slice(PNG_PREFIX.length))
-      );
-    default:
-      return false;
-  }
-}
-
-/** The host's gate: anything else posted by the webview is dropped (and logged). */
-export function isWebviewToHost(msg: unknown): msg is WebviewToHost {
-  if (!isObject(msg)) {
-    return false;
-  }
-  switch (msg.type) {
-    case 'ready':
-      return true;
-    case 'state':
-      return isChartUiState(msg.state);
-    case 'drawn':
-      return isRequestId(msg.series) && isRequestId(msg.points);
-    case 'request':
-      return isRequestId(msg.id) && isRequestParams(msg.method, msg.params);
-    default:
-      return false;
-  }
-}
-
-/** The webview's gate (lighter: the host is trusted, this catches version skew and noise). */
-export function isHostToWebview(msg: unknown): msg is HostToWebview {
-  if (!isObject(msg)) {
-    return false;
-  }
-  switch (msg.type) {
-    case 'init':
-      return isSubject(msg.subject) && Array.isArray(msg.owners) && isChartUiState(msg.state);
-    case 'response':
-      return isRequestId(msg.id) && (msg.ok === true || (msg.ok === false && isObject(msg.error)));
-    case 'progress':
-      return isRequestId(msg.id) && typeof msg.done === 'number' && typeof msg.total === 'number';
-    default:
-      return false;
-  }
-}
-
-/** Decodes a validated PNG data URL to bytes' base64 payload (the host turns it into a Buffer). */
-export function pngBase64(dataUrl: string): string {
-  return dataUrl.slice(PNG_PREFIX.length);
-}
 
 //#endregion

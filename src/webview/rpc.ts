@@ -11,7 +11,7 @@ import type {
   RequestResult,
   WebviewToHost,
 } from '../shared/protocol';
-import { isHostToWebview } from '../shared/protocol';
+import { isHostToWebview } from '../shared/protocolValidation';
 
 /** A request the host answered with an error (or never answered). */
 export class HostRequestError extends Error {

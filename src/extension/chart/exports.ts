@@ -11,7 +11,7 @@ import type {
   ExportResult,
   OwnerLabel,
 } from '../../shared/protocol';
-import { pngBase64 } from '../../shared/protocol';
+import { pngBase64 } from '../../shared/protocolValidation';
 import type { UiLanguage } from '../../shared/metrics';
 import { buildByDayCsv } from './csv';
 

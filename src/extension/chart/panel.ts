@@ -5,9 +5,10 @@
  * validated first, and the in-flight fetch is aborted when the panel closes, hides, or asks again.
  */
 import * as vscode from 'vscode';
-import { allowedWindow, DayRangeError } from '../../shared/days';
+import { allowedWindow } from '../../shared/days';
 import type {
   ByDayData,
+  ByDayParams,
   ChartSubject,
   ChartUiState,
   HostToWebview,
@@ -15,21 +16,15 @@ import type {
   RequestResult,
   RequestMethod,
 } from '../../shared/protocol';
-import {
-  CHART_VIEW_TYPE,
-  checkChartRange,
-  defaultUiState,
-  isWebviewToHost,
-  subjectKey,
-} from '../../shared/protocol';
+import { CHART_VIEW_TYPE, defaultUiState, subjectKey } from '../../shared/protocol';
+import { isWebviewToHost } from '../../shared/protocolValidation';
 import { describeWeComError, isAbortError } from '../../wecom/errors';
 import { Disposable } from '../dispose';
-import { loadByDay } from './byDayLoader';
-import type { CacheScope, SeriesOwners } from './closedDayCache';
 import { toErrorInfo, UserFacingError } from './chartErrors';
 import { exportCsv, exportPng } from './exports';
 import { chartHtml, chartWebviewOptions } from './html';
 import { chartLabels, chartLanguage, ownerLabels, panelTitle } from './labels';
+import { currentScope, loadSubjectByDay, oldestCachedDay } from './panelData';
 import type { ChartDrawReport, ChartEnv, ChartLoadOutcome, InitialUiState } from './panelTypes';
 
 export class ByDayChartPanel extends Disposable {
@@ -177,29 +172,9 @@ export class ByDayChartPanel extends Disposable {
     }
   }
 
-  private async scope(): Promise<CacheScope | undefined> {
-    const connection = await this.env.connections.current();
-    return connection ? { mode: connection.mode, corpId: connection.corpId } : undefined;
-  }
-
-  private seriesOwners(): SeriesOwners {
-    return this.state.subject.kind === 'all' ? 'all' : this.state.subject.owners;
-  }
-
-  /** Oldest cached day of this subject: its own series, or (compare mode) any owner's. */
-  private async oldestCached(scope: CacheScope): Promise<string | undefined> {
-    const subject = this.state.subject;
-    const series: SeriesOwners[] = [this.seriesOwners()];
-    if (subject.kind === 'owners' && subject.owners.length > 1) {
-      series.push(...subject.owners.map((owner) => [owner]));
-    }
-    const days = await Promise.all(series.map((owners) => this.env.cache.oldestDay(scope, owners)));
-    return days.filter((day): day is string => day !== undefined).sort()[0];
-  }
-
   private async sendInit(): Promise<void> {
-    const scope = await this.scope();
-    const oldestCached = scope ? await this.oldestCached(scope) : undefined;
+    const scope = await currentScope(this.env.connections);
+    const oldestCached = scope ? await oldestCachedDay(this.env.cache, scope, this.state.subject) : undefined;
     const owners = this.state.subject.kind === 'owners' ? this.state.subject.owners : [];
     this.post({
       type: 'init',
@@ -256,10 +231,7 @@ export class ByDayChartPanel extends Disposable {
     return this.lastData;
   }
 
-  private async fetchByDay(
-    id: number,
-    params: { from: string; to: string; perOwner: boolean; refresh: boolean },
-  ): Promise<ByDayData> {
+  private async fetchByDay(id: number, params: ByDayParams): Promise<ByDayData> {
     this.abortInFlight();
     const controller = new AbortController();
     this.inFlight = controller;
@@ -270,29 +242,10 @@ export class ByDayChartPanel extends Disposable {
       sinceOpenMs: Date.now() - this.openedAt,
     });
     try {
-      const connection = await this.env.connections.current();
-      if (!connection) {
-        throw new UserFacingError({
-          message: vscode.l10n.t(
-            'WeCom is not set up: set your corp ID and secret (or turn on demo mode), then retry.',
-          ),
-          retryable: true,
-        });
-      }
-      const scope = { mode: connection.mode, corpId: connection.corpId };
-      const oldest = await this.oldestCached(scope);
-      const reason = checkChartRange(params.from, params.to, this.now(), oldest);
-      if (reason) {
-        throw new DayRangeError(reason);
-      }
-      const data = await loadByDay(
-        { client: connection.client, cache: this.env.cache, scope, now: this.env.now },
-        { subject: this.state.subject, range: params, perOwner: params.perOwner, refresh: params.refresh },
-        {
-          signal: controller.signal,
-          onProgress: (p) => this.post({ type: 'progress', id, done: p.done, total: p.total }),
-        },
-      );
+      const data = await loadSubjectByDay(this.env, this.state.subject, params, {
+        signal: controller.signal,
+        onProgress: (p) => this.post({ type: 'progress', id, done: p.done, total: p.total }),
+      });
       this.lastData = data;
       ByDayChartPanel.loads.fire({ subject, outcome: 'ok', cachedDays: data.cachedDays, ...timing() });
       return data;

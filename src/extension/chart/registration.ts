@@ -5,7 +5,8 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { uiLanguage } from '../../shared/metrics';
-import { CHART_VIEW_TYPE, defaultUiState, isChartUiState } from '../../shared/protocol';
+import { CHART_VIEW_TYPE, defaultUiState } from '../../shared/protocol';
+import { isChartUiState } from '../../shared/protocolValidation';
 import { describeWeComError } from '../../wecom/errors';
 import type { ConnectionSource } from '../contracts';
 import { ClosedDayCache } from './closedDayCache';

@@ -1,14 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { addDays, allowedWindow, lastNDays } from '../../../src/shared/days';
-import {
-  checkChartRange,
-  defaultUiState,
-  isChartUiState,
-  isHostToWebview,
-  isWebviewToHost,
-  resolveRange,
-  subjectKey,
-} from '../../../src/shared/protocol';
+import { checkChartRange, defaultUiState, resolveRange, subjectKey } from '../../../src/shared/protocol';
+import { isChartUiState, isHostToWebview, isWebviewToHost } from '../../../src/shared/protocolValidation';
 
 const NOW = Date.UTC(2026, 10, 27, 2, 0, 0); // 2026-11-27 10:00 CST
 const window = allowedWindow(NOW);

@@ -1,0 +1,136 @@
+/**
+ * The gates of the chart protocol (`protocol.ts`): every message arriving from the other side is
+ * checked here before use. The host's gate is strict (a webview is untrusted input); the
+ * webview's is lighter (it catches version skew and noise).
+ */
+import type { CstDay } from './days';
+import { tryParseCstDay } from './days';
+import { isMetricKey } from './metrics';
+import type { ChartSubject, ChartUiState, HostToWebview, RangeChoice, WebviewToHost } from './protocol';
+import { RANGE_PRESETS } from './protocol';
+
+type Json = Record<string, unknown>;
+
+function isObject(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isDay(value: unknown): value is CstDay {
+  return typeof value === 'string' && tryParseCstDay(value) === value;
+}
+
+function isRequestId(value: unknown): value is number {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+}
+
+/** Owner ids are opaque (may contain `<`, quotes, spaces) but never empty; at most 1000. */
+export function isSubject(value: unknown): value is ChartSubject {
+  if (!isObject(value)) {
+    return false;
+  }
+  if (value.kind === 'all') {
+    return true;
+  }
+  const owners = value.owners;
+  return (
+    value.kind === 'owners' &&
+    Array.isArray(owners) &&
+    owners.length > 0 &&
+    owners.length <= 1000 &&
+    owners.every((o) => typeof o === 'string' && o.length > 0 && o.length <= 256)
+  );
+}
+
+export function isRangeChoice(value: unknown): value is RangeChoice {
+  if (!isObject(value)) {
+    return false;
+  }
+  if (value.kind === 'preset') {
+    return (RANGE_PRESETS as readonly unknown[]).includes(value.days);
+  }
+  return value.kind === 'custom' && isDay(value.from) && isDay(value.to) && value.from <= value.to;
+}
+
+export function isChartUiState(value: unknown): value is ChartUiState {
+  return (
+    isObject(value) &&
+    value.version === 1 &&
+    isSubject(value.subject) &&
+    isMetricKey(value.metric) &&
+    isRangeChoice(value.range) &&
+    (value.mode === 'sum' || value.mode === 'compare') &&
+    (value.view === 'chart' || value.view === 'table')
+  );
+}
+
+/** A PNG data URL, capped so a broken webview cannot make the host decode something huge. */
+export const MAX_PNG_DATA_URL_CHARS = 20_000_000;
+const PNG_PREFIX = 'data:image/png;base64,';
+
+function isRequestParams(method: unknown, params: unknown): boolean {
+  if (!isObject(params)) {
+    return false;
+  }
+  switch (method) {
+    case 'byDay':
+      return (
+        isDay(params.from) &&
+        isDay(params.to) &&
+        params.from <= params.to &&
+        typeof params.perOwner === 'boolean' &&
+        typeof params.refresh === 'boolean'
+      );
+    case 'exportCsv':
+      return isMetricKey(params.metric) && (params.mode === 'sum' || params.mode === 'compare');
+    case 'exportPng':
+      return (
+        typeof params.dataUrl === 'string' &&
+        params.dataUrl.startsWith(PNG_PREFIX) &&
+        params.dataUrl.length <= MAX_PNG_DATA_URL_CHARS &&
+        /^[A-Za-z0-9+/]*={0,2}$/.test(params.dataUrl.slice(PNG_PREFIX.length))
+      );
+    default:
+      return false;
+  }
+}
+
+/** The host's gate: anything else posted by the webview is dropped (and logged). */
+export function isWebviewToHost(msg: unknown): msg is WebviewToHost {
+  if (!isObject(msg)) {
+    return false;
+  }
+  switch (msg.type) {
+    case 'ready':
+      return true;
+    case 'state':
+      return isChartUiState(msg.state);
+    case 'drawn':
+      return isRequestId(msg.series) && isRequestId(msg.points);
+    case 'request':
+      return isRequestId(msg.id) && isRequestParams(msg.method, msg.params);
+    default:
+      return false;
+  }
+}
+
+/** The webview's gate (lighter: the host is trusted, this catches version skew and noise). */
+export function isHostToWebview(msg: unknown): msg is HostToWebview {
+  if (!isObject(msg)) {
+    return false;
+  }
+  switch (msg.type) {
+    case 'init':
+      return isSubject(msg.subject) && Array.isArray(msg.owners) && isChartUiState(msg.state);
+    case 'response':
+      return isRequestId(msg.id) && (msg.ok === true || (msg.ok === false && isObject(msg.error)));
+    case 'progress':
+      return isRequestId(msg.id) && typeof msg.done === 'number' && typeof msg.total === 'number';
+    default:
+      return false;
+  }
+}
+
+/** Decodes a validated PNG data URL to bytes' base64 payload (the host turns it into a Buffer). */
+export function pngBase64(dataUrl: string): string {
+  return dataUrl.slice(PNG_PREFIX.length);
+}
