@@ -8,25 +8,17 @@ import {
   bodiesOf,
   BY_DAY,
   dayTruth,
+  fakeServerPerSuite,
   FIXED_NOW,
   FOLLOW,
   makeClient,
   rejectionOf,
-  startServer,
 } from './support';
 
 suite('wecom/getByDay', () => {
   let server: FakeWeComServer;
   const window = allowedWindow(FIXED_NOW);
-
-  suiteSetup(async () => {
-    server = await startServer({ ownerCount: 250 });
-  });
-  suiteTeardown(() => server.close());
-  setup(() => {
-    server.setFaults({});
-    server.resetCounts();
-  });
+  fakeServerPerSuite({ ownerCount: 250 }, (started) => (server = started));
 
   test('180 days × 250 owners: 6 windows × 3 batches, each day once, every field summed across batches', async () => {
     const { client } = makeClient(server);

@@ -6,6 +6,7 @@ import type { ByDayResult, OwnerTotals } from '../../../src/wecom/types';
 import {
   BY_DAY,
   dayTruth,
+  fakeServerPerSuite,
   FIXED_NOW,
   GETTOKEN,
   makeClient,
@@ -32,16 +33,7 @@ function assertTotalsTruth(server: FakeWeComServer, rows: readonly OwnerTotals[]
 
 suite('wecom/retries: injected faults', () => {
   let server: FakeWeComServer;
-
-  suiteSetup(async () => {
-    server = await startServer({ ownerCount: 250 });
-  });
-  suiteTeardown(() => server.close());
-  setup(() => {
-    server.setFaults({});
-    server.setLatency(0);
-    server.resetCounts();
-  });
+  fakeServerPerSuite({ ownerCount: 250 }, (started) => (server = started));
 
   test('errcode -1 on every 3rd call is retried; by-day sums neither lose nor double-count', async () => {
     server.setFaults({ busyEveryNth: 3 });
@@ -165,16 +157,7 @@ suite('wecom/retries: injected faults', () => {
 
 suite('wecom/cancellation', () => {
   let server: FakeWeComServer;
-
-  suiteSetup(async () => {
-    server = await startServer({ ownerCount: 250 });
-  });
-  suiteTeardown(() => server.close());
-  setup(() => {
-    server.setFaults({});
-    server.setLatency(0);
-    server.resetCounts();
-  });
+  fakeServerPerSuite({ ownerCount: 250 }, (started) => (server = started));
 
   test('aborting mid-run rejects with kind aborted and no request is sent afterwards', async () => {
     server.setLatency(20);

@@ -6,6 +6,7 @@ import { WeComError } from '../../../src/wecom/errors';
 import type { Progress } from '../../../src/wecom/types';
 import {
   bodiesOf,
+  fakeServerPerSuite,
   FOLLOW,
   makeClient,
   ownerRangeTruth,
@@ -18,15 +19,7 @@ import {
 suite('wecom/getOwnerTotals', () => {
   let server: FakeWeComServer;
   const day = yesterday();
-
-  suiteSetup(async () => {
-    server = await startServer({ ownerCount: 250 });
-  });
-  suiteTeardown(() => server.close());
-  setup(() => {
-    server.setFaults({});
-    server.resetCounts();
-  });
+  fakeServerPerSuite({ ownerCount: 250 }, (started) => (server = started));
 
   test('250 follow users: 3 batches of ≤100, merged rows equal the ground truth field by field', async () => {
     const { client } = makeClient(server);

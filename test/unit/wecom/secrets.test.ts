@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as util from 'node:util';
 import type { FakeWeComServer } from '../../../src/demo/fakeServer';
 import { describeWeComError, WeComError } from '../../../src/wecom/errors';
-import { GETTOKEN, makeClient, rejectionOf, startServer, TEST_SECRET, yesterday } from './support';
+import { fakeServerPerSuite, GETTOKEN, makeClient, rejectionOf, TEST_SECRET, yesterday } from './support';
 
 /** Every rendering of an error a host, CLI or logger might produce. */
 function renderings(err: unknown): string[] {
@@ -26,15 +26,7 @@ function assertAbsent(texts: readonly string[], secrets: readonly string[]): voi
 
 suite('wecom/secrets: never in errors or logs', () => {
   let server: FakeWeComServer;
-
-  suiteSetup(async () => {
-    server = await startServer({ ownerCount: 30 });
-  });
-  suiteTeardown(() => server.close());
-  setup(() => {
-    server.setFaults({});
-    server.resetCounts();
-  });
+  fakeServerPerSuite({ ownerCount: 30 }, (started) => (server = started));
 
   /** The token the fake issued, read from its own gettoken reply via a fresh request. */
   async function currentToken(): Promise<string> {

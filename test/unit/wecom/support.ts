@@ -26,6 +26,27 @@ export function startServer(options: FakeWeComServerOptions = {}): Promise<FakeW
   return startFakeWeComServer({ corpId: TEST_CORP, corpSecret: TEST_SECRET, now: fixedClock, ...options });
 }
 
+/**
+ * A fake server for the enclosing suite: started once, closed at the end, and its faults, latency
+ * and counters cleared before each test. `onStart` hands it to the suite's own variable.
+ */
+export function fakeServerPerSuite(
+  options: FakeWeComServerOptions,
+  onStart: (server: FakeWeComServer) => void,
+): void {
+  let server: FakeWeComServer | undefined;
+  suiteSetup(async () => {
+    server = await startServer(options);
+    onStart(server);
+  });
+  suiteTeardown(() => server?.close());
+  setup(() => {
+    server?.setFaults({});
+    server?.setLatency(0);
+    server?.resetCounts();
+  });
+}
+
 export interface TestClient {
   readonly client: WeComClient;
   readonly logs: RequestLogEntry[];

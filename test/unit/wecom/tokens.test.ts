@@ -6,6 +6,7 @@ import { TokenCache, type IssuedToken } from '../../../src/wecom/tokens';
 import {
   BY_DAY,
   dayTruth,
+  fakeServerPerSuite,
   FIXED_NOW,
   fixedClock,
   FOLLOW,
@@ -102,16 +103,7 @@ suite('wecom/tokens: TokenCache on its own', () => {
 
 suite('wecom/tokens: against the fake server', () => {
   let server: FakeWeComServer;
-
-  suiteSetup(async () => {
-    server = await startServer({ ownerCount: 30 });
-  });
-  suiteTeardown(() => server.close());
-  setup(() => {
-    server.setFaults({});
-    server.setLatency(0);
-    server.resetCounts();
-  });
+  fakeServerPerSuite({ ownerCount: 30 }, (started) => (server = started));
 
   test('20 concurrent calls on a fresh client make exactly one gettoken', async () => {
     server.setLatency(30);

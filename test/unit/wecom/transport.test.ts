@@ -8,12 +8,12 @@ import type { RequestLogEntry, WeComClientOptions } from '../../../src/wecom/typ
 import { startConnectProxy, startStub, type Stub, type StubReply, type StubRequest } from './stubServer';
 import {
   BY_DAY,
+  fakeServerPerSuite,
   fixedClock,
   FOLLOW,
   GETTOKEN,
   makeClient,
   rejectionOf,
-  startServer,
   STATISTIC,
   TEST_SECRET,
   yesterday,
@@ -196,10 +196,7 @@ suite('wecom/transport: replies the fake server never gives', () => {
 
 suite('wecom/transport: proxies', () => {
   let server: FakeWeComServer;
-  suiteSetup(async () => {
-    server = await startServer({ ownerCount: 5 });
-  });
-  suiteTeardown(() => server.close());
+  fakeServerPerSuite({ ownerCount: 5 }, (started) => (server = started));
 
   test('an explicit proxy option tunnels every request through CONNECT', async () => {
     const proxy = await startConnectProxy({ host: '127.0.0.1', port: server.port });
