@@ -6,6 +6,7 @@
  */
 import * as vscode from 'vscode';
 import { startFakeWeComServer, type FakeWeComServer } from '../demo/fakeServer';
+import { COMMANDS } from './commands/commandIds';
 import { setDemoContext } from './contextKeys';
 import { Disposable } from './dispose';
 import type { RedactingLog } from './log';
@@ -30,7 +31,7 @@ export class DemoMode extends Disposable {
     this.statusItem.tooltip = vscode.l10n.t(
       'WeCom Group Stats shows generated demo data. Click to leave demo mode.',
     );
-    this.statusItem.command = 'wecomGroupStats.stopDemo';
+    this.statusItem.command = COMMANDS.stopDemo;
     setDemoContext(false);
   }
 

@@ -4,7 +4,8 @@
  */
 import * as vscode from 'vscode';
 import { registerByDayChart } from './chart/registration';
-import { COMMANDS, openSettings, registerCommands, startDemo } from './commands/registerCommands';
+import { COMMANDS } from './commands/commandIds';
+import { openSettings, registerCommands, startDemo } from './commands/registerCommands';
 import { ConnectionManager } from './connection';
 import { CredentialStore } from './credentialStore';
 import { DEMO_ENV_VARIABLE, DemoMode } from './demoMode';

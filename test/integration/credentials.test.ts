@@ -6,13 +6,14 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { startFakeWeComServer, type FakeWeComServer } from '../../src/demo/fakeServer';
+import { COMMANDS } from '../../src/extension/commands/commandIds';
+import { SETTING_KEYS, SETTINGS_SECTION } from '../../src/extension/settings';
 import type { WeComGroupStatsApi } from '../../src/extension/testApi';
 import {
   getApi,
   lastMessage,
-  resetHost,
-  SECTION,
-  setSetting,
+  releaseHost,
+  resetHostTo,
   setupCredentials,
   waitForState,
 } from './support/wecomHost';
@@ -29,17 +30,7 @@ const OWN_COMMANDS = [
   'clearFilter',
   'showLog',
   'openSettings',
-].map((name) => `${SECTION}.${name}`);
-
-const SETTING_NAMES = [
-  'corpId',
-  'apiBaseUrl',
-  'proxy',
-  'owners',
-  'ownerNames',
-  'concurrency',
-  'requestTimeoutMs',
-];
+].map((name) => `wecomGroupStats.${name}`);
 
 suite('Credentials', () => {
   let api: WeComGroupStatsApi;
@@ -49,13 +40,9 @@ suite('Credentials', () => {
     api = await getApi();
     fake = await startFakeWeComServer({ ownerCount: 12, seed: 7 });
   });
-  suiteTeardown(async () => {
-    await resetHost();
-    await fake.close();
-  });
+  suiteTeardown(() => releaseHost(fake));
   setup(async () => {
-    await resetHost();
-    await setSetting('apiBaseUrl', fake.url);
+    await resetHostTo(fake);
   });
 
   test('every command of the extension is registered', async () => {
@@ -74,7 +61,7 @@ suite('Credentials', () => {
     fake.resetCounts();
     assert.strictEqual(await setupCredentials(fake.corpId, fake.corpSecret), true);
     assert.strictEqual(
-      vscode.workspace.getConfiguration(SECTION).inspect('corpId')?.globalValue,
+      vscode.workspace.getConfiguration(SETTINGS_SECTION).inspect('corpId')?.globalValue,
       fake.corpId,
     );
     assert.strictEqual(await api.mode(), 'real');
@@ -85,7 +72,7 @@ suite('Credentials', () => {
     // Saving fires two change events (secret, corp ID); they lead to one load, not two.
     assert.strictEqual(fake.counts()['/cgi-bin/externalcontact/groupchat/statistic'], 1);
 
-    assert.strictEqual(await vscode.commands.executeCommand(`${SECTION}.clearCredentials`), true);
+    assert.strictEqual(await vscode.commands.executeCommand(COMMANDS.clearCredentials), true);
     assert.strictEqual(await api.mode(), undefined);
     await waitForState(api, 'unconfigured');
     assert.deepStrictEqual(api.rows(), []);
@@ -97,14 +84,20 @@ suite('Credentials', () => {
     assert.strictEqual(message.severity, 'error');
     assert.match(message.text, /Credentials not saved\..*40001/);
     assert.ok(message.buttons.includes('Set up credentials'), message.buttons.join());
-    assert.strictEqual(vscode.workspace.getConfiguration(SECTION).inspect('corpId')?.globalValue, undefined);
+    assert.strictEqual(
+      vscode.workspace.getConfiguration(SETTINGS_SECTION).inspect('corpId')?.globalValue,
+      undefined,
+    );
     assert.strictEqual(await api.mode(), undefined);
   });
 
   test('an unknown corp ID is rejected with errcode 40013 and nothing is saved', async () => {
     assert.strictEqual(await setupCredentials('ww-unknown-corp', fake.corpSecret), false);
     assert.match(lastMessage(api).text, /40013/);
-    assert.strictEqual(vscode.workspace.getConfiguration(SECTION).inspect('corpId')?.globalValue, undefined);
+    assert.strictEqual(
+      vscode.workspace.getConfiguration(SETTINGS_SECTION).inspect('corpId')?.globalValue,
+      undefined,
+    );
   });
 
   test('a corp ID with spaces is refused before any request', async () => {
@@ -119,11 +112,11 @@ suite('Credentials', () => {
     await setupCredentials(fake.corpId, wrong);
     assert.strictEqual(await setupCredentials(fake.corpId, fake.corpSecret), true);
     await waitForState(api, 'ready');
-    await vscode.commands.executeCommand(`${SECTION}.refresh`);
+    await vscode.commands.executeCommand(COMMANDS.refresh);
     await api.whenIdle();
 
-    const config = vscode.workspace.getConfiguration(SECTION);
-    const settingsText = JSON.stringify(SETTING_NAMES.map((name) => config.inspect(name)));
+    const config = vscode.workspace.getConfiguration(SETTINGS_SECTION);
+    const settingsText = JSON.stringify(SETTING_KEYS.map((name) => config.inspect(name)));
     const logText = api.logLines().join('\n');
     const stateText = JSON.stringify(api.globalState());
     const messagesText = JSON.stringify(api.messages());

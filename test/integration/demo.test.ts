@@ -7,8 +7,17 @@ import * as assert from 'assert';
 import * as http from 'http';
 import * as vscode from 'vscode';
 import { startFakeWeComServer, type FakeWeComServer } from '../../src/demo/fakeServer';
+import { COMMANDS } from '../../src/extension/commands/commandIds';
+import { SETTINGS_SECTION } from '../../src/extension/settings';
 import type { WeComGroupStatsApi } from '../../src/extension/testApi';
-import { getApi, resetHost, SECTION, setSetting, setupCredentials, waitForState } from './support/wecomHost';
+import {
+  getApi,
+  releaseHost,
+  resetHost,
+  setSetting,
+  setupCredentials,
+  waitForState,
+} from './support/wecomHost';
 
 function reachable(url: string): Promise<boolean> {
   return new Promise((resolve) => {
@@ -28,14 +37,11 @@ suite('Demo mode', () => {
     api = await getApi();
     fake = await startFakeWeComServer({ ownerCount: 5 });
   });
-  suiteTeardown(async () => {
-    await resetHost();
-    await fake.close();
-  });
+  suiteTeardown(() => releaseHost(fake));
   setup(() => resetHost());
 
   test('Try with demo data shows demo owners; Leave demo mode stops the server', async () => {
-    assert.strictEqual(await vscode.commands.executeCommand(`${SECTION}.startDemo`), true);
+    assert.strictEqual(await vscode.commands.executeCommand(COMMANDS.startDemo), true);
     assert.strictEqual(await api.mode(), 'demo');
     const url = api.demoServerUrl();
     assert.ok(url && /^http:\/\/127\.0\.0\.1:\d+$/.test(url), url);
@@ -48,7 +54,7 @@ suite('Demo mode', () => {
     );
     assert.ok(await reachable(url));
 
-    await vscode.commands.executeCommand(`${SECTION}.stopDemo`);
+    await vscode.commands.executeCommand(COMMANDS.stopDemo);
     assert.strictEqual(await api.mode(), undefined);
     assert.strictEqual(api.demoServerUrl(), undefined);
     await waitForState(api, 'unconfigured');
@@ -61,16 +67,16 @@ suite('Demo mode', () => {
     await waitForState(api, 'ready');
     assert.strictEqual(api.rows().length, 1 + fake.owners.length);
 
-    await vscode.commands.executeCommand(`${SECTION}.startDemo`);
+    await vscode.commands.executeCommand(COMMANDS.startDemo);
     await waitForState(api, 'ready');
     assert.strictEqual(await api.mode(), 'demo');
     assert.notStrictEqual(api.rows().length, 1 + fake.owners.length);
     assert.strictEqual(
-      vscode.workspace.getConfiguration(SECTION).inspect('corpId')?.globalValue,
+      vscode.workspace.getConfiguration(SETTINGS_SECTION).inspect('corpId')?.globalValue,
       fake.corpId,
     );
 
-    await vscode.commands.executeCommand(`${SECTION}.stopDemo`);
+    await vscode.commands.executeCommand(COMMANDS.stopDemo);
     assert.strictEqual(await api.mode(), 'real');
     await waitForState(api, 'ready');
     assert.strictEqual(api.rows().length, 1 + fake.owners.length);

@@ -6,12 +6,14 @@ import * as assert from 'assert';
 import * as net from 'net';
 import * as vscode from 'vscode';
 import { startFakeWeComServer, type FakeWeComServer } from '../../src/demo/fakeServer';
+import { COMMANDS } from '../../src/extension/commands/commandIds';
+import { SETTINGS_SECTION } from '../../src/extension/settings';
 import type { WeComGroupStatsApi } from '../../src/extension/testApi';
 import {
   getApi,
   lastMessage,
-  resetHost,
-  SECTION,
+  releaseHost,
+  resetHostTo,
   setSetting,
   setupCredentials,
   waitFor,
@@ -36,13 +38,9 @@ suite('Error paths', () => {
   });
   setup(async () => {
     fake = await startFakeWeComServer({ ownerCount: 6 });
-    await resetHost();
-    await setSetting('apiBaseUrl', fake.url);
+    await resetHostTo(fake);
   });
-  teardown(async () => {
-    await resetHost();
-    await fake.close();
-  });
+  teardown(() => releaseHost(fake));
 
   test('60020: the message shows the IP and explains trusted IPs and the proxy setting', async () => {
     fake.setFaults({ rejectFromIp: '203.0.113.7' });
@@ -53,7 +51,10 @@ suite('Error paths', () => {
     assert.match(message.text, /trusted IPs/);
     assert.match(message.text, /wecomGroupStats\.proxy/);
     assert.deepStrictEqual([...message.buttons], ['Open settings', 'Show log']);
-    assert.strictEqual(vscode.workspace.getConfiguration(SECTION).inspect('corpId')?.globalValue, undefined);
+    assert.strictEqual(
+      vscode.workspace.getConfiguration(SETTINGS_SECTION).inspect('corpId')?.globalValue,
+      undefined,
+    );
   });
 
   test('server not reachable during setup: check apiBaseUrl and proxy; nothing saved', async () => {
@@ -71,7 +72,7 @@ suite('Error paths', () => {
     await waitForState(api, 'ready');
     const rowsBefore = api.rows().length;
     await fake.close();
-    await vscode.commands.executeCommand(`${SECTION}.refresh`);
+    await vscode.commands.executeCommand(COMMANDS.refresh);
     await waitForState(api, 'error');
     const message = lastMessage(api);
     assert.match(message.text, /^Could not load the group owners\./);

@@ -6,6 +6,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { startFakeWeComServer, type FakeWeComServer } from '../../src/demo/fakeServer';
+import { COMMANDS } from '../../src/extension/commands/commandIds';
 import type { WeComGroupStatsApi } from '../../src/extension/testApi';
 import { cstYesterday } from '../../src/shared/days';
 import {
@@ -18,8 +19,8 @@ import {
 import {
   figuresFromRows,
   getApi,
-  resetHost,
-  SECTION,
+  releaseHost,
+  resetHostTo,
   setSetting,
   setupCredentials,
   waitFor,
@@ -42,19 +43,18 @@ suite('Group Owners tree', () => {
   suiteSetup(async () => {
     api = await getApi();
     fake = await startFakeWeComServer({ ownerCount: 40, seed: 3 });
-    await resetHost();
-    await setSetting('apiBaseUrl', fake.url);
+    await resetHostTo(fake);
     assert.ok(await setupCredentials(fake.corpId, fake.corpSecret));
     await waitForState(api, 'ready');
     day = cstYesterday();
   });
-  suiteTeardown(async () => {
-    await resetHost();
-    await fake.close();
-  });
+  suiteTeardown(() => releaseHost(fake));
   teardown(async () => {
-    await vscode.commands.executeCommand(`${SECTION}.clearFilter`);
-    await vscode.commands.executeCommand(`${SECTION}.sort`, { metric: 'chat_total', ascending: false });
+    await vscode.commands.executeCommand(COMMANDS.clearFilter);
+    await vscode.commands.executeCommand(COMMANDS.sort, {
+      metric: 'chat_total',
+      ascending: false,
+    });
   });
 
   test('one row per owner, each with the server figures for yesterday', () => {
@@ -120,7 +120,7 @@ suite('Group Owners tree', () => {
       ['chat_has_msg', true],
       ['new_chat_cnt', false],
     ] as const) {
-      await vscode.commands.executeCommand(`${SECTION}.sort`, { metric, ascending });
+      await vscode.commands.executeCommand(COMMANDS.sort, { metric, ascending });
       const shown = api
         .rows()
         .slice(1)
@@ -133,7 +133,7 @@ suite('Group Owners tree', () => {
 
   test('filtering is a case-insensitive substring of id or name, and can be cleared', async () => {
     const needle = fake.owners[0].slice(0, 3).toUpperCase();
-    await vscode.commands.executeCommand(`${SECTION}.filter`, needle);
+    await vscode.commands.executeCommand(COMMANDS.filter, needle);
     const shown = api
       .rows()
       .slice(1)
@@ -156,11 +156,11 @@ suite('Group Owners tree', () => {
       'summary sums the filtered owners',
     );
 
-    await vscode.commands.executeCommand(`${SECTION}.filter`, 'no-such-owner-anywhere');
+    await vscode.commands.executeCommand(COMMANDS.filter, 'no-such-owner-anywhere');
     assert.strictEqual(api.rows().length, 1, 'only the summary is left');
     assert.match(api.view().message ?? '', /No owner matches/);
 
-    await vscode.commands.executeCommand(`${SECTION}.clearFilter`);
+    await vscode.commands.executeCommand(COMMANDS.clearFilter);
     assert.strictEqual(api.rows().length, 1 + fake.owners.length);
     assert.strictEqual(api.view().description, 'Total groups ↓');
     assert.strictEqual(api.view().message, undefined);
@@ -170,9 +170,9 @@ suite('Group Owners tree', () => {
     const before = api.rows();
     fake.setLatency(3000);
     try {
-      const refreshing = vscode.commands.executeCommand(`${SECTION}.refresh`);
+      const refreshing = vscode.commands.executeCommand(COMMANDS.refresh);
       await waitFor('loading', () => api.state() === 'loading');
-      await vscode.commands.executeCommand(`${SECTION}.cancelLoad`);
+      await vscode.commands.executeCommand(COMMANDS.cancelLoad);
       await refreshing;
       await api.whenIdle();
       assert.strictEqual(api.state(), 'ready');

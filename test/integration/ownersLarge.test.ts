@@ -5,15 +5,15 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { startFakeWeComServer, type FakeWeComServer } from '../../src/demo/fakeServer';
+import { COMMANDS } from '../../src/extension/commands/commandIds';
 import type { WeComGroupStatsApi } from '../../src/extension/testApi';
 import { cstYesterday } from '../../src/shared/days';
 import { addStats, emptyStats } from '../../src/shared/metrics';
 import {
   figuresFromRows,
   getApi,
-  resetHost,
-  SECTION,
-  setSetting,
+  releaseHost,
+  resetHostTo,
   setupCredentials,
   waitForState,
 } from './support/wecomHost';
@@ -28,16 +28,12 @@ suite('Group Owners tree with 5,000 owners', () => {
     this.timeout(60_000);
     api = await getApi();
     fake = await startFakeWeComServer({ ownerCount: OWNER_COUNT, seed: 11 });
-    await resetHost();
-    await setSetting('apiBaseUrl', fake.url);
-    await vscode.commands.executeCommand(`${SECTION}.owners.focus`);
+    await resetHostTo(fake);
+    await vscode.commands.executeCommand('wecomGroupStats.owners.focus');
     assert.ok(await setupCredentials(fake.corpId, fake.corpSecret));
     await waitForState(api, 'ready');
   });
-  suiteTeardown(async () => {
-    await resetHost();
-    await fake.close();
-  });
+  suiteTeardown(() => releaseHost(fake));
 
   test('every owner is shown once, and the summary is their sum', () => {
     const day = cstYesterday();
@@ -54,7 +50,10 @@ suite('Group Owners tree with 5,000 owners', () => {
   });
 
   test('sorting and filtering 5,000 rows', async () => {
-    await vscode.commands.executeCommand(`${SECTION}.sort`, { metric: 'member_total', ascending: true });
+    await vscode.commands.executeCommand(COMMANDS.sort, {
+      metric: 'member_total',
+      ascending: true,
+    });
     const values = api
       .rows()
       .slice(1)
@@ -63,14 +62,14 @@ suite('Group Owners tree with 5,000 owners', () => {
       assert.ok(values[i - 1] <= values[i], `ascending at ${i}`);
     }
     const needle = fake.owners[4321];
-    await vscode.commands.executeCommand(`${SECTION}.filter`, needle);
+    await vscode.commands.executeCommand(COMMANDS.filter, needle);
     const shown = api
       .rows()
       .slice(1)
       .map((r) => r.owner);
     assert.ok(shown.includes(needle));
     assert.ok(shown.every((o) => (o as string).toLowerCase().includes(needle.toLowerCase())));
-    await vscode.commands.executeCommand(`${SECTION}.clearFilter`);
+    await vscode.commands.executeCommand(COMMANDS.clearFilter);
     assert.strictEqual(api.rows().length, 1 + OWNER_COUNT);
   });
 });

@@ -7,22 +7,9 @@ import type { DemoMode } from '../demoMode';
 import type { RedactingLog } from '../log';
 import type { Notifier } from '../notifications';
 import { OWNERS_VIEW_ID, type OwnersModel } from '../owners/ownersModel';
+import { COMMANDS } from './commandIds';
 import { clearCredentials, setupCredentials, type CredentialCommandDeps } from './credentialCommands';
 import { filterOwners, sortOwners } from './viewCommands';
-
-export const COMMANDS = {
-  setupCredentials: 'wecomGroupStats.setupCredentials',
-  clearCredentials: 'wecomGroupStats.clearCredentials',
-  startDemo: 'wecomGroupStats.startDemo',
-  stopDemo: 'wecomGroupStats.stopDemo',
-  refresh: 'wecomGroupStats.refresh',
-  cancelLoad: 'wecomGroupStats.cancelLoad',
-  sort: 'wecomGroupStats.sort',
-  filter: 'wecomGroupStats.filter',
-  clearFilter: 'wecomGroupStats.clearFilter',
-  showLog: 'wecomGroupStats.showLog',
-  openSettings: 'wecomGroupStats.openSettings',
-} as const;
 
 export interface CommandDeps extends CredentialCommandDeps {
   readonly context: vscode.ExtensionContext;

@@ -4,11 +4,13 @@
  */
 import * as assert from 'assert';
 import * as vscode from 'vscode';
+import type { FakeWeComServer } from '../../../src/demo/fakeServer';
+import { COMMANDS } from '../../../src/extension/commands/commandIds';
+import { SETTING_KEYS, SETTINGS_SECTION } from '../../../src/extension/settings';
 import type { WeComGroupStatsApi, TreeRowSnapshot } from '../../../src/extension/testApi';
 import { emptyStats, METRIC_KEYS, type GroupChatStats } from '../../../src/shared/metrics';
 
 export const EXTENSION_ID = 'wecom-group-stats.wecom-group-stats';
-export const SECTION = 'wecomGroupStats';
 
 export async function getApi(): Promise<WeComGroupStatsApi> {
   const extension = vscode.extensions.getExtension<WeComGroupStatsApi>(EXTENSION_ID);
@@ -17,7 +19,9 @@ export async function getApi(): Promise<WeComGroupStatsApi> {
 }
 
 export async function setSetting(key: string, value: unknown): Promise<void> {
-  await vscode.workspace.getConfiguration(SECTION).update(key, value, vscode.ConfigurationTarget.Global);
+  await vscode.workspace
+    .getConfiguration(SETTINGS_SECTION)
+    .update(key, value, vscode.ConfigurationTarget.Global);
 }
 
 /** Polls until `check` returns a value (not undefined/false); fails with `what` after a deadline. */
@@ -48,28 +52,30 @@ export async function waitForState(api: WeComGroupStatsApi, state: string): Prom
 
 /** Sets up credentials through the command's argument seam; returns whether they were saved. */
 export async function setupCredentials(corpId: string, secret: string): Promise<boolean> {
-  return (
-    (await vscode.commands.executeCommand('wecomGroupStats.setupCredentials', { corpId, secret })) === true
-  );
+  return (await vscode.commands.executeCommand(COMMANDS.setupCredentials, { corpId, secret })) === true;
 }
 
 /** Brings the extension back to "nothing configured". */
 export async function resetHost(): Promise<void> {
-  await vscode.commands.executeCommand('wecomGroupStats.stopDemo');
-  await vscode.commands.executeCommand('wecomGroupStats.clearFilter');
-  await vscode.commands.executeCommand('wecomGroupStats.sort', { metric: 'chat_total', ascending: false });
-  await vscode.commands.executeCommand('wecomGroupStats.clearCredentials');
-  for (const key of [
-    'corpId',
-    'apiBaseUrl',
-    'proxy',
-    'owners',
-    'ownerNames',
-    'concurrency',
-    'requestTimeoutMs',
-  ]) {
+  await vscode.commands.executeCommand(COMMANDS.stopDemo);
+  await vscode.commands.executeCommand(COMMANDS.clearFilter);
+  await vscode.commands.executeCommand(COMMANDS.sort, { metric: 'chat_total', ascending: false });
+  await vscode.commands.executeCommand(COMMANDS.clearCredentials);
+  for (const key of SETTING_KEYS) {
     await setSetting(key, undefined);
   }
+}
+
+/** "Nothing configured", with the extension pointed at `fake`. */
+export async function resetHostTo(fake: FakeWeComServer): Promise<void> {
+  await resetHost();
+  await setSetting('apiBaseUrl', fake.url);
+}
+
+/** A suite's end: nothing configured, and its fake server closed. */
+export async function releaseHost(fake: FakeWeComServer): Promise<void> {
+  await resetHost();
+  await fake.close();
 }
 
 /** Reads the 8 figures back from the figure rows under a row (descriptions are formatted numbers). */
