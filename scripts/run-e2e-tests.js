@@ -34,15 +34,7 @@ const ALLOWED_IN_VSIX = [
 /** @param {string[]} argv */
 function parseArgs(argv) {
   const options = { build: true, vsix: '', tests: path.join(ROOT, 'out', 'test', 'e2e'), grep: '' };
-  for (let i = 0; i < argv.length; i++) {
-    const flag = argv[i];
-    const value = () => {
-      const next = argv[++i];
-      if (next === undefined) {
-        throw new Error(`${flag} needs a value`);
-      }
-      return next;
-    };
+  cs.forEachFlag(argv, (flag, value) => {
     if (flag === '--no-build') {
       options.build = false;
     } else if (flag === '--vsix') {
@@ -54,7 +46,7 @@ function parseArgs(argv) {
     } else {
       throw new Error(`unknown argument ${flag}`);
     }
-  }
+  });
   return options;
 }
 

@@ -32,15 +32,7 @@ function parseArgs(argv) {
     timeoutSeconds: 300,
     keep: false,
   };
-  for (let i = 0; i < argv.length; i++) {
-    const flag = argv[i];
-    const value = () => {
-      const next = argv[++i];
-      if (next === undefined) {
-        throw new Error(`${flag} needs a value`);
-      }
-      return next;
-    };
+  cs.forEachFlag(argv, (flag, value) => {
     const pair = () => {
       const text = value();
       const eq = text.indexOf('=');
@@ -70,7 +62,7 @@ function parseArgs(argv) {
     } else {
       throw new Error(`unknown argument ${flag}`);
     }
-  }
+  });
   return options;
 }
 
