@@ -13,6 +13,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { BrowserContext, FrameLocator, Locator, Page } from 'playwright-core';
+import { activateLanguagePack, buildLanguagePackVsix, type TestLocale } from './languagePack';
 import { QUICK_INPUT, poll, runPaletteCommand, typeAndAccept } from './quickInput';
 
 /** The parts of scripts/code-server.js the harness uses (a plain JS module shared with the scripts). */
@@ -52,6 +53,11 @@ export interface WorkbenchOptions {
   folder?: string;
   /** The .vsix to install; default WECOM_E2E_VSIX or <repo>/wecom-group-stats.vsix. */
   vsix?: string;
+  /**
+   * Display language of the workbench. Offline there is no language pack, and without one VS Code
+   * stays English whatever the locale: a generated test pack is installed (see languagePack.ts).
+   */
+  locale?: TestLocale;
 }
 
 export interface TreeRow {
@@ -83,6 +89,13 @@ export class Workbench {
     const tempDir = codeServer.makeTempDir('wecom-e2e-');
     const serverDir = path.join(tempDir, 'server');
     codeServer.installVsix(serverDir, vsix);
+    if (options.locale) {
+      const pack = buildLanguagePackVsix(REPO_ROOT, tempDir, options.locale);
+      codeServer.installVsix(serverDir, pack.vsix);
+      // The user-data and extensions folders that scripts/code-server.js gives an instance.
+      const [userData, extensions] = ['user-data', 'extensions'].map((dir) => path.join(serverDir, dir));
+      activateLanguagePack(userData, extensions, pack.id, options.locale);
+    }
     const server = await codeServer.startCodeServer({
       dir: serverDir,
       settings: options.settings,
