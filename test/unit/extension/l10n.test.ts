@@ -7,13 +7,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import * as ts from 'typescript';
-
-const ROOT = path.resolve(__dirname, '..', '..', '..', '..');
-
-function readJson(file: string): Record<string, string> {
-  return JSON.parse(fs.readFileSync(path.join(ROOT, file), 'utf8')) as Record<string, string>;
-}
+import { placeholders, readJson, ROOT, runtimeMessages, zhCnBundle } from '../support/l10n';
 
 function hostSourceFiles(dir: string): string[] {
   return fs
@@ -22,29 +16,9 @@ function hostSourceFiles(dir: string): string[] {
     .map((file) => path.join(dir, file));
 }
 
-/** The first argument of every `l10n.t(...)` call that is a string literal. */
-function runtimeMessages(file: string): string[] {
-  const source = ts.createSourceFile(file, fs.readFileSync(file, 'utf8'), ts.ScriptTarget.ES2022, true);
-  const found: string[] = [];
-  const visit = (node: ts.Node): void => {
-    if (ts.isCallExpression(node) && node.expression.getText(source).endsWith('l10n.t')) {
-      const first = node.arguments[0];
-      assert.ok(first && ts.isStringLiteralLike(first), `${file}: l10n.t needs a literal message`);
-      found.push(first.text);
-    }
-    ts.forEachChild(node, visit);
-  };
-  visit(source);
-  return found;
-}
-
-function placeholders(text: string): string[] {
-  return [...new Set(text.match(/\{\d+\}/g) ?? [])].sort();
-}
-
 suite('translations of the extension host', () => {
   test('every runtime message has a zh-cn translation with the same placeholders', () => {
-    const bundle = readJson('l10n/bundle.l10n.zh-cn.json');
+    const bundle = zhCnBundle();
     const messages = hostSourceFiles(path.join(ROOT, 'src', 'extension')).flatMap(runtimeMessages);
     assert.ok(messages.length > 40, `found only ${messages.length} messages`);
     const missing = messages.filter((m) => !(m in bundle));
