@@ -97,6 +97,11 @@ export interface ByDayData {
   readonly cachedDays: number;
   /** Days before the server's window that the cache could not supply. */
   readonly unavailableDays: number;
+  /**
+   * When yesterday's figures were fetched (ms; from the server just now or from the cache), when
+   * the range ends yesterday and has them: before 10:00 CST they are provisional (`isProvisional`).
+   */
+  readonly yesterdayFetchedAt?: number;
 }
 
 /** The labels the webview shows, already in the UI language (the host localizes them). */
@@ -125,7 +130,15 @@ export interface ChartLabels {
   readonly errorTitle: string;
   readonly yesterday: string;
   readonly vsDayBefore: string;
+  /** Marks yesterday's cards when fetched before 10:00 CST. */
+  readonly provisional: string;
+  /** Contains `{time}` (CST HH:MM): why yesterday is provisional. */
+  readonly provisionalHint: string;
+  /** Contains `{time}` (CST HH:MM): when yesterday's figures were fetched. */
+  readonly fetchedAt: string;
   readonly dateColumn: string;
+  /** Contains `{days}` (one day, or "from … to"): marks them as CST days, e.g. "{days} (CST)". */
+  readonly cstDays: string;
   readonly allOwners: string;
   readonly cachedHistory: string;
   readonly noFigures: string;

@@ -174,6 +174,7 @@ export class ChartApp {
         ? renderCards(
             cardsView,
             cardsView.day === this.init.window.to,
+            data.yesterdayFetchedAt,
             canCompare(this.init) ? labels.sum : undefined,
             metric,
             labels,
@@ -186,7 +187,7 @@ export class ChartApp {
     this.note.textContent = data.days[0] < this.init.window.from ? labels.cachedHistory : '';
     this.setStatus('ready', '');
     const series = seriesFor(data, this.init, metric, this.state.mode);
-    const title = `${METRICS[metric].label[lang]} · ${data.from} … ${data.to} (CST)`;
+    const title = `${METRICS[metric].label[lang]} · ${fill(labels.cstDays, { days: `${data.from} … ${data.to}` })}`;
     if (this.state.view === 'table') {
       replaceChildren(
         this.tableBox,
@@ -204,6 +205,7 @@ export class ChartApp {
         series,
         beginAtZero: METRICS[metric].kind === 'flow',
         numberFormat: this.numberFormat,
+        dayTitle: (day) => fill(labels.cstDays, { days: day }),
       },
       readTheme(),
     );

@@ -42,9 +42,12 @@ export function seriesFor(
   return [{ label: subjectLabel(init), values: data.total.map((stats) => (stats ? stats[metric] : null)) }];
 }
 
-/** True when no day in the range has figures at all. */
+/**
+ * True when there is nothing to draw: no day in the range has figures, or every figure of every
+ * day is zero (owners who own no groups; WeCom answers them with zero rows, not an error).
+ */
 export function isEmpty(data: ByDayData): boolean {
-  return data.total.every((stats) => stats === null);
+  return data.total.every((stats) => stats === null || METRIC_KEYS.every((key) => !stats[key]));
 }
 
 export interface CardFigure {

@@ -62,10 +62,11 @@ class ProgressSum {
   }
 }
 
-/** A series' figures by day, and how many of them came from the cache. */
+/** A series' figures by day, how many of them came from the cache, and when yesterday's were fetched. */
 interface SeriesResult {
   readonly values: Map<CstDay, GroupChatStats>;
   readonly cachedCount: number;
+  readonly yesterdayFetchedAt?: number;
 }
 
 export async function loadByDay(
@@ -103,6 +104,7 @@ export async function loadByDay(
     perOwner,
     cachedDays: total.cachedCount,
     unavailableDays: days.filter((d) => d < window.from && !total.values.has(d)).length,
+    yesterdayFetchedAt: total.values.has(window.to) ? total.yesterdayFetchedAt : undefined,
   };
 }
 
@@ -129,6 +131,10 @@ async function loadSeries(
     }
   }
   const cachedCount = values.size;
+  const yesterday = window.to;
+  let yesterdayFetchedAt = values.has(yesterday)
+    ? await deps.cache.fetchedAt(deps.scope, owners, yesterday)
+    : undefined;
   // One client call per 30-day window, all at once (the client's limiter paces them): each
   // window is cached as soon as it arrives, so a panel closed or hidden mid-way keeps what it got.
   const windows = contiguousRuns(missing).flatMap((run) => splitRange(run));
@@ -142,11 +148,14 @@ async function loadSeries(
       );
       for (const day of reply.total) {
         values.set(day.date, day.data);
+        if (day.date === yesterday) {
+          yesterdayFetchedAt = (deps.now ?? Date.now)();
+        }
       }
       await deps.cache.store(deps.scope, owners, reply.total);
     }),
   );
-  return { values, cachedCount };
+  return { values, cachedCount, yesterdayFetchedAt };
 }
 
 function align(days: readonly CstDay[], values: Map<CstDay, GroupChatStats>): DaySeries {
@@ -164,5 +173,8 @@ function sumSeries(days: readonly CstDay[], parts: readonly SeriesResult[]): Ser
       );
     }
   }
-  return { values, cachedCount: Math.min(...parts.map((p) => p.cachedCount)) };
+  // The summed day is as provisional as its earliest-fetched part.
+  const fetched = parts.map((p) => p.yesterdayFetchedAt);
+  const yesterdayFetchedAt = fetched.every((t) => t !== undefined) ? Math.min(...fetched) : undefined;
+  return { values, cachedCount: Math.min(...parts.map((p) => p.cachedCount)), yesterdayFetchedAt };
 }

@@ -96,6 +96,12 @@ export class ClosedDayCache {
     return found;
   }
 
+  /** When the cached figures of `day` were fetched (ms), if it is cached (e.g. to mark yesterday provisional). */
+  async fetchedAt(scope: CacheScope, owners: SeriesOwners, day: CstDay): Promise<number | undefined> {
+    const stored = (await this.load(seriesKey(scope, owners))).days[day];
+    return Array.isArray(stored) ? stored[0] : undefined;
+  }
+
   /** Oldest day held for a series (lets the UI offer history the server has dropped). */
   async oldestDay(scope: CacheScope, owners: SeriesOwners): Promise<CstDay | undefined> {
     const file = await this.load(seriesKey(scope, owners));
