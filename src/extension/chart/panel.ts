@@ -57,7 +57,10 @@ export class ByDayChartPanel extends Disposable {
     return new ByDayChartPanel(env, panel, { ...defaultUiState(subject), ...initial });
   }
 
-  /** The serializer's path after a reload: the webview's saved UI state names the subject. */
+  /**
+   * The serializer's path after a reload: the saved UI state names the subject; `registration.ts`
+   * passes the newest of the webview's saved state and the host's copy.
+   */
   static revive(env: ChartEnv, panel: vscode.WebviewPanel, state: ChartUiState): ByDayChartPanel {
     const existing = ByDayChartPanel.panels.get(subjectKey(state.subject));
     existing?.dispose();
@@ -87,7 +90,8 @@ export class ByDayChartPanel extends Disposable {
     super();
     this.state = state;
     ByDayChartPanel.panels.set(this.key, this);
-    panel.title = panelTitle(state.subject, env.ownerNames());
+    this.refreshTitle();
+    this.rememberState();
     panel.webview.html = chartHtml(panel.webview, env.extensionUri, chartLanguage());
     this._register(panel.onDidDispose(() => this.dispose()));
     this._register(panel.webview.onDidReceiveMessage((msg: unknown) => this.onMessage(msg)));
@@ -103,9 +107,36 @@ export class ByDayChartPanel extends Disposable {
       env.connections.onDidChange(() => {
         this.abortInFlight();
         this.lastData = undefined;
+        this.refreshTitle();
         void this.sendInit();
       }),
     );
+    // Owner names can change without a new connection (the connection only fires for some edits).
+    this._register(
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('wecomGroupStats.ownerNames')) {
+          this.refreshTitle();
+        }
+      }),
+    );
+  }
+
+  /** The UI state the host last knew (what the serializer would restore). */
+  get uiState(): ChartUiState {
+    return this.state;
+  }
+
+  private refreshTitle(): void {
+    if (!this.isDisposed) {
+      this.panel.title = panelTitle(this.state.subject, this.env.ownerNames());
+    }
+  }
+
+  /** Keeps the host's copy of the UI state (see uiStateStore.ts for why). */
+  private rememberState(): void {
+    this.env.uiStates.save(this.state).catch((err: unknown) => {
+      this.env.log.warn(`by-day chart: could not keep the panel's state: ${String(err)}`);
+    });
   }
 
   get subject(): ChartSubject {
@@ -152,6 +183,7 @@ export class ByDayChartPanel extends Disposable {
       case 'state':
         // The subject is fixed per panel; only the rest of the UI intent may change.
         this.state = { ...msg.state, subject: this.state.subject };
+        this.rememberState();
         return;
       case 'drawn':
         ByDayChartPanel.draws.fire({

@@ -4,6 +4,7 @@ import type { ChartUiState } from '../../shared/protocol';
 import type { ConnectionSource } from '../contracts';
 import type { ClosedDayCache } from './closedDayCache';
 import type { SaveTargetPicker } from './exports';
+import type { ChartUiStateStore } from './uiStateStore';
 
 export interface ChartEnv {
   readonly extensionUri: vscode.Uri;
@@ -12,6 +13,8 @@ export interface ChartEnv {
   readonly ownerNames: () => Readonly<Record<string, string>>;
   readonly cache: ClosedDayCache;
   readonly pickSaveTarget: SaveTargetPicker;
+  /** The host's copy of each subject's latest UI state (restores after a browser reload). */
+  readonly uiStates: ChartUiStateStore;
   readonly now?: () => number;
 }
 

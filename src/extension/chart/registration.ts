@@ -5,6 +5,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { uiLanguage } from '../../shared/metrics';
+import type { ChartUiState } from '../../shared/protocol';
 import { CHART_VIEW_TYPE, defaultUiState } from '../../shared/protocol';
 import { isChartUiState } from '../../shared/protocolValidation';
 import { describeWeComError } from '../../wecom/errors';
@@ -13,10 +14,13 @@ import { ClosedDayCache } from './closedDayCache';
 import { ByDayChartPanel } from './panel';
 import type { ChartDrawReport, ChartEnv, ChartLoadOutcome, InitialUiState } from './panelTypes';
 import { pickTarget, targetFromArgs } from './subjectPick';
+import { ChartUiStateStore } from './uiStateStore';
 
 export const SHOW_BY_DAY_CHART_COMMAND = 'wecomGroupStats.showByDayChart';
 /** Registered only when WECOM_GROUP_STATS_TEST=1: what the integration tests and the benchmark observe. */
 export const CHART_TEST_PROBE_COMMAND = 'wecomGroupStats.chart.testProbe';
+/** Test only: runs the serializer's revive on a new panel with the given saved state. */
+export const CHART_TEST_REVIVE_COMMAND = 'wecomGroupStats.chart.testRevive';
 
 export interface ByDayChartDeps {
   readonly context: vscode.ExtensionContext;
@@ -27,7 +31,11 @@ export interface ByDayChartDeps {
 }
 
 export interface ChartTestProbe {
-  readonly panels: readonly { readonly title: string; readonly visible: boolean }[];
+  readonly panels: readonly {
+    readonly title: string;
+    readonly visible: boolean;
+    readonly state: ChartUiState;
+  }[];
   readonly loads: readonly ChartLoadOutcome[];
   readonly draws: readonly ChartDrawReport[];
 }
@@ -54,6 +62,12 @@ export function registerByDayChart(deps: ByDayChartDeps): vscode.Disposable {
     ownerNames: deps.ownerNames,
     cache: new ClosedDayCache(path.join(deps.context.globalStorageUri.fsPath, 'by-day-cache')),
     pickSaveTarget: (options) => vscode.window.showSaveDialog(options),
+    uiStates: new ChartUiStateStore(
+      path.join(
+        (deps.context.storageUri ?? deps.context.globalStorageUri).fsPath,
+        'by-day-chart-ui-state.json',
+      ),
+    ),
   };
 
   const command = vscode.commands.registerCommand(
@@ -77,20 +91,32 @@ export function registerByDayChart(deps: ByDayChartDeps): vscode.Disposable {
     },
   );
 
+  /**
+   * After a reload: the webview's saved state names the subject; the host's copy of that subject's
+   * latest state wins when it has one (the webview's `setState` may not have been flushed).
+   */
+  async function revive(panel: vscode.WebviewPanel, saved: unknown): Promise<void> {
+    if (!isChartUiState(saved)) {
+      // Saved before the webview stored its state: nothing says whose chart it was.
+      panel.dispose();
+      return;
+    }
+    const latest = await env.uiStates.latest(saved).catch(() => undefined);
+    ByDayChartPanel.revive(env, panel, latest ?? saved);
+  }
+
   const serializer = vscode.window.registerWebviewPanelSerializer(CHART_VIEW_TYPE, {
-    async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
-      if (isChartUiState(state)) {
-        ByDayChartPanel.revive(env, panel, state);
-      } else {
-        // Saved before the webview stored its state: nothing says whose chart it was.
-        panel.dispose();
-      }
-    },
+    deserializeWebviewPanel: revive,
   });
 
   const disposables: vscode.Disposable[] = [command, serializer];
   if (process.env.WECOM_GROUP_STATS_TEST === '1') {
-    disposables.push(registerTestProbe());
+    disposables.push(
+      registerTestProbe(),
+      vscode.commands.registerCommand(CHART_TEST_REVIVE_COMMAND, (saved: unknown) =>
+        revive(vscode.window.createWebviewPanel(CHART_VIEW_TYPE, '…', vscode.ViewColumn.Active, {}), saved),
+      ),
+    );
   }
   disposables.push({ dispose: () => ByDayChartPanel.disposeAll() });
   return vscode.Disposable.from(...disposables);
@@ -103,7 +129,11 @@ function registerTestProbe(): vscode.Disposable {
     ByDayChartPanel.onDidLoad((outcome) => loads.push(outcome)),
     ByDayChartPanel.onDidDraw((draw) => draws.push(draw)),
     vscode.commands.registerCommand(CHART_TEST_PROBE_COMMAND, (): ChartTestProbe => ({
-      panels: ByDayChartPanel.all().map((p) => ({ title: p.panel.title, visible: p.panel.visible })),
+      panels: ByDayChartPanel.all().map((p) => ({
+        title: p.panel.title,
+        visible: p.panel.visible,
+        state: p.uiState,
+      })),
       loads: [...loads],
       draws: [...draws],
     })),
