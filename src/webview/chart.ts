@@ -36,6 +36,8 @@ export interface ChartInput {
   /** Flows start the axis at zero; stocks zoom in on their range. */
   readonly beginAtZero: boolean;
   readonly numberFormat: Intl.NumberFormat;
+  /** A day as the tooltip title, in the UI language ("2026-11-26 (CST)"). */
+  readonly dayTitle: (day: string) => string;
 }
 
 /** Paints the editor background first so an exported PNG looks like the panel. */
@@ -148,7 +150,7 @@ export class ByDayChart {
             titleFont: font,
             bodyFont: font,
             callbacks: {
-              title: (items: TooltipItem<'line'>[]) => (items[0] ? `${items[0].label} (CST)` : ''),
+              title: (items: TooltipItem<'line'>[]) => (items[0] ? input.dayTitle(items[0].label) : ''),
               label: (item: TooltipItem<'line'>) =>
                 `${item.dataset.label ?? ''}: ${input.numberFormat.format(item.parsed.y ?? 0)}`,
             },
