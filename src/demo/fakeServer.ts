@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import type { CstDay } from '../shared/days';
 import { emptyStats } from '../shared/metrics';
 import type { GroupChatStats } from '../shared/metrics';
+import { WECOM_PATHS } from '../shared/wecomApi';
 import { DemoDataset } from './dataset';
 import { FaultInjector } from './faults';
 import type { FakeFaults } from './faults';
@@ -22,13 +23,6 @@ export type { FakeFaults } from './faults';
 
 export const DEMO_CORP_ID = 'ww0000demo0000001';
 export const DEMO_CORP_SECRET = 'demo-secret-not-real-0000000000000000000000';
-
-export const PATHS = {
-  token: '/cgi-bin/gettoken',
-  followUsers: '/cgi-bin/externalcontact/get_follow_user_list',
-  statistic: '/cgi-bin/externalcontact/groupchat/statistic',
-  byDay: '/cgi-bin/externalcontact/groupchat/statistic_group_by_day',
-} as const;
 
 export interface FakeWeComServerOptions {
   /** 0 = a random free port (default); always binds 127.0.0.1. */
@@ -105,10 +99,10 @@ export async function startFakeWeComServer(options: FakeWeComServerOptions = {})
     if (rejected) {
       return { status: 200, body: rejected };
     }
-    if (path === PATHS.token) {
+    if (path === WECOM_PATHS.token) {
       return { status: 200, body: getToken(url) };
     }
-    const known = Object.values(PATHS) as string[];
+    const known = Object.values(WECOM_PATHS) as string[];
     if (!known.includes(path)) {
       return { status: 404, body: { errcode: -3, errmsg: `no such endpoint: ${path}` } };
     }
@@ -123,7 +117,7 @@ export async function startFakeWeComServer(options: FakeWeComServerOptions = {})
     if (tokenState !== 0) {
       return { status: 200, body: errorReply(tokenState, now()) };
     }
-    if (path === PATHS.followUsers) {
+    if (path === WECOM_PATHS.followUsers) {
       return { status: 200, body: ok({ follow_user: [...directory.owners] }) };
     }
     if (method !== 'POST') {
@@ -133,7 +127,7 @@ export async function startFakeWeComServer(options: FakeWeComServerOptions = {})
     if ('errcode' in query) {
       return { status: 200, body: errorReply(query.errcode, now(), query.detail) };
     }
-    const reply = path === PATHS.statistic ? statisticBody(dataset, query) : byDayBody(dataset, query);
+    const reply = path === WECOM_PATHS.statistic ? statisticBody(dataset, query) : byDayBody(dataset, query);
     return { status: 200, body: ok({ ...reply }) };
   }
 

@@ -5,11 +5,12 @@
  * documentation lists no dedicated "missing parameter" code for these endpoints.
  */
 import { CST_OFFSET_SECONDS, DAY_SECONDS, HISTORY_DAYS, MAX_SPAN_DAYS } from '../shared/days';
-
-export const MAX_OWNER_IDS = 100;
-export const MAX_UNFILTERED_OWNERS = 1000;
-export const DEFAULT_LIMIT = 500;
-export const MAX_LIMIT = 1000;
+import {
+  DEFAULT_PAGE_LIMIT,
+  MAX_OWNERS_PER_REQUEST,
+  MAX_PAGE_LIMIT,
+  MAX_UNFILTERED_OWNERS,
+} from '../shared/wecomApi';
 
 export interface StatsQuery {
   /** Day numbers (days since 1970-01-01 CST), both included. */
@@ -84,14 +85,14 @@ export function parseStatsQuery(body: unknown, ctx: QueryContext): StatsQuery | 
   }
 
   const offset = optionalInt(body, 'offset', 0);
-  const limit = optionalInt(body, 'limit', DEFAULT_LIMIT);
+  const limit = optionalInt(body, 'limit', DEFAULT_PAGE_LIMIT);
   const orderBy = optionalInt(body, 'order_by', 1);
   const orderAsc = optionalInt(body, 'order_asc', 0);
   if (offset === undefined || offset < 0) {
     return { errcode: 40058, detail: 'offset' };
   }
-  if (limit === undefined || limit < 1 || limit > MAX_LIMIT) {
-    return { errcode: 40058, detail: `limit must be 1 to ${MAX_LIMIT}` };
+  if (limit === undefined || limit < 1 || limit > MAX_PAGE_LIMIT) {
+    return { errcode: 40058, detail: `limit must be 1 to ${MAX_PAGE_LIMIT}` };
   }
   if (orderBy !== 1 && orderBy !== 2 && orderBy !== 3 && orderBy !== 4) {
     return { errcode: 40058, detail: 'order_by must be 1 to 4' };
@@ -117,8 +118,8 @@ function selectOwners(filter: unknown, all: readonly string[]): { list: readonly
   if (!Array.isArray(ids) || ids.length === 0 || !ids.every((id) => typeof id === 'string')) {
     return { errcode: 40058, detail: 'owner_filter.userid_list must be a non-empty array of strings' };
   }
-  if (ids.length > MAX_OWNER_IDS) {
-    return { errcode: 40058, detail: `owner_filter.userid_list exceeds ${MAX_OWNER_IDS}` };
+  if (ids.length > MAX_OWNERS_PER_REQUEST) {
+    return { errcode: 40058, detail: `owner_filter.userid_list exceeds ${MAX_OWNERS_PER_REQUEST}` };
   }
   const wanted = new Set<string>(ids as string[]);
   const list = all.filter((owner) => wanted.has(owner));

@@ -2,6 +2,7 @@
  * Authenticated API calls: the token (cached, single-flight), the concurrency limit, retries with
  * backoff, and one fresh token after 40014/42001. Operations above this see one call, one reply.
  */
+import { WECOM_PATHS } from '../shared/wecomApi';
 import { WeComError } from './errors';
 import type { ApiRequest, Transport, WeComReply } from './http';
 import type { ConcurrencyLimiter } from './limiter';
@@ -15,8 +16,6 @@ import {
   type BackoffPolicy,
 } from './retry';
 import { TokenCache, type IssuedToken } from './tokens';
-
-export const GETTOKEN_PATH = '/cgi-bin/gettoken';
 
 export interface CallerSettings {
   readonly corpId: string;
@@ -86,14 +85,14 @@ export class ApiCaller {
     const { corpId, corpSecret } = this.settings;
     let attempt = 0;
     for (;;) {
-      throwIfAborted(signal, GETTOKEN_PATH);
+      throwIfAborted(signal, WECOM_PATHS.token);
       attempt++;
       try {
         const reply = await this.limiter.run(
           () =>
             this.transport.send({
               method: 'GET',
-              path: GETTOKEN_PATH,
+              path: WECOM_PATHS.token,
               query: { corpid: corpId, corpsecret: corpSecret },
               signal,
               attempt,
@@ -114,7 +113,7 @@ export class ApiCaller {
     if (typeof token !== 'string' || token === '' || typeof expiresIn !== 'number') {
       throw new WeComError({
         kind: 'http',
-        endpoint: GETTOKEN_PATH,
+        endpoint: WECOM_PATHS.token,
         status: 200,
         errmsg: 'gettoken reply has no token',
       });

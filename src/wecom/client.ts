@@ -2,13 +2,14 @@
  * The WeCom client used by the extension host, the CLI, the benchmark and the tests. Plain Node:
  * transport (axios, proxy, timeout), tokens, retries and the statistics operations wired together.
  */
+import { MAX_PAGE_LIMIT } from '../shared/wecomApi';
 import { ApiCaller } from './caller';
 import { inputError } from './errors';
 import { Transport } from './http';
 import { ConcurrencyLimiter } from './limiter';
 import type { ProxyEnv } from './proxy';
 import { KnownSecrets } from './redact';
-import { MAX_PAGE_LIMIT, StatisticsOperations } from './statistics';
+import { StatisticsOperations } from './statistics';
 import { TokenCache } from './tokens';
 import {
   DEFAULT_API_BASE,

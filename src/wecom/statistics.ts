@@ -20,6 +20,7 @@ import {
   type GroupChatStats,
   type MetricKey,
 } from '../shared/metrics';
+import { MAX_OWNERS_PER_REQUEST, WECOM_PATHS } from '../shared/wecomApi';
 import type { ApiCaller } from './caller';
 import { asWeComError, inputError, WeComError } from './errors';
 import { readDayItems, readFollowUsers, readStatisticPage, type DayItem } from './replies';
@@ -32,14 +33,6 @@ import type {
   OwnerTotals,
   OwnerTotalsRequest,
 } from './types';
-
-export const FOLLOW_USERS_PATH = '/cgi-bin/externalcontact/get_follow_user_list';
-export const STATISTIC_PATH = '/cgi-bin/externalcontact/groupchat/statistic';
-export const BY_DAY_PATH = '/cgi-bin/externalcontact/groupchat/statistic_group_by_day';
-/** `owner_filter.userid_list` takes at most 100 ids (more answers 40058). */
-export const MAX_OWNERS_PER_REQUEST = 100;
-/** The largest page `groupchat/statistic` serves. */
-export const MAX_PAGE_LIMIT = 1000;
 
 export interface StatisticsSettings {
   readonly now: () => number;
@@ -54,8 +47,8 @@ export class StatisticsOperations {
   ) {}
 
   async listFollowUsers(options: CallOptions = {}): Promise<string[]> {
-    const reply = await this.caller.call({ method: 'GET', path: FOLLOW_USERS_PATH }, options.signal);
-    return readFollowUsers(reply, FOLLOW_USERS_PATH);
+    const reply = await this.caller.call({ method: 'GET', path: WECOM_PATHS.followUsers }, options.signal);
+    return readFollowUsers(reply, WECOM_PATHS.followUsers);
   }
 
   async getOwnerTotals(request: OwnerTotalsRequest, options: CallOptions = {}): Promise<OwnerTotals[]> {
@@ -188,11 +181,11 @@ export class StatisticsOperations {
         limit: this.settings.pageLimit,
       };
       const reply = await this.caller.call(
-        { method: 'POST', path: STATISTIC_PATH, body, owners: batch },
+        { method: 'POST', path: WECOM_PATHS.statistic, body, owners: batch },
         signal,
       );
       progress.finishOne();
-      const result = readStatisticPage(reply, STATISTIC_PATH);
+      const result = readStatisticPage(reply, WECOM_PATHS.statistic);
       for (const item of result.items) {
         // A row seen on an earlier page is not counted twice if the server's order shifted.
         if (!rows.has(item.owner)) {
@@ -206,7 +199,7 @@ export class StatisticsOperations {
       if (result.nextOffset <= offset || page >= maxPages) {
         throw new WeComError({
           kind: 'http',
-          endpoint: STATISTIC_PATH,
+          endpoint: WECOM_PATHS.statistic,
           status: 200,
           errmsg: `paging does not advance (offset ${offset}, next_offset ${result.nextOffset}, total ${result.total})`,
         });
@@ -223,11 +216,11 @@ export class StatisticsOperations {
     signal: AbortSignal,
   ): Promise<DayItem[]> {
     const reply = await this.caller.call(
-      { method: 'POST', path: BY_DAY_PATH, body: rangeBody(window, group), owners: group },
+      { method: 'POST', path: WECOM_PATHS.byDay, body: rangeBody(window, group), owners: group },
       signal,
     );
     const seen = new Set<CstDay>();
-    return readDayItems(reply, BY_DAY_PATH).filter((item) => {
+    return readDayItems(reply, WECOM_PATHS.byDay).filter((item) => {
       const keep = item.date >= window.from && item.date <= window.to && !seen.has(item.date);
       seen.add(item.date);
       return keep;

@@ -4,6 +4,7 @@
  * The key holds a hash of the secret, never the secret itself.
  */
 import { createHash } from 'node:crypto';
+import { WECOM_PATHS } from '../shared/wecomApi';
 import { abortedError } from './errors';
 
 export interface IssuedToken {
@@ -109,7 +110,7 @@ export class TokenCache {
 
   private wait(inFlight: InFlight, signal: AbortSignal | undefined): Promise<string> {
     if (signal?.aborted) {
-      return Promise.reject(abortedError('/cgi-bin/gettoken'));
+      return Promise.reject(abortedError(WECOM_PATHS.token));
     }
     inFlight.waiters++;
     return new Promise<string>((resolve, reject) => {
@@ -131,7 +132,7 @@ export class TokenCache {
             inFlight.entry.inFlight = undefined;
           }
         }
-        reject(abortedError('/cgi-bin/gettoken'));
+        reject(abortedError(WECOM_PATHS.token));
       };
       signal?.addEventListener('abort', onAbort, { once: true });
       inFlight.promise.then(
