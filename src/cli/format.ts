@@ -1,4 +1,5 @@
 /** Output of wecom-stats: JSON, CSV (RFC 4180) and aligned tables. Pure functions of the results. */
+import { toCsv } from '../shared/csv';
 import type { DayRange } from '../shared/days';
 import { METRIC_KEYS, addStats, emptyStats } from '../shared/metrics';
 import type { GroupChatStats, MetricKey } from '../shared/metrics';
@@ -86,15 +87,6 @@ export function formatByDay(view: ByDayView, format: OutputFormat): string {
 
 function rangeText(range: DayRange): string {
   return range.from === range.to ? range.from : `${range.from} … ${range.to}`;
-}
-
-/** RFC 4180: fields with a comma, quote, CR or LF are quoted, quotes doubled; records end in CRLF. */
-export function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
-export function toCsv(records: readonly (readonly string[])[]): string {
-  return records.map((fields) => fields.map(csvField).join(',')).join('\r\n') + '\r\n';
 }
 
 /** Control characters would break the table's lines; show them as escapes. */

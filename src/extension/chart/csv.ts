@@ -3,6 +3,7 @@
  * figure (sum) or one column per owner for the chosen figure (compare). Built by the host from the
  * figures it fetched (the webview never sends figures). No `vscode` import: unit-tested.
  */
+import { quoteCsvField, toCsv } from '../../shared/csv';
 import type { GroupChatStats, MetricKey, UiLanguage } from '../../shared/metrics';
 import { METRIC_KEYS, metricLabel } from '../../shared/metrics';
 import type { ByDayData, OwnerLabel, SeriesMode } from '../../shared/protocol';
@@ -18,18 +19,22 @@ export interface CsvOptions {
 }
 
 /**
- * Quotes a field when needed (RFC 4180) and defuses spreadsheet formulas: owner ids and names
- * are arbitrary text, and a cell starting with `=`, `+`, `-`, `@` would run as a formula in Excel.
+ * A cell's text with spreadsheet formulas defused: owner ids and names are arbitrary text, and a
+ * cell starting with `=`, `+`, `-`, `@` would run as a formula in Excel.
  */
-export function csvField(value: string | number | null): string {
+function cellText(value: string | number | null): string {
   if (value === null) {
     return '';
   }
   if (typeof value === 'number') {
     return String(value);
   }
-  const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+/** One cell as the export writes it: formulas defused, then quoted when needed (RFC 4180). */
+export function csvField(value: string | number | null): string {
+  return quoteCsvField(cellText(value));
 }
 
 function ownerHeader(owner: string, owners: readonly OwnerLabel[]): string {
@@ -55,7 +60,7 @@ export function buildByDayCsv(data: ByDayData, options: CsvOptions): string {
     return cells;
   });
   // A BOM so spreadsheet programs read UTF-8 (Chinese names) correctly; CRLF per RFC 4180.
-  return '\uFEFF' + [header, ...rows].map((cells) => cells.map(csvField).join(',')).join('\r\n') + '\r\n';
+  return '\uFEFF' + toCsv([header, ...rows].map((cells) => cells.map(cellText)));
 }
 
 function valueOf(stats: GroupChatStats | null | undefined, key: MetricKey): number | null {

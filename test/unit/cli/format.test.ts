@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { csvField, displayWidth, formatByDay, formatOwners, toCsv } from '../../../src/cli/format';
+import { displayWidth, formatByDay, formatOwners } from '../../../src/cli/format';
+import { quoteCsvField, toCsv } from '../../../src/shared/csv';
 import { METRIC_KEYS, emptyStats } from '../../../src/shared/metrics';
 import type { GroupChatStats } from '../../../src/shared/metrics';
 
@@ -54,11 +55,11 @@ function readCsv(text: string): string[][] {
 const ODD = ['plain', 'Zhou "Jie", Sales', 'a<b>&c', 'line\nbreak', '张伟'];
 
 suite('cli: output formats', () => {
-  test('csvField quotes only what RFC 4180 requires', () => {
-    assert.equal(csvField('plain'), 'plain');
-    assert.equal(csvField('a,b'), '"a,b"');
-    assert.equal(csvField('say "hi"'), '"say ""hi"""');
-    assert.equal(csvField('two\r\nlines'), '"two\r\nlines"');
+  test('quoteCsvField quotes only what RFC 4180 requires', () => {
+    assert.equal(quoteCsvField('plain'), 'plain');
+    assert.equal(quoteCsvField('a,b'), '"a,b"');
+    assert.equal(quoteCsvField('say "hi"'), '"say ""hi"""');
+    assert.equal(quoteCsvField('two\r\nlines'), '"two\r\nlines"');
     assert.equal(
       toCsv([
         ['a', 'b'],
