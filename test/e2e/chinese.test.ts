@@ -88,6 +88,24 @@ suite('E2E: Simplified Chinese UI (zh-cn language pack, demo mode)', function ()
     await wb.screenshot('zh-01-tree');
   });
 
+  test('sorting by a Chinese figure name: the quick picks are Chinese', async () => {
+    await wb.runCommand('企业微信: 排序群主…');
+    const title = wb.page.locator('.quick-input-widget .quick-input-title');
+    await title.filter({ hasText: '群主排序依据' }).first().waitFor({ state: 'visible' });
+    await wb.screenshot('zh-01b-sort-pick');
+    await wb.pickItem(METRICS.msg_total.label.zh);
+    await title
+      .filter({ hasText: `按${METRICS.msg_total.label.zh}排序` })
+      .first()
+      .waitFor({ state: 'visible' });
+    await wb.pickItem('升序(小的在前)');
+    // The smallest message count first: the view title's description names the new order.
+    const header = wb.page.locator(
+      `[id="workbench.parts.sidebar"] .pane-header[aria-label*="${METRICS.msg_total.label.zh}"]`,
+    );
+    await header.first().waitFor({ state: 'attached' });
+  });
+
   test('palette command by its Chinese title; the chart shows Chinese figures and controls', async () => {
     await wb.runCommand('企业微信: 显示按天趋势图');
     const allOwners = wb.page
@@ -128,12 +146,30 @@ suite('E2E: Simplified Chinese UI (zh-cn language pack, demo mode)', function ()
       assert.strictEqual((await frame.locator(`button[data-name="${name}"]`).innerText()).trim(), text);
     }
     assert.deepStrictEqual(await englishControlTexts(frame), [], 'no English button or label text');
-    await wb.screenshot('zh-03-chart');
+    assert.match(await frame.locator('.cards-section h2').innerText(), /^昨天 · \d{4}-\d{2}-\d{2}/);
+    // Hovering the chart shows a tooltip titled with the day in Beijing time (drawn on the canvas).
+    const canvas = await frame.locator('canvas').boundingBox();
+    if (canvas) {
+      await wb.page.mouse.move(canvas.x + canvas.width * 0.6, canvas.y + canvas.height / 2, { steps: 4 });
+    }
+    await wb.screenshot('zh-03-chart', { keepPointer: true });
 
     await frame.locator('button[data-name="table"]').click();
     const headerCells = frame.locator('table.figures thead th');
     await headerCells.first().waitFor({ state: 'visible' });
     assert.deepStrictEqual(await headerCells.allInnerTexts(), ['日期(北京时间)', '全部群主']);
+    const caption = await frame.locator('table.figures caption').innerText();
+    assert.match(caption, /^客户群总数 · \d{4}-\d{2}-\d{2} … \d{4}-\d{2}-\d{2}\(北京时间\)$/);
     await wb.screenshot('zh-04-table');
+  });
+
+  test('leaving demo mode shows the Chinese welcome view', async () => {
+    await wb.page.locator('.statusbar-item', { hasText: '企业微信演示' }).first().click();
+    const welcome = wb.page.locator('[id="workbench.parts.sidebar"] .welcome-view-content');
+    await welcome.locator('a', { hasText: '使用演示数据试用' }).first().waitFor({ state: 'visible' });
+    const text = await welcome.first().innerText();
+    assert.match(text, /设置凭据/);
+    assert.ok(!/Set up credentials|Try with demo data/.test(text), text);
+    await wb.screenshot('zh-05-welcome');
   });
 });
