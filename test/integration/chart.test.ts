@@ -4,46 +4,22 @@
  * the server (windows, batches), prove a reopen costs nothing, and that closing cancels.
  */
 import * as assert from 'assert';
-import { randomBytes } from 'crypto';
 import * as vscode from 'vscode';
-import { startFakeWeComServer, type FakeWeComServer } from '../../src/demo/fakeServer';
-import type { ChartTestProbe } from '../../src/extension/chart/registration';
+import type { FakeWeComServer } from '../../src/demo/fakeServer';
+import { SHOW_BY_DAY_CHART_COMMAND, type ChartTestProbe } from '../../src/extension/chart/registration';
 import type { OwnerTreeElement } from '../../src/extension/contracts';
-import type { WeComGroupStatsApi } from '../../src/extension/testApi';
 import { dayStartTs, lastNDays, splitRange } from '../../src/shared/days';
-import { CHART_VIEW_TYPE, subjectKey } from '../../src/shared/protocol';
-import { getApi, resetHost, setSetting, setupCredentials, waitForState } from './support/wecomHost';
+import { subjectKey } from '../../src/shared/protocol';
+import { WECOM_PATHS } from '../../src/shared/wecomApi';
+import { closeCharts, owner, probe, startSignedInFake, until } from './support/chartHost';
+import { getApi, releaseHost } from './support/wecomHost';
 
-const SHOW = 'wecomGroupStats.showByDayChart';
-const PROBE = 'wecomGroupStats.chart.testProbe';
-const BY_DAY = '/cgi-bin/externalcontact/groupchat/statistic_group_by_day';
+const BY_DAY = WECOM_PATHS.byDay;
 
 interface ByDayBody {
   readonly day_begin_time: number;
   readonly day_end_time: number;
   readonly owner_filter?: { readonly userid_list: string[] };
-}
-
-async function probe(): Promise<ChartTestProbe> {
-  return (await vscode.commands.executeCommand<ChartTestProbe>(PROBE)) as ChartTestProbe;
-}
-
-async function until<T>(
-  what: string,
-  check: () => Promise<T | undefined | false>,
-  timeoutMs = 20_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined && value !== false) {
-      return value;
-    }
-    if (Date.now() > deadline) {
-      throw new Error(`timed out waiting for ${what}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
 
 /** Waits for the next settled load of `subject` after `seen` earlier ones. */
@@ -54,46 +30,16 @@ async function nextLoad(subject: string, seen: number): Promise<ChartTestProbe['
   );
 }
 
-function chartTabs(): vscode.Tab[] {
-  return vscode.window.tabGroups.all
-    .flatMap((group) => group.tabs)
-    .filter(
-      (tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith(CHART_VIEW_TYPE),
-    );
-}
-
-async function closeCharts(): Promise<void> {
-  await vscode.window.tabGroups.close(chartTabs());
-  await until('chart panels closed', async () => (await probe()).panels.length === 0);
-}
-
-function owner(id: string): OwnerTreeElement {
-  return { kind: 'owner', owner: id };
-}
-
 suite('By-day chart panel (extension host)', function () {
   this.timeout(60_000);
-  let api: WeComGroupStatsApi;
   let fake: FakeWeComServer;
 
   suiteSetup(async () => {
-    api = await getApi();
-    // A corp of its own, so no other suite's cached days can answer for this one.
-    fake = await startFakeWeComServer({
-      ownerCount: 10,
-      seed: 11,
-      corpId: `ww${randomBytes(8).toString('hex')}`,
-    });
-    await resetHost();
-    await setSetting('apiBaseUrl', fake.url);
-    await setSetting('ownerNames', fake.ownerNames);
-    assert.ok(await setupCredentials(fake.corpId, fake.corpSecret));
-    await waitForState(api, 'ready');
+    fake = await startSignedInFake(await getApi(), { ownerCount: 10, seed: 11 });
   });
   suiteTeardown(async () => {
     await closeCharts().catch(() => undefined);
-    await resetHost();
-    await fake.close();
+    await releaseHost(fake);
   });
   teardown(async () => {
     fake.setLatency(0);
@@ -112,7 +58,7 @@ suite('By-day chart panel (extension host)', function () {
     assert.ok(fake.ownerNames[id], 'the first fake owner has a display name');
     const subject = subjectKey({ kind: 'owners', owners: [id] });
     fake.resetCounts();
-    await vscode.commands.executeCommand(SHOW, owner(id), [owner(id)]);
+    await vscode.commands.executeCommand(SHOW_BY_DAY_CHART_COMMAND, owner(id), [owner(id)]);
     const load = await nextLoad(subject, 0);
     assert.strictEqual(load.outcome, 'ok');
     const range = lastNDays(30);
@@ -132,12 +78,12 @@ suite('By-day chart panel (extension host)', function () {
     assert.strictEqual(panels[0].title, `By day: ${fake.ownerNames[id]}`);
 
     // Same subject again: the open panel is revealed, nothing is fetched.
-    await vscode.commands.executeCommand(SHOW, owner(id));
+    await vscode.commands.executeCommand(SHOW_BY_DAY_CHART_COMMAND, owner(id));
     assert.strictEqual((await probe()).panels.length, 1);
 
     await closeCharts();
     fake.resetCounts();
-    await vscode.commands.executeCommand(SHOW, owner(id));
+    await vscode.commands.executeCommand(SHOW_BY_DAY_CHART_COMMAND, owner(id));
     const again = await nextLoad(subject, 1);
     assert.strictEqual(again.outcome, 'ok');
     assert.strictEqual(again.cachedDays, 30);
@@ -148,7 +94,7 @@ suite('By-day chart panel (extension host)', function () {
     const ids = fake.owners.slice(3, 6);
     const subject = subjectKey({ kind: 'owners', owners: ids });
     fake.resetCounts();
-    await vscode.commands.executeCommand(SHOW, owner(ids[1]), ids.map(owner), {
+    await vscode.commands.executeCommand(SHOW_BY_DAY_CHART_COMMAND, owner(ids[1]), ids.map(owner), {
       range: { kind: 'preset', days: 180 },
       mode: 'compare',
     });
@@ -178,9 +124,14 @@ suite('By-day chart panel (extension host)', function () {
     const subject = subjectKey({ kind: 'all' });
     fake.setLatency(1500);
     fake.resetCounts();
-    await vscode.commands.executeCommand(SHOW, { kind: 'summary' } satisfies OwnerTreeElement, undefined, {
-      range: { kind: 'preset', days: 180 },
-    });
+    await vscode.commands.executeCommand(
+      SHOW_BY_DAY_CHART_COMMAND,
+      { kind: 'summary' } satisfies OwnerTreeElement,
+      undefined,
+      {
+        range: { kind: 'preset', days: 180 },
+      },
+    );
     await until('the first by-day request', async () => (fake.counts()[BY_DAY] ?? 0) > 0);
     await closeCharts();
     const load = await nextLoad(subject, 0);

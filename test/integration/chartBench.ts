@@ -8,27 +8,19 @@ import { randomBytes } from 'crypto';
 import { performance } from 'perf_hooks';
 import * as vscode from 'vscode';
 import { startFakeWeComServer } from '../../src/demo/fakeServer';
-import type { ChartTestProbe } from '../../src/extension/chart/registration';
-import { CHART_VIEW_TYPE, subjectKey } from '../../src/shared/protocol';
-import { getApi, resetHost, setSetting, setupCredentials, waitForState } from './support/wecomHost';
+import { SHOW_BY_DAY_CHART_COMMAND } from '../../src/extension/chart/registration';
+import { subjectKey } from '../../src/shared/protocol';
+import { WECOM_PATHS } from '../../src/shared/wecomApi';
+import { chartTabs, probe } from './support/chartHost';
+import { getApi, releaseHost, resetHostTo, setupCredentials, waitForState } from './support/wecomHost';
 
-const SHOW = 'wecomGroupStats.showByDayChart';
-const PROBE = 'wecomGroupStats.chart.testProbe';
-const BY_DAY = '/cgi-bin/externalcontact/groupchat/statistic_group_by_day';
+const BY_DAY = WECOM_PATHS.byDay;
 const SERIES = 8;
 const DAYS = 180;
 
-async function probe(): Promise<ChartTestProbe> {
-  return (await vscode.commands.executeCommand<ChartTestProbe>(PROBE)) as ChartTestProbe;
-}
-
+/** Closes the chart panels without waiting for the host (the next measurement opens another subject). */
 async function closeCharts(): Promise<void> {
-  const tabs = vscode.window.tabGroups.all
-    .flatMap((group) => group.tabs)
-    .filter(
-      (tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith(CHART_VIEW_TYPE),
-    );
-  await vscode.window.tabGroups.close(tabs);
+  await vscode.window.tabGroups.close(chartTabs());
 }
 
 /** Runs the command and waits (polling every 5 ms) until the webview reports the full drawing. */
@@ -46,7 +38,7 @@ async function timeToDrawn(owners: readonly string[]): Promise<Timing> {
   const before = (await probe()).draws.filter((d) => d.subject === subject).length;
   const elements = owners.map((owner) => ({ kind: 'owner', owner }));
   const started = performance.now();
-  await vscode.commands.executeCommand(SHOW, elements[0], elements, {
+  await vscode.commands.executeCommand(SHOW_BY_DAY_CHART_COMMAND, elements[0], elements, {
     range: { kind: 'preset', days: DAYS },
     mode: 'compare',
   });
@@ -85,8 +77,7 @@ export async function run(): Promise<void> {
     corpId: `ww${randomBytes(8).toString('hex')}`,
   });
   try {
-    await resetHost();
-    await setSetting('apiBaseUrl', fake.url);
+    await resetHostTo(fake);
     if (!(await setupCredentials(fake.corpId, fake.corpSecret))) {
       throw new Error('could not set up credentials against the fake server');
     }
@@ -111,7 +102,6 @@ export async function run(): Promise<void> {
     fake.setLatency(0);
   } finally {
     await closeCharts();
-    await resetHost();
-    await fake.close();
+    await releaseHost(fake);
   }
 }
