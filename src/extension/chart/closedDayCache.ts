@@ -44,9 +44,6 @@ interface SeriesFile {
 
 const FILE_VERSION = 'v1';
 
-/** Re-exported for the cache's callers and tests; the rule itself is in shared/days. */
-export { finalAfterMs };
-
 export class ClosedDayCache {
   private readonly loaded = new Map<string, Promise<SeriesFile>>();
   /** Writes per file run one after another. */

@@ -24,9 +24,6 @@ export interface OwnerRow {
   readonly element: Extract<OwnerTreeElement, { kind: 'owner' }>;
 }
 
-/** The rule lives with the CST day math: one cut-off for the tree, the chart and the cache. */
-export { isProvisional } from '../../shared/days';
-
 export function buildRows(
   totals: readonly OwnerTotals[],
   names: Readonly<Record<string, string>>,

@@ -5,7 +5,7 @@
  * superseded when the connection changes.
  */
 import * as vscode from 'vscode';
-import { cstYesterday, type CstDay } from '../../shared/days';
+import { cstYesterday, isProvisional, type CstDay } from '../../shared/days';
 import type { GroupChatStats } from '../../shared/metrics';
 import { WeComError } from '../../wecom/errors';
 import type { ConnectionManager, HostConnection } from '../connection';
@@ -13,15 +13,7 @@ import { setFilteredContext, setViewStateContext, type ViewState } from '../cont
 import { Disposable } from '../dispose';
 import type { RedactingLog } from '../log';
 import type { Notifier } from '../notifications';
-import {
-  buildRows,
-  filterRows,
-  isProvisional,
-  sortRows,
-  sumRows,
-  type OwnerRow,
-  type SortOrder,
-} from './ownerRows';
+import { buildRows, filterRows, sortRows, sumRows, type OwnerRow, type SortOrder } from './ownerRows';
 
 export const OWNERS_VIEW_ID = 'wecomGroupStats.owners';
 const SORT_STATE_KEY = 'wecomGroupStats.ownersSort';

@@ -2,8 +2,8 @@ import * as assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { ClosedDayCache, finalAfterMs, seriesKey } from '../../../src/extension/chart/closedDayCache';
-import { addDays, allowedWindow, cstYesterday, dayStartTs } from '../../../src/shared/days';
+import { ClosedDayCache, seriesKey } from '../../../src/extension/chart/closedDayCache';
+import { addDays, allowedWindow, cstYesterday, dayStartTs, finalAfterMs } from '../../../src/shared/days';
 import { emptyStats, type GroupChatStats } from '../../../src/shared/metrics';
 
 const REAL = { mode: 'real', corpId: 'ww-real' } as const;

@@ -3,13 +3,12 @@
  * tie-break, filtering by id or name, sums.
  */
 import * as assert from 'assert';
-import { dayStartTs } from '../../../src/shared/days';
+import { dayStartTs, isProvisional } from '../../../src/shared/days';
 import { emptyStats, type GroupChatStats } from '../../../src/shared/metrics';
 import {
   buildRows,
   DEFAULT_SORT,
   filterRows,
-  isProvisional,
   parseSortOrder,
   sortRows,
   sumRows,
