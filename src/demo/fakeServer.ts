@@ -19,8 +19,6 @@ import { byDayBody, statisticBody } from './statsReplies';
 import { parseStatsQuery } from './statsQuery';
 import { TokenStore } from './tokens';
 
-export type { FakeFaults } from './faults';
-
 export const DEMO_CORP_ID = 'ww0000demo0000001';
 export const DEMO_CORP_SECRET = 'demo-secret-not-real-0000000000000000000000';
 
