@@ -17,6 +17,7 @@ const { spawnSync } = require('child_process');
 const fs = require('fs');
 const path = require('path');
 const cs = require('./code-server');
+const { forEachFlag } = require('./flags');
 
 const ROOT = cs.ROOT;
 const DEFAULT_VSIX = path.join(ROOT, 'wecom-group-stats.vsix');
@@ -34,7 +35,7 @@ const ALLOWED_IN_VSIX = [
 /** @param {string[]} argv */
 function parseArgs(argv) {
   const options = { build: true, vsix: '', tests: path.join(ROOT, 'out', 'test', 'e2e'), grep: '' };
-  cs.forEachFlag(argv, (flag, value) => {
+  forEachFlag(argv, (flag, value) => {
     if (flag === '--no-build') {
       options.build = false;
     } else if (flag === '--vsix') {

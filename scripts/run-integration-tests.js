@@ -16,6 +16,7 @@ const fs = require('fs');
 const path = require('path');
 const util = require('util');
 const cs = require('./code-server');
+const { forEachFlag } = require('./flags');
 
 const started = Date.now();
 
@@ -32,7 +33,7 @@ function parseArgs(argv) {
     timeoutSeconds: 300,
     keep: false,
   };
-  cs.forEachFlag(argv, (flag, value) => {
+  forEachFlag(argv, (flag, value) => {
     const pair = () => {
       const text = value();
       const eq = text.indexOf('=');
