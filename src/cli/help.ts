@@ -1,4 +1,5 @@
 /** The CLI's help texts: everything a user can type, and the environment it reads. */
+import { HISTORY_DAYS, MAX_SPAN_DAYS } from '../shared/days';
 import { METRIC_KEYS } from '../shared/metrics';
 
 const ENVIRONMENT = `Environment:
@@ -9,7 +10,7 @@ const ENVIRONMENT = `Environment:
   HTTPS_PROXY, NO_PROXY   standard proxy variables, honoured by the client`;
 
 const DATES = `Dates are China Standard Time (UTC+8) calendar days written YYYY-MM-DD, from
-yesterday back to 180 days before today (WeCom keeps nothing older, and today is not ready).`;
+yesterday back to ${HISTORY_DAYS} days before today (WeCom keeps nothing older, and today is not ready).`;
 
 const EXIT = `Exit status: 0 success, 1 WeCom API or network error, 2 bad usage or missing
 configuration, 130 interrupted. Errors are one line on stderr.`;
@@ -55,11 +56,11 @@ Examples:
 export const OWNERS_HELP = `Usage: wecom-stats owners [--date D | --from D --to D] [--owners a,b,…]
                           [--sort METRIC] [--asc] [--format table|json|csv] [--demo]
 
-Totals per group owner over one day or a range of up to 30 days.
+Totals per group owner over one day or a range of up to ${MAX_SPAN_DAYS} days.
 
 Options:
   --date D         one day (default: yesterday, CST)
-  --from D --to D  a range of up to 30 days, both included; new_chat_cnt and new_member_cnt
+  --from D --to D  a range of up to ${MAX_SPAN_DAYS} days, both included; new_chat_cnt and new_member_cnt
                    are summed over the days, the other ("as of") figures are what WeCom returns
                    for the range
   --owners LIST    owner user ids, comma-separated, CSV quoting for ids with commas or
@@ -83,10 +84,10 @@ ${EXIT}
 
 export const BY_DAY_HELP = `Usage: wecom-stats by-day --from D --to D [--owners a,b,…] [--format table|json|csv] [--demo]
 
-Figures per day over up to 180 days, summed over the owners (one row per day, in order).
+Figures per day over up to ${HISTORY_DAYS} days, summed over the owners (one row per day, in order).
 
 Options:
-  --from D --to D  the range, both included (required; long ranges are fetched in 30-day windows)
+  --from D --to D  the range, both included (required; long ranges are fetched in ${MAX_SPAN_DAYS}-day windows)
   --owners LIST    owner user ids, comma-separated, CSV quoting for ids with commas or
                    quotes; may be repeated (default: every follow user)
   --format F       table (default), json or csv

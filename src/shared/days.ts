@@ -152,7 +152,10 @@ export function checkRange(from: CstDay, to: CstDay, nowMs: number = Date.now())
     const why =
       outside > window.to
         ? { en: 'today and later days have no figures yet', zh: '今天及以后的数据尚未生成' }
-        : { en: 'WeCom keeps only the last 180 days', zh: '企业微信只保存最近 180 天的数据' };
+        : {
+            en: `WeCom keeps only the last ${HISTORY_DAYS} days`,
+            zh: `企业微信只保存最近 ${HISTORY_DAYS} 天的数据`,
+          };
     return {
       en: `${outside} is outside the days WeCom can report (${why.en}): pick days within ${windowText}.`,
       zh: `${outside} 超出企业微信可查询的范围(${why.zh}):请选择 ${windowText} 之间的日期。`,

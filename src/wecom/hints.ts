@@ -2,7 +2,8 @@
  * What each WeCom failure means for the user and what to do about it, in English and Simplified
  * Chinese. One entry per error code of `wecom-notes.md`, plus the non-API failure kinds.
  */
-import type { Localized } from '../shared/days';
+import { HISTORY_DAYS, MAX_SPAN_DAYS, type Localized } from '../shared/days';
+import { MAX_UNFILTERED_OWNERS } from '../shared/wecomApi';
 import type { WeComErrorKind } from './types';
 
 export interface HintContext {
@@ -39,8 +40,8 @@ function ownerList(owners: readonly string[] | undefined): Localized {
 }
 
 const DATES = {
-  en: 'WeCom rejected the dates: only days from yesterday back to 180 days ago, at most 30 days per request, can be queried. Pick days within that window.',
-  zh: '企业微信拒绝了查询日期:只能查询昨天至 180 天前的数据,且单次最多 30 天。请在该范围内选择日期。',
+  en: `WeCom rejected the dates: only days from yesterday back to ${HISTORY_DAYS} days ago, at most ${MAX_SPAN_DAYS} days per request, can be queried. Pick days within that window.`,
+  zh: `企业微信拒绝了查询日期:只能查询昨天至 ${HISTORY_DAYS} 天前的数据,且单次最多 ${MAX_SPAN_DAYS} 天。请在该范围内选择日期。`,
 };
 
 const UNKNOWN_USER: HintBuilder = (c) => {
@@ -124,8 +125,8 @@ const API_HINTS: Readonly<Record<number, HintBuilder>> = {
     };
   },
   81017: () => ({
-    en: 'WeCom refused to report all owners at once (more than 1000 visible members). Choose the owners explicitly; please report this, the client should have batched them.',
-    zh: '可见范围超过 1000 人,企业微信拒绝一次性返回全部群主。请明确指定群主;客户端本应分批请求,请反馈此问题。',
+    en: `WeCom refused to report all owners at once (more than ${MAX_UNFILTERED_OWNERS} visible members). Choose the owners explicitly; please report this, the client should have batched them.`,
+    zh: `可见范围超过 ${MAX_UNFILTERED_OWNERS} 人,企业微信拒绝一次性返回全部群主。请明确指定群主;客户端本应分批请求,请反馈此问题。`,
   }),
   600018: () => DATES,
   40058: (c) => ({
