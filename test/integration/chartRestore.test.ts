@@ -4,74 +4,28 @@
  * ownerNames setting while it is open.
  */
 import * as assert from 'assert';
-import { randomBytes } from 'crypto';
 import * as vscode from 'vscode';
-import { startFakeWeComServer, type FakeWeComServer } from '../../src/demo/fakeServer';
-import type { ChartTestProbe } from '../../src/extension/chart/registration';
-import type { OwnerTreeElement } from '../../src/extension/contracts';
+import type { FakeWeComServer } from '../../src/demo/fakeServer';
+import { CHART_TEST_REVIVE_COMMAND, SHOW_BY_DAY_CHART_COMMAND } from '../../src/extension/chart/registration';
 import { addDays, cstYesterday, dayStartTs } from '../../src/shared/days';
 import type { ChartUiState, RangeChoice } from '../../src/shared/protocol';
-import { CHART_VIEW_TYPE, defaultUiState, subjectKey } from '../../src/shared/protocol';
-import { getApi, resetHost, setSetting, setupCredentials, waitForState } from './support/wecomHost';
+import { defaultUiState, subjectKey } from '../../src/shared/protocol';
+import { WECOM_PATHS } from '../../src/shared/wecomApi';
+import { closeCharts, owner, probe, startSignedInFake, until } from './support/chartHost';
+import { getApi, releaseHost, setSetting } from './support/wecomHost';
 
-const SHOW = 'wecomGroupStats.showByDayChart';
-const PROBE = 'wecomGroupStats.chart.testProbe';
-const REVIVE = 'wecomGroupStats.chart.testRevive';
-const BY_DAY = '/cgi-bin/externalcontact/groupchat/statistic_group_by_day';
-
-async function probe(): Promise<ChartTestProbe> {
-  return (await vscode.commands.executeCommand<ChartTestProbe>(PROBE)) as ChartTestProbe;
-}
-
-async function until<T>(what: string, check: () => Promise<T | undefined | false>): Promise<T> {
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined && value !== false) {
-      return value;
-    }
-    if (Date.now() > deadline) {
-      throw new Error(`timed out waiting for ${what}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
-async function closeCharts(): Promise<void> {
-  const tabs = vscode.window.tabGroups.all
-    .flatMap((group) => group.tabs)
-    .filter(
-      (tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith(CHART_VIEW_TYPE),
-    );
-  await vscode.window.tabGroups.close(tabs);
-  await until('chart panels closed', async () => (await probe()).panels.length === 0);
-}
-
-function owner(id: string): OwnerTreeElement {
-  return { kind: 'owner', owner: id };
-}
+const BY_DAY = WECOM_PATHS.byDay;
 
 suite('By-day chart panel: restored state and live title (extension host)', function () {
   this.timeout(60_000);
   let fake: FakeWeComServer;
 
   suiteSetup(async () => {
-    const api = await getApi();
-    fake = await startFakeWeComServer({
-      ownerCount: 6,
-      seed: 21,
-      corpId: `ww${randomBytes(8).toString('hex')}`,
-    });
-    await resetHost();
-    await setSetting('apiBaseUrl', fake.url);
-    await setSetting('ownerNames', fake.ownerNames);
-    assert.ok(await setupCredentials(fake.corpId, fake.corpSecret));
-    await waitForState(api, 'ready');
+    fake = await startSignedInFake(await getApi(), { ownerCount: 6, seed: 21 });
   });
   suiteTeardown(async () => {
     await closeCharts().catch(() => undefined);
-    await resetHost();
-    await fake.close();
+    await releaseHost(fake);
   });
   teardown(() => closeCharts());
 
@@ -80,7 +34,10 @@ suite('By-day chart panel: restored state and live title (extension host)', func
     const subject = { kind: 'owners', owners: [id] } as const;
     const yesterday = cstYesterday();
     const latest: RangeChoice = { kind: 'custom', from: addDays(yesterday, -12), to: addDays(yesterday, -4) };
-    await vscode.commands.executeCommand(SHOW, owner(id), [owner(id)], { range: latest, view: 'table' });
+    await vscode.commands.executeCommand(SHOW_BY_DAY_CHART_COMMAND, owner(id), [owner(id)], {
+      range: latest,
+      view: 'table',
+    });
     await until('the panel opened with the custom range', async () => {
       const panel = (await probe()).panels[0];
       return panel?.state.range.kind === 'custom';
@@ -92,7 +49,7 @@ suite('By-day chart panel: restored state and live title (extension host)', func
     const stale: ChartUiState = defaultUiState(subject);
     const drawsBefore = (await probe()).draws.length;
     fake.resetCounts();
-    await vscode.commands.executeCommand(REVIVE, stale);
+    await vscode.commands.executeCommand(CHART_TEST_REVIVE_COMMAND, stale);
     const revived = await until('the revived panel', async () => (await probe()).panels[0]);
     assert.deepStrictEqual(revived.state.range, latest);
     assert.strictEqual(revived.state.view, 'table');
@@ -111,7 +68,7 @@ suite('By-day chart panel: restored state and live title (extension host)', func
 
   test('the title follows the ownerNames setting while the panel is open', async () => {
     const id = fake.owners[1];
-    await vscode.commands.executeCommand(SHOW, owner(id), [owner(id)]);
+    await vscode.commands.executeCommand(SHOW_BY_DAY_CHART_COMMAND, owner(id), [owner(id)]);
     await until(
       'the panel',
       async () => (await probe()).panels[0]?.title === `By day: ${fake.ownerNames[id]}`,

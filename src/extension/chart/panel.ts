@@ -20,6 +20,7 @@ import { CHART_VIEW_TYPE, defaultUiState, subjectKey } from '../../shared/protoc
 import { isWebviewToHost } from '../../shared/protocolValidation';
 import { describeWeComError, isAbortError } from '../../wecom/errors';
 import { Disposable } from '../dispose';
+import { SETTINGS_SECTION } from '../settings';
 import { toErrorInfo, UserFacingError } from './chartErrors';
 import { exportCsv, exportPng } from './exports';
 import { chartHtml, chartWebviewOptions } from './html';
@@ -114,7 +115,7 @@ export class ByDayChartPanel extends Disposable {
     // Owner names can change without a new connection (the connection only fires for some edits).
     this._register(
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('wecomGroupStats.ownerNames')) {
+        if (e.affectsConfiguration(`${SETTINGS_SECTION}.ownerNames`)) {
           this.refreshTitle();
         }
       }),
