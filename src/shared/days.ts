@@ -48,7 +48,7 @@ export function parseCstDay(text: string): CstDay {
   if (day === undefined) {
     throw new DayRangeError({
       en: `"${text}" is not a date: write it as YYYY-MM-DD (for example 2026-11-23).`,
-      zh: `"${text}" 不是有效日期:请按 YYYY-MM-DD 格式填写(例如 2026-11-23)。`,
+      zh: `"${text}" 不是有效日期：请按 YYYY-MM-DD 格式填写（例如 2026-11-23）。`,
     });
   }
   return day;
@@ -138,13 +138,13 @@ export function checkRange(from: CstDay, to: CstDay, nowMs: number = Date.now())
     const bad = fromDay === undefined ? from : to;
     return {
       en: `"${bad}" is not a date: write it as YYYY-MM-DD (for example ${window.to}).`,
-      zh: `"${bad}" 不是有效日期:请按 YYYY-MM-DD 格式填写(例如 ${window.to})。`,
+      zh: `"${bad}" 不是有效日期：请按 YYYY-MM-DD 格式填写（例如 ${window.to}）。`,
     };
   }
   if (fromDay > toDay) {
     return {
       en: `The start ${fromDay} is after the end ${toDay}: swap them.`,
-      zh: `开始日期 ${fromDay} 晚于结束日期 ${toDay}:请交换两者。`,
+      zh: `开始日期 ${fromDay} 晚于结束日期 ${toDay}：请交换两者。`,
     };
   }
   if (!isInWindow(fromDay, window) || !isInWindow(toDay, window)) {
@@ -158,7 +158,7 @@ export function checkRange(from: CstDay, to: CstDay, nowMs: number = Date.now())
           };
     return {
       en: `${outside} is outside the days WeCom can report (${why.en}): pick days within ${windowText}.`,
-      zh: `${outside} 超出企业微信可查询的范围(${why.zh}):请选择 ${windowText} 之间的日期。`,
+      zh: `${outside} 超出企业微信可查询的范围（${why.zh}）：请选择 ${windowText} 之间的日期。`,
     };
   }
   return undefined;

@@ -93,7 +93,7 @@ export const METRICS: Readonly<Record<MetricKey, MetricInfo>> = {
     key: 'migrate_trainee_chat_cnt',
     group: 'groups',
     kind: 'stock',
-    label: { en: 'Migrated groups (education only)', zh: '新增迁移群数(仅教培行业)' },
+    label: { en: 'Migrated groups (education only)', zh: '新增迁移群数（仅教培行业）' },
     short: { en: 'migrated', zh: '迁移群' },
     optional: true,
   },

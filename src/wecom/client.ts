@@ -119,7 +119,7 @@ function positiveInteger(value: number | undefined, fallback: number, name: stri
   if (!Number.isInteger(value) || value < 1) {
     throw inputError({
       en: `${name} must be a whole number of at least 1 (got ${value}).`,
-      zh: `${name} 必须是不小于 1 的整数(当前为 ${value})。`,
+      zh: `${name} 必须是不小于 1 的整数（当前为 ${value}）。`,
     });
   }
   return value;

@@ -41,25 +41,25 @@ function ownerList(owners: readonly string[] | undefined): Localized {
 
 const DATES = {
   en: `WeCom rejected the dates: only days from yesterday back to ${HISTORY_DAYS} days ago, at most ${MAX_SPAN_DAYS} days per request, can be queried. Pick days within that window.`,
-  zh: `企业微信拒绝了查询日期:只能查询昨天至 ${HISTORY_DAYS} 天前的数据,且单次最多 ${MAX_SPAN_DAYS} 天。请在该范围内选择日期。`,
+  zh: `企业微信拒绝了查询日期：只能查询昨天至 ${HISTORY_DAYS} 天前的数据，且单次最多 ${MAX_SPAN_DAYS} 天。请在该范围内选择日期。`,
 };
 
 const UNKNOWN_USER: HintBuilder = (c) => {
   const who = ownerList(c.owners);
   return {
     en: `WeCom does not know the user ID among ${who.en} (perhaps the member left). Remove it from the owner list.`,
-    zh: `企业微信无法识别 ${who.zh} 中的成员 ID(可能该成员已离职)。请将其从群主列表中移除。`,
+    zh: `企业微信无法识别 ${who.zh} 中的成员 ID（可能该成员已离职）。请将其从群主列表中移除。`,
   };
 };
 
 const API_HINTS: Readonly<Record<number, HintBuilder>> = {
   [-1]: () => ({
     en: 'WeCom is busy and kept failing after several retries. Wait a minute and try again.',
-    zh: '企业微信系统繁忙,多次重试后仍然失败。请等待一分钟后重试。',
+    zh: '企业微信系统繁忙，多次重试后仍然失败。请等待一分钟后重试。',
   }),
   45009: () => ({
     en: "WeCom's call-frequency limit was reached (counted per corp, API and IP). Wait a minute (up to an hour if it persists), then try again with fewer days or owners.",
-    zh: '已达到企业微信接口调用频率上限(按企业、接口和 IP 计算)。请等待一分钟(若持续出现,最长一小时)后重试,并减少一次查询的天数或群主数。',
+    zh: '已达到企业微信接口调用频率上限（按企业、接口和 IP 计算）。请等待一分钟（若持续出现，最长一小时）后重试，并减少一次查询的天数或群主数。',
   }),
   45033: () => ({
     en: 'WeCom refused too many simultaneous calls. Lower the concurrency setting and try again.',
@@ -67,27 +67,27 @@ const API_HINTS: Readonly<Record<number, HintBuilder>> = {
   }),
   40014: () => ({
     en: 'WeCom rejected the access token even after a fresh one was fetched. Check that the corp ID and secret belong to the same app, then try again.',
-    zh: '重新获取 access_token 后企业微信仍判定其无效。请确认企业 ID 和 Secret 属于同一个应用,然后重试。',
+    zh: '重新获取 access_token 后企业微信仍判定其无效。请确认企业 ID 和 Secret 属于同一个应用，然后重试。',
   }),
   42001: () => ({
     en: "The access token expired and the fresh one was rejected too. Try again; if it keeps happening, check the computer's clock and the app's secret.",
-    zh: 'access_token 已过期,且新获取的也被拒绝。请重试;若持续出现,请检查本机时间和应用的 Secret。',
+    zh: 'access_token 已过期，且新获取的也被拒绝。请重试；若持续出现，请检查本机时间和应用的 Secret。',
   }),
   40001: () => ({
     en: "WeCom rejected the secret (wrong, reset, or the app is disabled). Enter the app's current secret again; it is not retried, because repeated failures can block this IP for an hour.",
-    zh: '企业微信拒绝了该 Secret(填写错误、已被重置或应用已停用)。请重新填写应用当前的 Secret;为避免多次失败导致本机 IP 被封禁一小时,不会自动重试。',
+    zh: '企业微信拒绝了该 Secret（填写错误、已被重置或应用已停用）。请重新填写应用当前的 Secret；为避免多次失败导致本机 IP 被封禁一小时，不会自动重试。',
   }),
   40013: () => ({
     en: 'WeCom does not know this corp ID. Copy it again from the admin console (My Company → Company Information; it starts with "ww").',
-    zh: '企业微信无法识别该企业 ID。请在管理后台「我的企业 → 企业信息」中重新复制(以 ww 开头)。',
+    zh: '企业微信无法识别该企业 ID。请在管理后台「我的企业 → 企业信息」中重新复制（以 ww 开头）。',
   }),
   41001: () => ({
     en: 'The request carried no access token. This is a bug in the extension: please report it with the log.',
-    zh: '请求缺少 access_token。这是扩展的缺陷,请附上日志反馈。',
+    zh: '请求缺少 access_token。这是扩展的缺陷，请附上日志反馈。',
   }),
   41002: () => ({
     en: 'The corp ID is empty. Enter your corp ID (it starts with "ww") in the settings.',
-    zh: '企业 ID 为空。请在设置中填写企业 ID(以 ww 开头)。',
+    zh: '企业 ID 为空。请在设置中填写企业 ID（以 ww 开头）。',
   }),
   41004: () => ({
     en: 'The secret is empty. Enter the secret of the self-built app that may call the Customer Contact APIs.',
@@ -101,7 +101,7 @@ const API_HINTS: Readonly<Record<number, HintBuilder>> = {
     const who = ownerList(c.owners);
     return {
       en: `The app has no permission for ${who.en}: they are outside its visible range. Add them to the app's visible range or remove them from the owner list.`,
-      zh: `应用无权访问 ${who.zh}:不在应用的可见范围内。请将其加入应用可见范围,或从群主列表中移除。`,
+      zh: `应用无权访问 ${who.zh}：不在应用的可见范围内。请将其加入应用可见范围，或从群主列表中移除。`,
     };
   },
   60020: (c) => {
@@ -110,7 +110,7 @@ const API_HINTS: Readonly<Record<number, HintBuilder>> = {
     const zh = ip ? `本机公网 IP ${ip}` : '本机公网 IP';
     return {
       en: `WeCom refused calls from ${en}: it is not among the app's trusted IPs (required for self-built apps created after 2022-06-20). Add it to the app's trusted IPs (企业可信IP) in the admin console, or use a proxy whose fixed IP is trusted.`,
-      zh: `企业微信拒绝了来自${zh}的调用:该 IP 不在应用的「企业可信IP」中(2022-06-20 后创建的自建应用必须配置)。请在管理后台将其加入企业可信IP,或使用出口 IP 已受信任的代理。`,
+      zh: `企业微信拒绝了来自${zh}的调用：该 IP 不在应用的「企业可信IP」中（2022-06-20 后创建的自建应用必须配置）。请在管理后台将其加入企业可信IP，或使用出口 IP 已受信任的代理。`,
     };
   },
   301002: () => ({
@@ -121,17 +121,17 @@ const API_HINTS: Readonly<Record<number, HintBuilder>> = {
     const who = ownerList(c.owners);
     return {
       en: `WeCom rejected every owner ID in the request (${who.en}): they are invalid or outside the app's visible range. Use WeCom user IDs (not display names) of members in the visible range.`,
-      zh: `企业微信判定请求中的全部群主 ID(${who.zh})无效或不在应用可见范围内。请使用可见范围内成员的企业微信账号(而非显示名称)。`,
+      zh: `企业微信判定请求中的全部群主 ID(${who.zh})无效或不在应用可见范围内。请使用可见范围内成员的企业微信账号（而非显示名称）。`,
     };
   },
   81017: () => ({
     en: `WeCom refused to report all owners at once (more than ${MAX_UNFILTERED_OWNERS} visible members). Choose the owners explicitly; please report this, the client should have batched them.`,
-    zh: `可见范围超过 ${MAX_UNFILTERED_OWNERS} 人,企业微信拒绝一次性返回全部群主。请明确指定群主;客户端本应分批请求,请反馈此问题。`,
+    zh: `可见范围超过 ${MAX_UNFILTERED_OWNERS} 人，企业微信拒绝一次性返回全部群主。请明确指定群主；客户端本应分批请求，请反馈此问题。`,
   }),
   600018: () => DATES,
   40058: (c) => ({
     en: `WeCom rejected a request parameter (${c.errmsg || 'no details'}). This is a bug in the extension: please report it with the log.`,
-    zh: `企业微信拒绝了请求参数(${c.errmsg || '无详情'})。这是扩展的缺陷,请附上日志反馈。`,
+    zh: `企业微信拒绝了请求参数（${c.errmsg || '无详情'}）。这是扩展的缺陷，请附上日志反馈。`,
   }),
   40003: UNKNOWN_USER,
   60111: UNKNOWN_USER,
@@ -141,7 +141,7 @@ function httpHint(c: HintContext): Localized {
   if (c.status !== undefined && c.status >= 500) {
     return {
       en: `WeCom's server answered HTTP ${c.status} (a temporary server error) and kept failing after retries. Try again later.`,
-      zh: `企业微信服务器返回 HTTP ${c.status}(临时故障),多次重试后仍然失败。请稍后重试。`,
+      zh: `企业微信服务器返回 HTTP ${c.status}（临时故障），多次重试后仍然失败。请稍后重试。`,
     };
   }
   const what =
@@ -149,7 +149,7 @@ function httpHint(c: HintContext): Localized {
   const whatZh = c.status !== undefined && c.status !== 200 ? `HTTP ${c.status}` : '非企业微信格式的响应';
   return {
     en: `The server answered ${what}. Check the API base URL (a relay or proxy may be misconfigured).`,
-    zh: `服务器返回了${whatZh}。请检查 API 地址设置(中转服务或代理可能配置有误)。`,
+    zh: `服务器返回了${whatZh}。请检查 API 地址设置（中转服务或代理可能配置有误）。`,
   };
 }
 
@@ -164,7 +164,7 @@ export function hintFor(c: HintContext): Localized {
       const url = `https://open.work.weixin.qq.com/devtool/query?e=${c.errcode ?? ''}`;
       return {
         en: `WeCom answered error ${c.errcode ?? '?'} (${c.errmsg || 'no details'}). Look the code up at ${url}.`,
-        zh: `企业微信返回错误码 ${c.errcode ?? '?'}(${c.errmsg || '无详情'})。可在 ${url} 查询原因。`,
+        zh: `企业微信返回错误码 ${c.errcode ?? '?'}（${c.errmsg || '无详情'}）。可在 ${url} 查询原因。`,
       };
     }
     case 'http':
@@ -173,13 +173,13 @@ export function hintFor(c: HintContext): Localized {
       const host = c.host ?? 'the WeCom server';
       return {
         en: `Could not reach ${host}. Check the network connection, the API base URL and the proxy (the proxy setting or HTTPS_PROXY/NO_PROXY).`,
-        zh: `无法连接 ${c.host ?? '企业微信服务器'}。请检查网络连接、API 地址和代理设置(代理设置或 HTTPS_PROXY/NO_PROXY)。`,
+        zh: `无法连接 ${c.host ?? '企业微信服务器'}。请检查网络连接、API 地址和代理设置（代理设置或 HTTPS_PROXY/NO_PROXY）。`,
       };
     }
     case 'timeout':
       return {
         en: 'WeCom did not answer in time. Check the network or proxy, or raise the request timeout, then try again.',
-        zh: '企业微信未在规定时间内响应。请检查网络或代理,或调大请求超时时间后重试。',
+        zh: '企业微信未在规定时间内响应。请检查网络或代理，或调大请求超时时间后重试。',
       };
     case 'aborted':
       return { en: 'The request was cancelled.', zh: '请求已取消。' };

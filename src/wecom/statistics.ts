@@ -57,14 +57,14 @@ export class StatisticsOperations {
       // Multi-window totals would need a rule for "as of" figures the API does not document.
       throw inputError({
         en: `Owner totals cover at most ${MAX_SPAN_DAYS} days per query (${range.from} … ${range.to} is longer): pick a shorter range or use the by-day figures.`,
-        zh: `群主汇总单次最多查询 ${MAX_SPAN_DAYS} 天(${range.from} … ${range.to} 超出):请缩短范围,或改用按天统计。`,
+        zh: `群主汇总单次最多查询 ${MAX_SPAN_DAYS} 天（${range.from} … ${range.to} 超出）：请缩短范围，或改用按天统计。`,
       });
     }
     const sortBy = request.sortBy ?? 'chat_total';
     if (!isMetricKey(sortBy)) {
       throw inputError({
         en: `Unknown figure to sort by: "${String(sortBy)}".`,
-        zh: `未知的排序指标:"${String(sortBy)}"。`,
+        zh: `未知的排序指标："${String(sortBy)}"。`,
       });
     }
     const ascending = request.ascending ?? false;
@@ -154,7 +154,7 @@ export class StatisticsOperations {
       if (typeof owner !== 'string' || owner.trim() === '') {
         throw inputError({
           en: 'An owner ID is empty: remove it or enter the WeCom user ID of the group owner.',
-          zh: '存在空的群主 ID:请删除,或填写群主的企业微信账号。',
+          zh: '存在空的群主 ID：请删除，或填写群主的企业微信账号。',
         });
       }
     }

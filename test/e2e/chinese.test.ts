@@ -61,10 +61,10 @@ suite('E2E: Simplified Chinese UI (zh-cn language pack, demo mode)', function ()
     await widenSideBar(wb, 640);
     // The summary row and its description come from the l10n bundle: proof that vscode.env.language is zh-cn.
     const rows = await wb.waitForTreeRows((all) => all.length > 5 && all[0].label.startsWith('全部群主'));
-    assert.match(rows[0].label, /^全部群主\(\d+\)$/);
+    assert.match(rows[0].label, /^全部群主（\d+）$/);
     assert.match(
       rows[0].description,
-      /^[\d,]+ 个群 · [\d,]+ 人 · 新增 [\d,]+ 人 · 截至 \d{4}-\d{2}-\d{2}\(北京时间\)$/,
+      /^[\d,]+ 个群 · [\d,]+ 人 · 新增 [\d,]+ 人 · 截至 \d{4}-\d{2}-\d{2}（北京时间）$/,
     );
     const owner = rows.find(
       (row) => row.level === 1 && row !== rows[0] && /个群 · .*人/.test(row.description),
@@ -98,7 +98,7 @@ suite('E2E: Simplified Chinese UI (zh-cn language pack, demo mode)', function ()
       .filter({ hasText: `按${METRICS.msg_total.label.zh}排序` })
       .first()
       .waitFor({ state: 'visible' });
-    await wb.pickItem('升序(小的在前)');
+    await wb.pickItem('升序（小的在前）');
     // The smallest message count first: the view title's description names the new order.
     const header = wb.page.locator(
       `[id="workbench.parts.sidebar"] .pane-header[aria-label*="${METRICS.msg_total.label.zh}"]`,
@@ -116,7 +116,7 @@ suite('E2E: Simplified Chinese UI (zh-cn language pack, demo mode)', function ()
     await wb.screenshot('zh-02-pick-owners');
     await allOwners.click();
     await wb.page.keyboard.press('Enter');
-    await wb.page.locator('.tab', { hasText: '按天趋势:全部群主' }).first().waitFor({ state: 'visible' });
+    await wb.page.locator('.tab', { hasText: '按天趋势：全部群主' }).first().waitFor({ state: 'visible' });
     const frame = wb.webviewFrame();
     await waitForReady(frame);
 
@@ -157,9 +157,9 @@ suite('E2E: Simplified Chinese UI (zh-cn language pack, demo mode)', function ()
     await frame.locator('button[data-name="table"]').click();
     const headerCells = frame.locator('table.figures thead th');
     await headerCells.first().waitFor({ state: 'visible' });
-    assert.deepStrictEqual(await headerCells.allInnerTexts(), ['日期(北京时间)', '全部群主']);
+    assert.deepStrictEqual(await headerCells.allInnerTexts(), ['日期（北京时间）', '全部群主']);
     const caption = await frame.locator('table.figures caption').innerText();
-    assert.match(caption, /^客户群总数 · \d{4}-\d{2}-\d{2} … \d{4}-\d{2}-\d{2}\(北京时间\)$/);
+    assert.match(caption, /^客户群总数 · \d{4}-\d{2}-\d{2} … \d{4}-\d{2}-\d{2}（北京时间）$/);
     await wb.screenshot('zh-04-table');
   });
 
