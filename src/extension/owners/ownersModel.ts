@@ -122,7 +122,18 @@ export class OwnersModel extends Disposable {
   }
 
   private async reloadNow(force: boolean, generation: number): Promise<void> {
-    const connection = await this.connections.currentConnection();
+    let connection: HostConnection | undefined;
+    try {
+      connection = await this.connections.currentConnection();
+    } catch (err) {
+      // SecretStorage can fail (e.g. no keyring): say so rather than leave the view loading.
+      if (generation === this.generation) {
+        this._message = this.notifier.failure(err, 'load').text;
+        this.setState('error');
+        this.changed();
+      }
+      return;
+    }
     if (generation !== this.generation) {
       return;
     }
