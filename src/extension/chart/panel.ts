@@ -42,6 +42,7 @@ export class ByDayChartPanel extends Disposable {
   private lastData: ByDayData | undefined;
   private readonly openedAt = Date.now();
   private readyMs = 0;
+  private initSeq = 0;
 
   static createOrShow(env: ChartEnv, subject: ChartSubject, initial: InitialUiState = {}): ByDayChartPanel {
     const existing = ByDayChartPanel.panels.get(subjectKey(subject));
@@ -206,8 +207,18 @@ export class ByDayChartPanel extends Disposable {
   }
 
   private async sendInit(): Promise<void> {
-    const scope = await currentScope(this.env.connections);
-    const oldestCached = scope ? await oldestCachedDay(this.env.cache, scope, this.state.subject) : undefined;
+    const seq = ++this.initSeq;
+    let oldestCached: string | undefined;
+    try {
+      const scope = await currentScope(this.env.connections);
+      oldestCached = scope ? await oldestCachedDay(this.env.cache, scope, this.state.subject) : undefined;
+    } catch (err) {
+      // Without init the webview would wait forever; its first request reports the problem.
+      this.env.log.warn(`by-day chart: could not read the cached history: ${describeWeComError(err, 'en')}`);
+    }
+    if (seq !== this.initSeq) {
+      return; // a newer init (ready, connection change) is on its way with fresher facts
+    }
     const owners = this.state.subject.kind === 'owners' ? this.state.subject.owners : [];
     this.post({
       type: 'init',
