@@ -290,7 +290,11 @@ export class ByDayChartPanel extends Disposable {
         signal: controller.signal,
         onProgress: (p) => this.post({ type: 'progress', id, done: p.done, total: p.total }),
       });
-      this.lastData = data;
+      if (this.inFlight === controller) {
+        // A superseded load (aborted after its last await, e.g. all from the cache) must not
+        // replace what the newer request or connection exports.
+        this.lastData = data;
+      }
       ByDayChartPanel.loads.fire({ subject, outcome: 'ok', cachedDays: data.cachedDays, ...timing() });
       return data;
     } catch (err) {
