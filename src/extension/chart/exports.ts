@@ -13,6 +13,7 @@ import type {
 } from '../../shared/protocol';
 import { pngBase64 } from '../../shared/protocolValidation';
 import type { UiLanguage } from '../../shared/metrics';
+import { UserFacingError } from './chartErrors';
 import { buildByDayCsv } from './csv';
 
 /** The save dialog; a seam so automation can supply the target without the UI. */
@@ -83,7 +84,10 @@ export async function exportPng(
 ): Promise<ExportResult> {
   const bytes = Buffer.from(pngBase64(dataUrl), 'base64');
   if (bytes.length < PNG_SIGNATURE.length || !bytes.subarray(0, 8).equals(PNG_SIGNATURE)) {
-    throw new Error(vscode.l10n.t('The chart image could not be read. Try Export PNG again.'));
+    throw new UserFacingError({
+      message: vscode.l10n.t('The chart image could not be read. Try Export PNG again.'),
+      retryable: false,
+    });
   }
   return saveBytes(
     pick,
