@@ -195,8 +195,9 @@ export class StatisticsOperations {
       if (result.nextOffset >= result.total) {
         return rows;
       }
-      const maxPages = Math.ceil(result.total / this.settings.pageLimit) + 1;
-      if (result.nextOffset <= offset || page >= maxPages) {
+      // `limit` is only what the client expects: a server may send fewer rows per page. Each page
+      // must advance, and a batch has at most one row per owner, so batch.length pages suffice.
+      if (result.nextOffset <= offset || page >= batch.length) {
         throw new WeComError({
           kind: 'http',
           endpoint: WECOM_PATHS.statistic,

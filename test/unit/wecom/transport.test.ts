@@ -81,6 +81,27 @@ suite('wecom/transport: replies the fake server never gives', () => {
     assert.equal(s.requests.filter((r) => r.path === STATISTIC).length, 1);
   });
 
+  test('a server sending fewer rows per page than limit is paged to the end', async () => {
+    const owners = ['a', 'b', 'c', 'd', 'e'];
+    const s = await stub((req) => {
+      const offset = (req.body as { offset: number }).offset;
+      const items = [{ owner: owners[offset], data: { ...zeroData, chat_total: offset } }];
+      return { json: { errcode: 0, total: owners.length, next_offset: offset + 1, items } };
+    });
+    const rows = await stubClient(s).client.getOwnerTotals({ from: yesterday(), to: yesterday(), owners });
+    assert.deepEqual(
+      rows.map((r) => [r.owner, r.data.chat_total]),
+      [
+        ['e', 4],
+        ['d', 3],
+        ['c', 2],
+        ['b', 1],
+        ['a', 0],
+      ],
+    );
+    assert.equal(s.requests.filter((r) => r.path === STATISTIC).length, owners.length);
+  });
+
   test('missing migrate_trainee_chat_cnt reads 0; malformed figures are refused', async () => {
     const s = await stub(() => ({
       json: { errcode: 0, total: 1, next_offset: 1, items: [{ owner: 'a', data: zeroData }] },
