@@ -147,12 +147,15 @@ export class Notifier {
           ? vscode.window.showWarningMessage
           : vscode.window.showInformationMessage;
     // Not awaited: the notification may stay open for a long time; the button runs its action.
-    void Promise.resolve(showFn(safe, ...buttons)).then((picked) => {
-      const index = picked === undefined ? -1 : buttons.indexOf(picked);
-      if (index >= 0) {
-        return this.perform(actions[index]);
-      }
-      return undefined;
-    });
+    void Promise.resolve(showFn(safe, ...buttons))
+      .then((picked) => {
+        const index = picked === undefined ? -1 : buttons.indexOf(picked);
+        if (index >= 0) {
+          return this.perform(actions[index]);
+        }
+        return undefined;
+      })
+      // The button's command failed (e.g. SecretStorage refused the secret): log it, never leave it unhandled.
+      .catch((err: unknown) => this.log.error(err instanceof Error ? err : String(err)));
   }
 }
