@@ -62,7 +62,7 @@ export class ByDayChart {
 
   constructor(private readonly canvas: HTMLCanvasElement) {}
 
-  /** Draws (first call) or updates the chart; resolves once the frame is painted. */
+  /** Draws (first call) or updates the chart (synchronously: animations are off). */
   render(input: ChartInput, theme: ChartTheme): void {
     const config = this.configure(input, theme);
     if (!this.chart) {
@@ -72,11 +72,6 @@ export class ByDayChart {
     this.chart.data = config.data;
     this.chart.options = config.options ?? {};
     this.chart.update('none');
-  }
-
-  /** Re-fits after the canvas was hidden (table view) and shown again. */
-  resize(): void {
-    this.chart?.resize();
   }
 
   toPng(): string {
