@@ -137,8 +137,16 @@ export class Transport {
 function parseReply(text: string): WeComReply | undefined {
   try {
     const value: unknown = JSON.parse(text);
-    if (typeof value === 'object' && value !== null && typeof (value as WeComReply).errcode === 'number') {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      return undefined;
+    }
+    const errcode: unknown = (value as Record<string, unknown>)['errcode'];
+    if (typeof errcode === 'number') {
       return value as WeComReply;
+    }
+    // Some relays re-serialize numbers as strings ("errcode": "0"); the code means the same.
+    if (typeof errcode === 'string' && /^-?\d+$/.test(errcode.trim())) {
+      return { ...(value as Record<string, unknown>), errcode: Number(errcode) };
     }
   } catch {
     // Not JSON (an HTML error page from a relay, an empty body): the caller reports 'http'.

@@ -156,6 +156,14 @@ suite('wecom/transport: replies the fake server never gives', () => {
     assert.equal(gateway.requests.filter((r) => r.path === FOLLOW).length, 3);
   });
 
+  test('errcode sent as a string is read as the number it spells', async () => {
+    const okStub = await stub(() => ({ json: { errcode: '0', errmsg: 'ok', follow_user: ['x'] } }));
+    assert.deepEqual(await stubClient(okStub).client.listFollowUsers(), ['x']);
+    const denied = await stub(() => ({ json: { errcode: '48002', errmsg: 'api forbidden' } }));
+    const err = await rejectionOf(stubClient(denied).client.listFollowUsers());
+    assert.ok(err instanceof WeComError && err.kind === 'api' && err.errcode === 48002, String(err));
+  });
+
   test('a slow server gives kind timeout after maxAttempts', async () => {
     const s = await stub(() => ({ delayMs: 400, json: { errcode: 0, follow_user: [] } }));
     const err = await rejectionOf(stubClient(s, { timeoutMs: 50, maxAttempts: 2 }).client.listFollowUsers());
