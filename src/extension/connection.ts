@@ -51,8 +51,8 @@ export class ConnectionManager extends Disposable implements ConnectionSource {
   }
 
   /** The display names the tree and chart show (setting first, then the demo server's). */
-  ownerNames(): Readonly<Record<string, string>> {
-    return { ...(this.demo.demoServer?.ownerNames ?? {}), ...readSettings().settings.ownerNames };
+  ownerNames(settings: WeComSettings = readSettings().settings): Readonly<Record<string, string>> {
+    return { ...(this.demo.demoServer?.ownerNames ?? {}), ...settings.ownerNames };
   }
 
   async currentConnection(): Promise<HostConnection | undefined> {
@@ -130,7 +130,7 @@ export class ConnectionManager extends Disposable implements ConnectionSource {
       client,
       key: `${clientKey}|${JSON.stringify(owners ?? null)}`,
       owners,
-      ownerNames: this.ownerNames(),
+      ownerNames: this.ownerNames(settings), // the settings read once per connection
     };
   }
 
