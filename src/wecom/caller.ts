@@ -109,8 +109,7 @@ export class ApiCaller {
 
   private readToken(reply: WeComReply): IssuedToken {
     const token = reply['access_token'];
-    const expiresIn = reply['expires_in'];
-    if (typeof token !== 'string' || token === '' || typeof expiresIn !== 'number') {
+    if (typeof token !== 'string' || token === '') {
       throw new WeComError({
         kind: 'http',
         endpoint: WECOM_PATHS.token,
@@ -119,7 +118,7 @@ export class ApiCaller {
       });
     }
     this.secrets.addToken(token);
-    return { token, expiresInSec: expiresIn };
+    return { token, expiresInSec: expiresInSec(reply['expires_in']) };
   }
 
   /** Waits before the next attempt, or rethrows when the failure is final or attempts are used up. */
@@ -148,4 +147,16 @@ function isTokenInvalid(err: unknown): boolean {
     err.errcode !== undefined &&
     TOKEN_INVALID_CODES.has(err.errcode)
   );
+}
+
+/** WeCom's usual token lifetime, assumed when a reply leaves `expires_in` out. */
+const DEFAULT_TOKEN_LIFETIME_SEC = 7200;
+
+/**
+ * `expires_in` as a number of seconds; a numeric string is read too, and a missing or unreadable
+ * value falls back to the usual 7200 s (a token that dies sooner answers 42001 and is renewed).
+ */
+function expiresInSec(value: unknown): number {
+  const seconds = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+  return typeof seconds === 'number' && Number.isFinite(seconds) ? seconds : DEFAULT_TOKEN_LIFETIME_SEC;
 }

@@ -164,6 +164,21 @@ suite('wecom/transport: replies the fake server never gives', () => {
     assert.ok(err instanceof WeComError && err.kind === 'api' && err.errcode === 48002, String(err));
   });
 
+  test('gettoken with expires_in as a string, or without it, still yields a cached token', async () => {
+    for (const expires of [{ expires_in: '7200' }, {}]) {
+      const s = await startStub((req) =>
+        req.path === GETTOKEN
+          ? { json: { errcode: 0, access_token: STUB_TOKEN, ...expires } }
+          : { json: { errcode: 0, follow_user: ['x'] } },
+      );
+      stubs.push(s);
+      const { client } = stubClient(s);
+      assert.deepEqual(await client.listFollowUsers(), ['x']);
+      assert.deepEqual(await client.listFollowUsers(), ['x']);
+      assert.equal(s.requests.filter((r) => r.path === GETTOKEN).length, 1, JSON.stringify(expires));
+    }
+  });
+
   test('a slow server gives kind timeout after maxAttempts', async () => {
     const s = await stub(() => ({ delayMs: 400, json: { errcode: 0, follow_user: [] } }));
     const err = await rejectionOf(stubClient(s, { timeoutMs: 50, maxAttempts: 2 }).client.listFollowUsers());
