@@ -7,6 +7,7 @@ import { WeComError } from './errors';
 import type { ApiRequest, Transport, WeComReply } from './http';
 import type { ConcurrencyLimiter } from './limiter';
 import type { KnownSecrets } from './redact';
+import { numericValue } from './replies';
 import {
   backoffDelayMs,
   isRetryable,
@@ -153,10 +154,9 @@ function isTokenInvalid(err: unknown): boolean {
 const DEFAULT_TOKEN_LIFETIME_SEC = 7200;
 
 /**
- * `expires_in` as a number of seconds; a numeric string is read too, and a missing or unreadable
- * value falls back to the usual 7200 s (a token that dies sooner answers 42001 and is renewed).
+ * `expires_in` in seconds (a numeric string too); a missing or unreadable value falls back to the
+ * usual 7200 s (a token that dies sooner answers 42001 and is renewed).
  */
 function expiresInSec(value: unknown): number {
-  const seconds = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-  return typeof seconds === 'number' && Number.isFinite(seconds) ? seconds : DEFAULT_TOKEN_LIFETIME_SEC;
+  return numericValue(value) ?? DEFAULT_TOKEN_LIFETIME_SEC;
 }

@@ -9,6 +9,7 @@ import { HttpsProxyAgent } from 'https-proxy-agent';
 import { WeComError } from './errors';
 import { proxyForUrl, type ProxyEnv } from './proxy';
 import { redactSecrets } from './redact';
+import { numericValue } from './replies';
 import type { RequestLogEntry } from './types';
 
 /** Every WeCom reply carries these; the rest depends on the endpoint. */
@@ -140,13 +141,9 @@ function parseReply(text: string): WeComReply | undefined {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
       return undefined;
     }
-    const errcode: unknown = (value as Record<string, unknown>)['errcode'];
-    if (typeof errcode === 'number') {
-      return value as WeComReply;
-    }
-    // Some relays re-serialize numbers as strings ("errcode": "0"); the code means the same.
-    if (typeof errcode === 'string' && /^-?\d+$/.test(errcode.trim())) {
-      return { ...(value as Record<string, unknown>), errcode: Number(errcode) };
+    const errcode = numericValue((value as Record<string, unknown>)['errcode']);
+    if (errcode !== undefined) {
+      return { ...(value as Record<string, unknown>), errcode };
     }
   } catch {
     // Not JSON (an HTML error page from a relay, an empty body): the caller reports 'http'.

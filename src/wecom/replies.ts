@@ -26,6 +26,15 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/**
+ * A JSON number, or a string spelling one: some relays re-serialize every number as a string
+ * ("errcode": "0"), and the value means the same. Anything else is undefined.
+ */
+export function numericValue(value: unknown): number | undefined {
+  const n = typeof value === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(value) ? Number(value) : value;
+  return typeof n === 'number' && Number.isFinite(n) ? n : undefined;
+}
+
 /** The eight figures; absent fields (e.g. `migrate_trainee_chat_cnt` outside education) read 0. */
 export function readStats(data: unknown, endpoint: string): GroupChatStats {
   if (!isRecord(data)) {
@@ -33,11 +42,11 @@ export function readStats(data: unknown, endpoint: string): GroupChatStats {
   }
   const stats = emptyStats();
   for (const key of METRIC_KEYS) {
-    const value = data[key];
-    if (value === undefined || value === null) {
+    if (data[key] === undefined || data[key] === null) {
       continue;
     }
-    if (typeof value !== 'number' || !Number.isFinite(value)) {
+    const value = numericValue(data[key]);
+    if (value === undefined) {
       throw malformed(endpoint, `${key} is not a number`);
     }
     stats[key] = value;
@@ -57,8 +66,10 @@ export function readFollowUsers(reply: WeComReply, endpoint: string): string[] {
 }
 
 export function readStatisticPage(reply: WeComReply, endpoint: string): StatisticPage {
-  const { total, next_offset: nextOffset, items } = reply;
-  if (typeof total !== 'number' || typeof nextOffset !== 'number') {
+  const total = numericValue(reply['total']);
+  const nextOffset = numericValue(reply['next_offset']);
+  const items = reply['items'];
+  if (total === undefined || nextOffset === undefined) {
     throw malformed(endpoint, 'total/next_offset missing');
   }
   const list = items ?? [];
@@ -83,9 +94,10 @@ export function readDayItems(reply: WeComReply, endpoint: string): DayItem[] {
     throw malformed(endpoint, 'items is not a list');
   }
   return list.map((item: unknown) => {
-    if (!isRecord(item) || typeof item['stat_time'] !== 'number') {
+    const statTime = isRecord(item) ? numericValue(item['stat_time']) : undefined;
+    if (!isRecord(item) || statTime === undefined) {
       throw malformed(endpoint, 'item without stat_time');
     }
-    return { date: dayFromTs(item['stat_time']), data: readStats(item['data'], endpoint) };
+    return { date: dayFromTs(statTime), data: readStats(item['data'], endpoint) };
   });
 }

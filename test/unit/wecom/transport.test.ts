@@ -156,9 +156,22 @@ suite('wecom/transport: replies the fake server never gives', () => {
     assert.equal(gateway.requests.filter((r) => r.path === FOLLOW).length, 3);
   });
 
-  test('errcode sent as a string is read as the number it spells', async () => {
-    const okStub = await stub(() => ({ json: { errcode: '0', errmsg: 'ok', follow_user: ['x'] } }));
-    assert.deepEqual(await stubClient(okStub).client.listFollowUsers(), ['x']);
+  test('numbers sent as strings (errcode, total, next_offset, figures, stat_time) are read as numbers', async () => {
+    const day = yesterday();
+    const asStrings = Object.fromEntries(Object.entries(zeroData).map(([k, v]) => [k, String(v)]));
+    const okStub = await stub((req) => ({
+      json:
+        req.path === STATISTIC
+          ? { errcode: '0', total: '1', next_offset: '1', items: [{ owner: 'a', data: asStrings }] }
+          : { errcode: '0', items: [{ stat_time: String(dayStartTs(day)), data: asStrings }] },
+    }));
+    const { client } = stubClient(okStub);
+    const expected = { ...zeroData, migrate_trainee_chat_cnt: 0 };
+    assert.deepEqual(await client.getOwnerTotals({ from: day, to: day, owners: ['a'] }), [
+      { owner: 'a', data: expected },
+    ]);
+    const byDay = await client.getByDay({ from: day, to: day, owners: ['a'] });
+    assert.deepEqual(byDay.total, [{ date: day, statTime: dayStartTs(day), data: expected }]);
     const denied = await stub(() => ({ json: { errcode: '48002', errmsg: 'api forbidden' } }));
     const err = await rejectionOf(stubClient(denied).client.listFollowUsers());
     assert.ok(err instanceof WeComError && err.kind === 'api' && err.errcode === 48002, String(err));
