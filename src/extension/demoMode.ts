@@ -69,6 +69,8 @@ export class DemoMode extends Disposable {
   }
 
   async stop(): Promise<void> {
+    // Leaving while the server is still starting must not let the start turn demo mode on after.
+    await this.starting?.catch(() => undefined);
     const server = this.server;
     if (!server) {
       return;

@@ -61,6 +61,15 @@ suite('Demo mode', () => {
     assert.strictEqual(await reachable(url), false, 'the demo server is stopped');
   });
 
+  test('Leave demo mode while the demo server is still starting leaves demo mode off', async () => {
+    const started = vscode.commands.executeCommand(COMMANDS.startDemo);
+    await vscode.commands.executeCommand(COMMANDS.stopDemo);
+    await started;
+    assert.strictEqual(api.demoServerUrl(), undefined);
+    assert.strictEqual(await api.mode(), undefined);
+    await waitForState(api, 'unconfigured');
+  });
+
   test('demo mode leaves the real credentials alone', async () => {
     await setSetting('apiBaseUrl', fake.url);
     assert.ok(await setupCredentials(fake.corpId, fake.corpSecret));
