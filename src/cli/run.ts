@@ -41,7 +41,8 @@ interface Connection {
 
 export async function run(argv: readonly string[], env: CliEnv, io: CliIo): Promise<number> {
   const now = io.now ?? Date.now;
-  let secret = env.WECOM_CORP_SECRET ?? '';
+  // The environment's secret stays masked even when --demo brings a secret of its own.
+  const secrets = [env.WECOM_CORP_SECRET?.trim() ?? ''];
   let connection: Connection | undefined;
   try {
     const command = parseCommandLine(argv, now());
@@ -50,7 +51,7 @@ export async function run(argv: readonly string[], env: CliEnv, io: CliIo): Prom
       return EXIT_OK;
     }
     connection = await connect(command, env, now);
-    secret = connection.secret;
+    secrets.push(connection.secret);
     const options: CallOptions = {
       signal: io.signal,
       onProgress: io.progress && ((p) => io.progress?.(p.done, p.total)),
@@ -58,7 +59,7 @@ export async function run(argv: readonly string[], env: CliEnv, io: CliIo): Prom
     io.out(await execute(command, connection.client, options));
     return EXIT_OK;
   } catch (err) {
-    io.err(`wecom-stats: ${oneLine(messageOf(err), secret)}\n`);
+    io.err(`wecom-stats: ${oneLine(messageOf(err), secrets)}\n`);
     return exitStatusOf(err);
   } finally {
     await connection?.close();
@@ -150,7 +151,7 @@ function exitStatusOf(err: unknown): number {
   return EXIT_API;
 }
 
-/** One line, with the secret and any token-looking parameter masked. */
-function oneLine(text: string, secret: string): string {
-  return redactSecrets(text.replace(/\s*[\r\n]+\s*/g, ' ').trim(), secret ? [secret] : []);
+/** One line, with the secrets and any token-looking parameter masked. */
+function oneLine(text: string, secrets: readonly string[]): string {
+  return redactSecrets(text.replace(/\s*[\r\n]+\s*/g, ' ').trim(), secrets);
 }

@@ -145,6 +145,15 @@ suite('cli: run() in-process against the fake server', () => {
     assert.equal(unknownOwner.code, 1);
     assert.match(unknownOwner.stderr, /81013/);
     assert.ok(!unknownOwner.stderr.includes(server.corpSecret));
+    // With --demo, the environment's own secret (pasted as an owner id by mistake) stays masked too.
+    const pasted = await runInProcess(
+      ['owners', '--demo', '--owners', secret],
+      { WECOM_CORP_SECRET: ` ${secret} ` },
+      now,
+    );
+    assert.equal(pasted.code, 1);
+    assert.match(pasted.stderr, /81013/);
+    assert.ok(!pasted.stderr.includes(secret), pasted.stderr);
   });
 
   test('owner totals over more than 30 days are refused before any request (exit 2)', async () => {
