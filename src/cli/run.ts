@@ -122,12 +122,7 @@ async function execute(
     { from: command.range.from, to: command.range.to, owners: command.owners },
     options,
   );
-  const items = result.total.map((day) => ({
-    date: day.date,
-    statTime: day.statTime,
-    data: day.data,
-  }));
-  return formatByDay({ range: command.range, owners: command.owners, items }, command.format);
+  return formatByDay({ range: command.range, owners: command.owners, items: result.total }, command.format);
 }
 
 function messageOf(err: unknown): string {
