@@ -30,6 +30,8 @@ export interface ByDayLoaderDeps {
   readonly cache: ClosedDayCache;
   readonly scope: CacheScope;
   readonly now?: () => number;
+  /** A cache write failed (read-only or full disk): the figures are still answered. */
+  readonly onCacheError?: (err: unknown) => void;
 }
 
 /** Splits sorted days into runs of consecutive days. */
@@ -152,7 +154,9 @@ async function loadSeries(
           yesterdayFetchedAt = (deps.now ?? Date.now)();
         }
       }
-      await deps.cache.store(deps.scope, owners, reply.total);
+      await deps.cache
+        .store(deps.scope, owners, reply.total)
+        .catch((err: unknown) => deps.onCacheError?.(err));
     }),
   );
   return { values, cachedCount, yesterdayFetchedAt };

@@ -65,7 +65,13 @@ export async function loadSubjectByDay(
     throw new DayRangeError(reason);
   }
   return loadByDay(
-    { client: connection.client, cache: env.cache, scope, now: env.now },
+    {
+      client: connection.client,
+      cache: env.cache,
+      scope,
+      now: env.now,
+      onCacheError: (err) => env.log.warn(`by-day chart: could not cache figures: ${String(err)}`),
+    },
     { subject, range: params, perOwner: params.perOwner, refresh: params.refresh },
     options,
   );

@@ -77,6 +77,26 @@ suite('chart/byDayLoader against the fake server', () => {
     wide.days.forEach((day, i) => assert.deepEqual(wide.total[i], dayTruth(server, owners, day), day));
   });
 
+  test('a cache that cannot be written still answers the figures and reports the write error', async () => {
+    const blocker = path.join(dir, 'not-a-folder');
+    await fs.writeFile(blocker, '');
+    const errors: unknown[] = [];
+    const { client } = makeClient(server, { now: clock });
+    const owners = server.owners.slice(0, 2);
+    const data = await loadByDay(
+      {
+        client,
+        cache: new ClosedDayCache(path.join(blocker, 'cache'), { now: clock }),
+        scope: { mode: 'real', corpId: server.corpId },
+        now: clock,
+        onCacheError: (err) => errors.push(err),
+      },
+      { subject: { kind: 'owners', owners }, range: lastNDays(7, now), perOwner: false, refresh: false },
+    );
+    data.days.forEach((day, i) => assert.deepEqual(data.total[i], dayTruth(server, owners, day), day));
+    assert.equal(errors.length, 1);
+  });
+
   test('compare: one series per owner, total = their sum, cached per owner', async () => {
     const owners = server.owners.slice(3, 6);
     const load = loader();
