@@ -1,12 +1,13 @@
 /** The CLI's help texts: everything a user can type, and the environment it reads. */
 import { HISTORY_DAYS, MAX_SPAN_DAYS } from '../shared/days';
 import { METRIC_KEYS } from '../shared/metrics';
+import { DEFAULT_API_BASE } from '../wecom/types';
 
 const ENVIRONMENT = `Environment:
   WECOM_CORP_ID       your corp ID (ww…), required unless --demo
   WECOM_CORP_SECRET   the secret of a self-built app allowed to call customer-contact
                       APIs, required unless --demo (never printed)
-  WECOM_API_BASE      API base URL (default https://qyapi.weixin.qq.com), e.g. a relay
+  WECOM_API_BASE      API base URL (default ${DEFAULT_API_BASE}), e.g. a relay
   HTTPS_PROXY, NO_PROXY   standard proxy variables, honoured by the client`;
 
 const DATES = `Dates are China Standard Time (UTC+8) calendar days written YYYY-MM-DD, from
@@ -60,9 +61,9 @@ Totals per group owner over one day or a range of up to ${MAX_SPAN_DAYS} days.
 
 Options:
   --date D         one day (default: yesterday, CST)
-  --from D --to D  a range of up to ${MAX_SPAN_DAYS} days, both included; new_chat_cnt and new_member_cnt
-                   are summed over the days, the other ("as of") figures are what WeCom returns
-                   for the range
+  --from D --to D  a range of up to ${MAX_SPAN_DAYS} days, both included; the figures are WeCom's for
+                   the whole range (whether an "as of" figure such as chat_total is then the
+                   last day's or a sum is undocumented; by-day shows each day)
   --owners LIST    owner user ids, comma-separated, CSV quoting for ids with commas or
                    quotes; may be repeated (default: every follow user)
   --sort METRIC    figure to sort by (default chat_total); one of:
