@@ -95,8 +95,9 @@ export class RedactingLog implements vscode.LogOutputChannel {
     this.channel.append(this.redact(value));
   }
   appendLine(value: string): void {
-    this.keep(this.redact(value));
-    this.channel.appendLine(this.redact(value));
+    const safe = this.redact(value);
+    this.keep(safe);
+    this.channel.appendLine(safe);
   }
   replace(value: string): void {
     this.channel.replace(this.redact(value));
