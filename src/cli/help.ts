@@ -85,7 +85,8 @@ ${EXIT}
 
 export const BY_DAY_HELP = `Usage: wecom-stats by-day --from D --to D [--owners a,b,…] [--format table|json|csv] [--demo]
 
-Figures per day over up to ${HISTORY_DAYS} days, summed over the owners (one row per day, in order).
+Figures per day over up to ${HISTORY_DAYS} days, summed over the owners (one row per day
+WeCom reports, in date order; a day it leaves out is left out, not shown as zeros).
 
 Options:
   --from D --to D  the range, both included (required; long ranges are fetched in ${MAX_SPAN_DAYS}-day windows)
