@@ -51,7 +51,7 @@ export function proxyForUrl(
   env: ProxyEnv,
 ): string | undefined {
   if (explicitProxy && explicitProxy.trim()) {
-    return explicitProxy.trim();
+    return withScheme(explicitProxy.trim());
   }
   let url: URL;
   try {
@@ -68,5 +68,10 @@ export function proxyForUrl(
   if (!proxy) {
     return undefined;
   }
+  return withScheme(proxy);
+}
+
+/** `host:port` means an HTTP proxy, as curl reads it (else `host:` would parse as a URL scheme). */
+function withScheme(proxy: string): string {
   return proxy.includes('://') ? proxy : `http://${proxy}`;
 }

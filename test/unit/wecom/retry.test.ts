@@ -144,6 +144,8 @@ suite('wecom/proxy: explicit option, HTTPS_PROXY and NO_PROXY', () => {
       proxyForUrl(base, 'http://corp-proxy:3128', { HTTPS_PROXY: 'http://other:1' }),
       'http://corp-proxy:3128',
     );
+    // Without a scheme, `corp-proxy:` would otherwise read as a URL scheme (and connect to localhost).
+    assert.equal(proxyForUrl(base, ' corp-proxy:3128 ', {}), 'http://corp-proxy:3128');
   });
 
   test('HTTPS_PROXY for https, HTTP_PROXY for http, lower case first, scheme added', () => {
