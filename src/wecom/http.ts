@@ -20,6 +20,7 @@ export interface WeComReply {
 }
 
 export interface TransportOptions {
+  /** Without a trailing slash (the client strips it once, as it also keys tokens by it). */
   readonly baseUrl: string;
   readonly timeoutMs: number;
   readonly proxy?: string;
@@ -48,7 +49,7 @@ export class Transport {
   private readonly host: string;
 
   constructor(private readonly options: TransportOptions) {
-    const baseUrl = options.baseUrl.replace(/\/+$/, '');
+    const { baseUrl } = options;
     const proxyUrl = proxyForUrl(baseUrl, options.proxy, options.env ?? process.env);
     // Axios' own proxy code does not tunnel HTTPS (no CONNECT), so an agent does it instead.
     const agent = proxyUrl ? new HttpsProxyAgent(proxyUrl) : undefined;
