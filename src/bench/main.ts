@@ -1,12 +1,24 @@
 /**
  * `npm run bench`: the shared client against the fake WeCom server with 80 ms latency, next to
  * the naive way (one owner per request, sequential). Options: --latency MS, --concurrency N,
- * --sample N (naive requests measured before extrapolating), --quick (small sizes only).
+ * --sample N (naive requests measured before extrapolating), --quick (small sizes only), --help.
  */
 import { parseArgs } from 'node:util';
 import { toTable } from '../cli/format';
 import { byDayWorkload, ownerTotalsWorkload, warmUp } from './measure';
 import type { BenchSettings, Measurement, WorkloadResult } from './measure';
+
+const USAGE = `Usage: node dist/bench.js [--latency MS] [--concurrency N] [--sample N] [--quick]
+
+The shared client against the fake WeCom server, next to the naive way (one owner per request,
+sequential). Prints requests, wall time and lower bounds; exit 1 if a figure mismatches.
+
+  --latency MS      delay added to every reply of the fake server (default 80)
+  --concurrency N   requests the client runs at once (default 4)
+  --sample N        naive runs over N requests are measured on N and extrapolated (default 200)
+  --quick           small sizes only (100 and 1000 owners; by-day for 200 owners)
+  --help            show this help
+`;
 
 function seconds(ms: number): string {
   return ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${(ms / 1000).toFixed(2)} s`;
@@ -38,9 +50,14 @@ async function main(): Promise<void> {
       concurrency: { type: 'string', default: '4' },
       sample: { type: 'string', default: '200' },
       quick: { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
     },
     strict: true,
   });
+  if (values.help) {
+    process.stdout.write(USAGE);
+    return;
+  }
   const settings: BenchSettings = {
     latencyMs: Number(values.latency),
     concurrency: Number(values.concurrency),
