@@ -189,10 +189,17 @@ export class ClosedDayCache {
       names.map(async (name) => ({ name, mtime: (await fs.stat(path.join(this.dir, name))).mtimeMs })),
     );
     stats.sort((a, b) => a.mtime - b.mtime);
-    for (const { name } of stats.slice(0, names.length - this.maxSeries)) {
+    const removed = new Set(stats.slice(0, names.length - this.maxSeries).map((s) => s.name));
+    for (const name of removed) {
       await fs.rm(path.join(this.dir, name), { force: true });
     }
-    this.loaded.clear();
+    // Forget only the removed series: re-reading a kept one from disk while its next write is
+    // still queued would start from an older file, and that write's days would be lost.
+    for (const key of [...this.loaded.keys()]) {
+      if (removed.has(path.basename(this.fileOf(key)))) {
+        this.loaded.delete(key);
+      }
+    }
   }
 
   private fileOf(key: string): string {

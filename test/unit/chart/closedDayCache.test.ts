@@ -94,6 +94,28 @@ suite('chart/closedDayCache', () => {
     assert.equal(files.length, 3);
   });
 
+  test('pruning other series does not lose days of concurrent writes to a kept one', async () => {
+    const days = [1, 2, 3, 4, 5, 6].map((n) => addDays(cstYesterday(now), -n));
+    // Like one chart load: one store per 30-day window into the same series, each starting while
+    // earlier writes (and the pruning after them) are under way; spaced differently per round.
+    for (let spacing = 0; spacing < 20; spacing++) {
+      const roundDir = path.join(dir, String(spacing));
+      const cache = new ClosedDayCache(roundDir, { now: clock, maxSeries: 1 });
+      await cache.store(REAL, ['old'], [{ date: days[0], data: figures(1) }]);
+      const stores: Promise<void>[] = [];
+      for (const [i, day] of days.entries()) {
+        stores.push(cache.store(REAL, ['kept'], [{ date: day, data: figures(i) }]));
+        for (let tick = 0; tick < spacing; tick++) {
+          await new Promise((resolve) => setImmediate(resolve));
+        }
+      }
+      await Promise.all(stores);
+      const reopened = new ClosedDayCache(roundDir, { now: clock });
+      const kept = await reopened.lookup(REAL, ['kept'], days);
+      assert.deepEqual([...kept.keys()].sort(), [...days].sort(), `spacing ${spacing}`);
+    }
+  });
+
   test('a corrupt file reads as empty and is replaced', async () => {
     const cache = new ClosedDayCache(dir, { now: clock });
     const day = addDays(cstYesterday(now), -2);
