@@ -5,10 +5,15 @@ import { METRIC_KEYS, addStats, emptyStats } from '../shared/metrics';
 import type { GroupChatStats, MetricKey } from '../shared/metrics';
 import type { OutputFormat } from './args';
 
+/** An owner's figures, or no figures when WeCom did not return the owner (absent). */
 export interface OwnerRow {
   readonly owner: string;
-  readonly data: GroupChatStats;
+  readonly data?: GroupChatStats;
 }
+
+/** How an absent owner's figures read in a table (CSV has a dash: a number column stays numeric-or-empty). */
+const ABSENT_TABLE = 'not returned by WeCom';
+const ABSENT_CSV = '-';
 
 export interface DayRow {
   readonly date: string;
@@ -34,20 +39,32 @@ export interface OwnersView {
 
 export function formatOwners(view: OwnersView, format: OutputFormat): string {
   if (format === 'json') {
-    const items = view.items.map((row) => ({ owner: row.owner, data: figures(row.data) }));
+    const items = view.items.map((row) =>
+      row.data ? { owner: row.owner, data: figures(row.data) } : { owner: row.owner, absent: true },
+    );
     return `${JSON.stringify({ range: { from: view.range.from, to: view.range.to }, items }, null, 2)}\n`;
   }
   const header = ['owner', ...METRIC_KEYS];
-  const rows = view.items.map((row) => [row.owner, ...METRIC_KEYS.map((key) => String(row.data[key] ?? 0))]);
+  const cells = (row: OwnerRow, absent: string): string[] => {
+    const data = row.data;
+    return [row.owner, ...METRIC_KEYS.map((key) => (data ? String(data[key] ?? 0) : absent))];
+  };
   if (format === 'csv') {
-    return toCsv([header, ...rows]);
+    return toCsv([header, ...view.items.map((row) => cells(row, ABSENT_CSV))]);
   }
+  const rows = view.items.map((row) =>
+    row.data ? cells(row, '') : [row.owner, ABSENT_TABLE, ...METRIC_KEYS.slice(1).map(() => '')],
+  );
   const total = emptyStats();
-  view.items.forEach((row) => addStats(total, row.data));
+  view.items.forEach((row) => row.data && addStats(total, row.data));
   const title =
     `Group owners, ${rangeText(view.range)} (CST), ${view.items.length} owner(s), ` +
     `sorted by ${view.sortBy} ${view.ascending ? 'ascending' : 'descending'}`;
-  const footer = ['(all owners)', ...METRIC_KEYS.map((key) => String(total[key]))];
+  const absent = view.items.filter((row) => !row.data).length;
+  const footer = [
+    absent > 0 ? `(sum of ${view.items.length - absent} returned)` : '(all owners)',
+    ...METRIC_KEYS.map((key) => String(total[key])),
+  ];
   return `${title}\n${toTable(header, rows, footer)}`;
 }
 

@@ -7,7 +7,7 @@ import { DayRangeError } from '../shared/days';
 import { startFakeWeComServer } from '../demo/fakeServer';
 import type { FakeWeComServer } from '../demo/fakeServer';
 import { WeComClient } from '../wecom/client';
-import { WeComError, describeWeComError } from '../wecom/errors';
+import { WeComError, describeWeComError, missingDaysError } from '../wecom/errors';
 import { redactSecrets } from '../wecom/redact';
 import { DEFAULT_API_BASE } from '../wecom/types';
 import type { CallOptions, StatisticsClient } from '../wecom/types';
@@ -122,6 +122,10 @@ async function execute(
     { from: command.range.from, to: command.range.to, owners: command.owners },
     options,
   );
+  if (result.missingDays.length > 0) {
+    // Nothing partial on stdout: a sum that lacks an owner batch would read as the whole.
+    throw missingDaysError(result.missingDays);
+  }
   return formatByDay({ range: command.range, owners: command.owners, items: result.total }, command.format);
 }
 

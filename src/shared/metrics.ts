@@ -140,3 +140,14 @@ export function addStats(into: GroupChatStats, add: Partial<GroupChatStats>): Gr
   }
   return into;
 }
+
+/**
+ * Orders two values of one figure, `undefined` (no figure: an absent owner) last in either
+ * direction. 0 for a tie, so callers chain their own tie-breaker.
+ */
+export function compareByFigure(a: number | undefined, b: number | undefined, ascending: boolean): number {
+  if (a === undefined || b === undefined) {
+    return a === b ? 0 : a === undefined ? 1 : -1;
+  }
+  return ascending ? a - b : b - a;
+}

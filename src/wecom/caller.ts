@@ -4,7 +4,7 @@
  */
 import { WECOM_PATHS } from '../shared/wecomApi';
 import { WeComError } from './errors';
-import type { ApiRequest, Transport, WeComReply } from './http';
+import type { ApiRequest, Transport } from './http';
 import type { ConcurrencyLimiter } from './limiter';
 import type { KnownSecrets } from './redact';
 import { numericValue } from './replies';
@@ -17,6 +17,7 @@ import {
   type BackoffPolicy,
 } from './retry';
 import { TokenCache, type IssuedToken } from './tokens';
+import type { WeComReply } from './types';
 
 export interface CallerSettings {
   readonly corpId: string;
@@ -52,11 +53,15 @@ export class ApiCaller {
     });
   }
 
-  /** Calls an endpoint that needs `access_token`, retrying what is worth retrying. */
-  async call(request: CallRequest, signal?: AbortSignal): Promise<WeComReply> {
+  /**
+   * Calls an endpoint that needs `access_token` and reads its reply with `read`, retrying what is
+   * worth retrying, a reply that `read` refuses as malformed included (a relay's hiccup).
+   */
+  async call<T>(request: CallRequest, read: (reply: WeComReply) => T, signal?: AbortSignal): Promise<T> {
     let tokenRenewed = false;
     let attempt = 0;
     let failures = 0;
+    let sentAlone = false;
     for (;;) {
       throwIfAborted(signal, request.path);
       const token = await this.token(signal);
@@ -65,10 +70,13 @@ export class ApiCaller {
       attempt++;
       try {
         const query = { ...request.query, access_token: token };
-        return await this.limiter.run(
-          () => this.transport.send({ ...request, query, signal, attempt }),
-          signal,
-        );
+        const reply = await this.limiter.run(() => {
+          sentAlone = this.limiter.inFlight === 1;
+          return this.transport.send({ ...request, query, signal, attempt });
+        }, signal);
+        const value = read(reply);
+        this.limiter.succeeded();
+        return value;
       } catch (err: unknown) {
         if (isTokenInvalid(err) && !tokenRenewed) {
           // Expired or revoked mid-run: drop it (unless already replaced) and retry once.
@@ -76,8 +84,12 @@ export class ApiCaller {
           this.tokens.invalidate(this.tokenKey, token);
           continue;
         }
-        failures++;
-        await this.backOffOrThrow(err, failures, signal);
+        // 45033 beside other calls is answered by lowering the limit, not by spending an attempt;
+        // only a call refused while it was alone in flight counts.
+        if (!(isTooManyConcurrent(err) && !sentAlone)) {
+          failures++;
+        }
+        await this.backOffOrThrow(err, Math.max(1, failures), signal);
       }
     }
   }
@@ -132,6 +144,10 @@ export class ApiCaller {
     if (!isRetryable(err) || failedAttempts >= this.settings.maxAttempts) {
       throw err;
     }
+    if (isTooManyConcurrent(err)) {
+      // Too many calls in flight for WeCom: fewer at once from now on, for every operation.
+      this.limiter.reduce();
+    }
     const delay = backoffDelayMs(failedAttempts, err, this.settings.backoff);
     if (err instanceof WeComError && err.errcode === 45009) {
       // The block is per corp and API: hold every other call of this client too.
@@ -139,6 +155,10 @@ export class ApiCaller {
     }
     await sleep(delay, signal);
   }
+}
+
+function isTooManyConcurrent(err: unknown): boolean {
+  return err instanceof WeComError && err.kind === 'api' && err.errcode === 45033;
 }
 
 function isTokenInvalid(err: unknown): boolean {

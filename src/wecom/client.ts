@@ -7,7 +7,7 @@ import { ApiCaller } from './caller';
 import { inputError } from './errors';
 import { Transport } from './http';
 import { ConcurrencyLimiter } from './limiter';
-import type { ProxyEnv } from './proxy';
+import { insecureBaseUrlReason, type ProxyEnv } from './proxy';
 import { KnownSecrets } from './redact';
 import { StatisticsOperations } from './statistics';
 import { TokenCache } from './tokens';
@@ -24,6 +24,8 @@ import {
 
 export const DEFAULTS = {
   timeoutMs: 15_000,
+  /** Real replies are a few KB (1000 rows of 8 figures is about 200 KB). */
+  maxReplyBytes: 10 * 1024 * 1024,
   concurrency: 4,
   maxAttempts: 4,
   backoffBaseMs: 500,
@@ -58,12 +60,20 @@ export class WeComClient implements StatisticsClient {
         zh: `pageLimit 不能超过 ${MAX_PAGE_LIMIT}。`,
       });
     }
+    const insecureHost = insecureBaseUrlReason(baseUrl);
+    if (insecureHost !== undefined && !options.allowInsecureHttp) {
+      throw inputError({
+        en: `The API base URL ${baseUrl} uses plain http:// to ${insecureHost}: the corp secret and access tokens would cross the network unencrypted. Use https://, or allow plain http deliberately (setting wecomGroupStats.allowInsecureHttp, or --allow-insecure-http for wecom-stats) for a relay on a network you trust.`,
+        zh: `API 地址 ${baseUrl} 使用明文 http:// 连接 ${insecureHost}：企业 Secret 和 access_token 将以明文在网络上传输。请改用 https://；若中转服务位于可信网络中，可有意允许明文 http（设置 wecomGroupStats.allowInsecureHttp，或 wecom-stats 的 --allow-insecure-http）。`,
+      });
+    }
     const now = options.now ?? Date.now;
     const backoffBaseMs = options.backoffBaseMs ?? DEFAULTS.backoffBaseMs;
     const secrets = new KnownSecrets(options.corpSecret);
     const transport = new Transport({
       baseUrl,
-      timeoutMs: options.timeoutMs ?? DEFAULTS.timeoutMs,
+      timeoutMs: positiveInteger(options.timeoutMs, DEFAULTS.timeoutMs, 'timeoutMs'),
+      maxReplyBytes: positiveInteger(options.maxReplyBytes, DEFAULTS.maxReplyBytes, 'maxReplyBytes'),
       proxy: options.proxy,
       env: deps.env,
       onRequestLog: options.onRequestLog,

@@ -3,7 +3,8 @@
  * request config or `cause`), so printing or serializing it cannot leak the secret or a token.
  */
 import { DayRangeError, type Localized } from '../shared/days';
-import { hintFor } from './hints';
+import { hintFor, type MalformedReason } from './hints';
+import { WECOM_PATHS } from '../shared/wecomApi';
 import { redactSecrets } from './redact';
 import type { WeComErrorKind } from './types';
 
@@ -18,6 +19,8 @@ export interface WeComErrorInit {
   readonly owners?: readonly string[];
   /** Server host for network hints. */
   readonly host?: string;
+  /** For 'malformed': what was wrong with the reply (the hint differs). */
+  readonly reason?: MalformedReason;
   /** Overrides the computed hint (input errors carry their own reason). */
   readonly hint?: Localized;
 }
@@ -30,12 +33,15 @@ export class WeComError extends Error {
   readonly endpoint: string;
   readonly status: number | undefined;
   readonly owners: readonly string[] | undefined;
+  readonly reason: MalformedReason | undefined;
   readonly hint: Localized;
 
   constructor(init: WeComErrorInit) {
     const errmsg = redactSecrets(init.errmsg ?? '');
     const hint = init.hint ?? hintFor({ ...init, errmsg });
-    super(`${hint.en}${technicalDetail(init.kind, init.endpoint, init.errcode, init.status, errmsg)}`);
+    super(
+      `${hint.en}${technicalDetail(init.kind, init.endpoint, init.errcode, init.status, errmsg, hint.en)}`,
+    );
     this.name = 'WeComError';
     this.kind = init.kind;
     this.errcode = init.errcode;
@@ -43,6 +49,7 @@ export class WeComError extends Error {
     this.endpoint = init.endpoint;
     this.status = init.status;
     this.owners = init.owners;
+    this.reason = init.reason;
     this.hint = hint;
   }
 }
@@ -53,6 +60,7 @@ function technicalDetail(
   errcode: number | undefined,
   status: number | undefined,
   errmsg: string,
+  hint: string,
 ): string {
   if (kind === 'input' || kind === 'aborted') {
     return '';
@@ -60,10 +68,11 @@ function technicalDetail(
   const parts = [endpoint];
   if (errcode !== undefined) {
     parts.push(`errcode ${errcode}`);
-  } else if (status !== undefined) {
+  } else if (status !== undefined && !hint.includes(`HTTP ${status}`)) {
+    // Said once: the hint of an HTTP error already names the status.
     parts.push(`HTTP ${status}`);
   }
-  if (errmsg) {
+  if (errmsg && !hint.includes(errmsg)) {
     parts.push(errmsg);
   }
   return ` [${parts.filter(Boolean).join(', ')}]`;
@@ -75,6 +84,24 @@ export function inputError(reason: Localized): WeComError {
 
 export function abortedError(endpoint = ''): WeComError {
   return new WeComError({ kind: 'aborted', endpoint });
+}
+
+/** errcode 0 but not a whole reply of the documented shape: `what` says what was wrong. */
+export function malformedReply(endpoint: string, what: string): WeComError {
+  return new WeComError({ kind: 'malformed', endpoint, reason: 'shape', errmsg: what });
+}
+
+/** Days that not every owner batch reported (a ByDayResult's `missingDays`), as an error to report. */
+export function missingDaysError(days: readonly string[]): WeComError {
+  const shown =
+    days.length <= 5 ? days.join(', ') : `${days.slice(0, 5).join(', ')} and ${days.length - 5} more`;
+  const what = days.length === 1 ? `the day ${shown}` : `${days.length} days (${shown})`;
+  return new WeComError({
+    kind: 'malformed',
+    endpoint: WECOM_PATHS.byDay,
+    reason: 'missingDays',
+    errmsg: what,
+  });
 }
 
 /** DayRangeError (bad dates) becomes an 'input' WeComError with the same localized reason. */

@@ -16,7 +16,12 @@ export interface HintContext {
   readonly owners?: readonly string[];
   /** The server's host, for network errors. */
   readonly host?: string;
+  readonly reason?: MalformedReason;
+  readonly endpoint?: string;
 }
+
+/** What was wrong with a reply that carried errcode 0 (or no errcode yet). */
+export type MalformedReason = 'shape' | 'cutOff' | 'tooLarge' | 'missingDays';
 
 type HintBuilder = (ctx: HintContext) => Localized;
 
@@ -62,8 +67,8 @@ const API_HINTS: Readonly<Record<number, HintBuilder>> = {
     zh: '已达到企业微信接口调用频率上限（按企业、接口和 IP 计算）。请等待一分钟（若持续出现，最长一小时）后重试，并减少一次查询的天数或群主数。',
   }),
   45033: () => ({
-    en: 'WeCom refused too many simultaneous calls. Lower the concurrency setting and try again.',
-    zh: '企业微信拒绝了过多的并发调用。请调低并发数设置后重试。',
+    en: 'WeCom kept refusing simultaneous calls although they were slowed down to one at a time. Wait a few minutes and try again with fewer days or owners.',
+    zh: '即使已降为一次一个调用，企业微信仍拒绝并发调用。请等待几分钟后重试，并减少一次查询的天数或群主数。',
   }),
   40014: () => ({
     en: 'WeCom rejected the access token even after a fresh one was fetched. Check that the corp ID and secret belong to the same app, then try again.',
@@ -153,6 +158,37 @@ function httpHint(c: HintContext): Localized {
   };
 }
 
+/** The endpoint's last path segments, as users know it: `groupchat/statistic`. */
+function endpointName(endpoint: string | undefined): string {
+  return endpoint ? endpoint.replace(/^\/cgi-bin\/(externalcontact\/)?/, '') : 'the API';
+}
+
+function malformedHint(c: HintContext): Localized {
+  const name = endpointName(c.endpoint);
+  switch (c.reason) {
+    case 'cutOff':
+      return {
+        en: `The reply to ${name} was cut off before its end, again after retries (a relay or proxy may be dropping connections). Nothing partial was used; try again.`,
+        zh: `${name} 的响应在传输中被截断，重试后仍然如此（中转服务或代理可能断开了连接）。未使用任何不完整的数据，请重试。`,
+      };
+    case 'missingDays':
+      return {
+        en: `WeCom's by-day replies left out ${c.errmsg} for some of the owners, also when asked again. A sum without those owners would look whole, so those days are not shown. Try again later.`,
+        zh: `企业微信按天统计的响应中缺少部分群主的 ${c.errmsg}，重新请求后仍然如此。缺少这些群主的合计会被误认为完整，因此这些日期不予显示。请稍后重试。`,
+      };
+    case 'tooLarge':
+      return {
+        en: `The reply to ${name} was far larger than WeCom's replies are (${c.errmsg}), so it was refused. Check the API base URL: it may not point to WeCom or a faithful relay.`,
+        zh: `${name} 的响应远大于企业微信的正常响应（${c.errmsg}），已拒绝。请检查 API 地址：它可能不是企业微信或可靠的中转服务。`,
+      };
+    default:
+      return {
+        en: `The reply to ${name} was incomplete or malformed (${c.errmsg}) and stayed so after retries, so no figures were shown. Try again later; if it persists, check the API base URL (a relay may alter replies).`,
+        zh: `${name} 的响应不完整或格式有误（${c.errmsg}），重试后仍然如此，因此未显示任何数据。请稍后重试；若持续出现，请检查 API 地址（中转服务可能改动了响应）。`,
+      };
+  }
+}
+
 /** The hint for a failure; unknown API codes point to WeCom's own error lookup page. */
 export function hintFor(c: HintContext): Localized {
   switch (c.kind) {
@@ -181,6 +217,8 @@ export function hintFor(c: HintContext): Localized {
         en: 'WeCom did not answer in time. Check the network or proxy, or raise the request timeout, then try again.',
         zh: '企业微信未在规定时间内响应。请检查网络或代理，或调大请求超时时间后重试。',
       };
+    case 'malformed':
+      return malformedHint(c);
     case 'aborted':
       return { en: 'The request was cancelled.', zh: '请求已取消。' };
     case 'input':

@@ -10,19 +10,15 @@ import { WeComError } from './errors';
 import { proxyForUrl, type ProxyEnv } from './proxy';
 import { redactSecrets } from './redact';
 import { numericValue } from './replies';
-import type { RequestLogEntry } from './types';
-
-/** Every WeCom reply carries these; the rest depends on the endpoint. */
-export interface WeComReply {
-  readonly errcode: number;
-  readonly errmsg?: string;
-  readonly [field: string]: unknown;
-}
+import type { RequestLogEntry, WeComReply } from './types';
 
 export interface TransportOptions {
   /** Without a trailing slash (the client strips it once, as it also keys tokens by it). */
   readonly baseUrl: string;
+  /** Deadline of one attempt: connect, headers and the whole body. */
   readonly timeoutMs: number;
+  /** Bodies above this are refused while they stream in, so memory stays bounded. */
+  readonly maxReplyBytes: number;
   readonly proxy?: string;
   /** Environment for HTTPS_PROXY/NO_PROXY; `process.env` by default. */
   readonly env?: ProxyEnv;
@@ -55,8 +51,9 @@ export class Transport {
     const agent = proxyUrl ? new HttpsProxyAgent(proxyUrl) : undefined;
     this.http = axios.create({
       baseURL: baseUrl,
-      timeout: options.timeoutMs,
+      // No idle timeout: the attempt's deadline signal (see send) also covers a dripping body.
       proxy: false,
+      maxContentLength: options.maxReplyBytes,
       httpAgent: agent,
       httpsAgent: agent,
       // WeCom never redirects; following one could carry the token to another host.
@@ -81,18 +78,21 @@ export class Transport {
     };
     let status: number;
     let text: string;
+    // Axios' own timeout is idle time; this deadline holds from connect to the last byte.
+    const deadline = AbortSignal.timeout(this.options.timeoutMs);
+    const signal = request.signal ? AbortSignal.any([request.signal, deadline]) : deadline;
     try {
       const response = await this.http.request<string>({
         method: request.method,
         url: request.path,
         params: request.query,
         data: request.body,
-        signal: request.signal,
+        signal,
       });
       status = response.status;
       text = typeof response.data === 'string' ? response.data : '';
     } catch (err: unknown) {
-      const failure = this.translateFailure(err, request);
+      const failure = this.translateFailure(err, request, deadline.aborted);
       log({ message: failure.errmsg || failure.kind });
       throw failure;
     }
@@ -122,15 +122,35 @@ export class Transport {
     return redactSecrets(text, this.options.knownSecrets());
   }
 
-  private translateFailure(err: unknown, request: ApiRequest): WeComError {
+  private translateFailure(err: unknown, request: ApiRequest, pastDeadline: boolean): WeComError {
     const endpoint = request.path;
-    if (request.signal?.aborted || axios.isCancel(err)) {
+    if (request.signal?.aborted) {
       return new WeComError({ kind: 'aborted', endpoint });
+    }
+    if (pastDeadline) {
+      return new WeComError({
+        kind: 'timeout',
+        endpoint,
+        errmsg: `no complete reply within ${this.options.timeoutMs} ms`,
+      });
     }
     const code = axios.isAxiosError(err) ? err.code : undefined;
     const message = this.redact(err instanceof Error ? err.message : String(err));
-    if (code === 'ETIMEDOUT' || code === 'ECONNABORTED') {
+    if (code === 'ETIMEDOUT' || code === 'ECONNABORTED' || axios.isCancel(err)) {
       return new WeComError({ kind: 'timeout', endpoint, errmsg: message });
+    }
+    if (message.includes('maxContentLength')) {
+      return new WeComError({
+        kind: 'malformed',
+        endpoint,
+        reason: 'tooLarge',
+        errmsg: `reply larger than ${this.options.maxReplyBytes} bytes`,
+      });
+    }
+    if (axios.isAxiosError(err) && err.response) {
+      // Headers arrived, then the connection ended before the body did.
+      const status = err.response.status;
+      return new WeComError({ kind: 'malformed', endpoint, status, reason: 'cutOff', errmsg: message });
     }
     return new WeComError({ kind: 'network', endpoint, errmsg: message, host: this.host });
   }

@@ -10,7 +10,7 @@ function envValue(env: ProxyEnv, name: string): string | undefined {
   return value && value.trim() ? value.trim() : undefined;
 }
 
-function isLoopback(hostname: string): boolean {
+export function isLoopback(hostname: string): boolean {
   return (
     hostname === 'localhost' || hostname === '::1' || hostname === '[::1]' || hostname.startsWith('127.')
   );
@@ -74,4 +74,18 @@ export function proxyForUrl(
 /** `host:port` means an HTTP proxy, as curl reads it (else `host:` would parse as a URL scheme). */
 function withScheme(proxy: string): string {
   return proxy.includes('://') ? proxy : `http://${proxy}`;
+}
+
+/**
+ * Why `baseUrl` may not be used, or undefined when it may: an `http://` URL to a host other than
+ * loopback would carry the secret (gettoken) and every token across the network in clear text.
+ */
+export function insecureBaseUrlReason(baseUrl: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(baseUrl);
+  } catch {
+    return undefined;
+  }
+  return url.protocol === 'http:' && !isLoopback(url.hostname) ? url.host : undefined;
 }

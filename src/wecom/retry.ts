@@ -32,6 +32,9 @@ export function isRetryable(err: unknown): boolean {
     case 'network':
     case 'timeout':
       return true;
+    case 'malformed':
+      // Cut off or mangled once may be whole next time; an oversized reply will be oversized again.
+      return err.reason !== 'tooLarge';
     default:
       return false;
   }

@@ -7,6 +7,7 @@ import {
   assertRange,
   dayStartTs,
   daysBetween,
+  listDays,
   MAX_SPAN_DAYS,
   splitRange,
   type CstDay,
@@ -15,6 +16,7 @@ import {
 import {
   addStats,
   emptyStats,
+  compareByFigure,
   isMetricKey,
   METRICS,
   type GroupChatStats,
@@ -22,8 +24,8 @@ import {
 } from '../shared/metrics';
 import { MAX_OWNERS_PER_REQUEST, WECOM_PATHS } from '../shared/wecomApi';
 import type { ApiCaller } from './caller';
-import { asWeComError, inputError, WeComError } from './errors';
-import { readDayItems, readFollowUsers, readStatisticPage, type DayItem } from './replies';
+import { asWeComError, inputError, malformedReply } from './errors';
+import { readDayItems, readFollowUsers, readStatisticPage } from './replies';
 import { chunk, ProgressCounter, runAll } from './tasks';
 import type {
   ByDayRequest,
@@ -47,8 +49,8 @@ export class StatisticsOperations {
   ) {}
 
   async listFollowUsers(options: CallOptions = {}): Promise<string[]> {
-    const reply = await this.caller.call({ method: 'GET', path: WECOM_PATHS.followUsers }, options.signal);
-    return readFollowUsers(reply, WECOM_PATHS.followUsers);
+    const path = WECOM_PATHS.followUsers;
+    return this.caller.call({ method: 'GET', path }, (reply) => readFollowUsers(reply, path), options.signal);
   }
 
   async getOwnerTotals(request: OwnerTotalsRequest, options: CallOptions = {}): Promise<OwnerTotals[]> {
@@ -81,10 +83,10 @@ export class StatisticsOperations {
     );
     const merged = new Map<string, GroupChatStats>();
     pages.forEach((rows) => rows.forEach((data, owner) => merged.set(owner, data)));
-    // Owners the server left out (no groups, or unknown ids it ignored) are zero rows marked absent.
+    // Owners the server left out (no groups, or unknown ids it ignored) are absent, not zeros.
     const result: OwnerTotals[] = owners.map((owner) => {
       const data = merged.get(owner);
-      return data ? { owner, data } : { owner, data: emptyStats(), absent: true };
+      return data ? { owner, data } : { owner, absent: true };
     });
     return sortOwnerTotals(result, sortBy, ascending);
   }
@@ -100,33 +102,45 @@ export class StatisticsOperations {
     progress.plan(jobs.length);
     const replies = await runAll(
       jobs.map((job) => async (signal: AbortSignal) => {
-        const items = await this.byDayRequest(job.group, job.window, signal);
+        const days = await this.byDayBatch(job.group, job.window, signal);
         progress.finishOne();
-        return items;
+        return days;
       }),
       options.signal,
     );
-    const total = new Map<CstDay, GroupChatStats>();
-    const perOwner = new Map<string, Map<CstDay, GroupChatStats>>();
-    replies.forEach((items, i) => {
-      const { group } = jobs[i];
-      for (const item of items) {
-        addStats(dayEntry(total, item.date), item.data);
-        if (request.perOwner) {
-          const series = perOwner.get(group[0]) ?? new Map<CstDay, GroupChatStats>();
-          perOwner.set(group[0], series);
-          addStats(dayEntry(series, item.date), item.data);
+    const total: DayStats[] = [];
+    const missingDays: CstDay[] = [];
+    for (const window of windows) {
+      const parts = replies.filter((_, i) => jobs[i].window === window);
+      for (const date of listDays(window)) {
+        // A day counts only when every owner batch of its window reported it.
+        const found = parts.map((days) => days.get(date));
+        if (found.length === 0 || found.some((d) => d === undefined)) {
+          missingDays.push(date);
+          continue;
         }
+        const data = emptyStats();
+        let fetchedAt = Infinity;
+        for (const part of found as BatchDay[]) {
+          addStats(data, part.data);
+          fetchedAt = Math.min(fetchedAt, part.fetchedAt);
+        }
+        total.push({ date, statTime: dayStartTs(date), data, fetchedAt });
       }
-    });
-    const result: ByDayResult = { from: range.from, to: range.to, owners, total: toDayStats(total) };
+    }
+    const result: ByDayResult = { from: range.from, to: range.to, owners, total, missingDays };
     if (!request.perOwner) {
       return result;
     }
     const series: Record<string, readonly DayStats[]> = {};
-    for (const owner of owners) {
-      series[owner] = toDayStats(perOwner.get(owner) ?? new Map());
-    }
+    replies.forEach((days, i) => {
+      const owner = jobs[i].group[0];
+      const own = [...(series[owner] ?? [])];
+      for (const [date, day] of days) {
+        own.push({ date, statTime: dayStartTs(date), data: day.data, fetchedAt: day.fetchedAt });
+      }
+      series[owner] = own.sort((a, b) => compareDays(a.date, b.date));
+    });
     return { ...result, perOwner: series };
   }
 
@@ -161,7 +175,11 @@ export class StatisticsOperations {
     return [...new Set(given)];
   }
 
-  /** Every page of one owner batch, until `next_offset` reaches `total`. */
+  /**
+   * Every page of one owner batch, until `next_offset` reaches `total`. Each page is checked as it
+   * arrives (see readStatisticPage); a batch whose pages do not add up to `total` is asked again
+   * once, then refused: its rows would be a part passed off as the whole.
+   */
   private async ownerBatch(
     batch: readonly string[],
     range: DayRange,
@@ -170,63 +188,96 @@ export class StatisticsOperations {
     signal: AbortSignal,
     progress: ProgressCounter,
   ): Promise<Map<string, GroupChatStats>> {
-    const rows = new Map<string, GroupChatStats>();
-    const orderBy = METRICS[sortBy].serverOrderBy;
-    let offset = 0;
-    for (let page = 1; ; page++) {
-      const body = {
-        ...rangeBody(range, batch),
-        ...(orderBy ? { order_by: orderBy, order_asc: ascending ? 1 : 0 } : {}),
-        offset,
-        limit: this.settings.pageLimit,
-      };
-      const reply = await this.caller.call(
-        { method: 'POST', path: WECOM_PATHS.statistic, body, owners: batch },
-        signal,
-      );
-      progress.finishOne();
-      const result = readStatisticPage(reply, WECOM_PATHS.statistic);
-      for (const item of result.items) {
-        // A row seen on an earlier page is not counted twice if the server's order shifted.
-        if (!rows.has(item.owner)) {
+    const asked = new Set(batch);
+    const path = WECOM_PATHS.statistic;
+    for (let round = 1; ; round++) {
+      const rows = new Map<string, GroupChatStats>();
+      const orderBy = METRICS[sortBy].serverOrderBy;
+      let offset = 0;
+      let total = 0;
+      for (let page = 1; ; page++) {
+        const body = {
+          ...rangeBody(range, batch),
+          ...(orderBy ? { order_by: orderBy, order_asc: ascending ? 1 : 0 } : {}),
+          offset,
+          limit: this.settings.pageLimit,
+        };
+        const result = await this.caller.call(
+          { method: 'POST', path, body, owners: batch },
+          (reply) => readStatisticPage(reply, path, asked, offset),
+          signal,
+        );
+        progress.finishOne();
+        total = result.total;
+        for (const item of result.items) {
           rows.set(item.owner, item.data);
         }
+        if (result.nextOffset >= result.total) {
+          break;
+        }
+        // A server may send fewer rows than `limit`, but each page must advance; a batch has at
+        // most one row per owner, so batch.length pages suffice.
+        if (result.nextOffset <= offset || page >= batch.length) {
+          throw malformedReply(
+            path,
+            `paging does not advance (offset ${offset}, next_offset ${result.nextOffset}, total ${result.total})`,
+          );
+        }
+        offset = result.nextOffset;
+        progress.plan(1);
       }
-      if (result.nextOffset >= result.total) {
+      if (rows.size === total) {
         return rows;
       }
-      // `limit` is only what the client expects: a server may send fewer rows per page. Each page
-      // must advance, and a batch has at most one row per owner, so batch.length pages suffice.
-      if (result.nextOffset <= offset || page >= batch.length) {
-        throw new WeComError({
-          kind: 'http',
-          endpoint: WECOM_PATHS.statistic,
-          status: 200,
-          errmsg: `paging does not advance (offset ${offset}, next_offset ${result.nextOffset}, total ${result.total})`,
-        });
+      if (round >= 2) {
+        throw malformedReply(path, `the pages held ${rows.size} distinct owners where total says ${total}`);
       }
-      offset = result.nextOffset;
       progress.plan(1);
     }
   }
 
-  /** One by-day request; days outside the window and repeated days are dropped, never summed. */
-  private async byDayRequest(
+  /**
+   * One owner group over one window: the days it reported, each with the time its reply arrived.
+   * A reply that leaves out days of its window is asked again (up to INCOMPLETE_ROUNDS calls in
+   * all) and the days are gathered; days still missing then are left for the caller to report.
+   */
+  private async byDayBatch(
     group: readonly string[],
     window: DayRange,
     signal: AbortSignal,
-  ): Promise<DayItem[]> {
-    const reply = await this.caller.call(
-      { method: 'POST', path: WECOM_PATHS.byDay, body: rangeBody(window, group), owners: group },
-      signal,
-    );
-    const seen = new Set<CstDay>();
-    return readDayItems(reply, WECOM_PATHS.byDay).filter((item) => {
-      const keep = item.date >= window.from && item.date <= window.to && !seen.has(item.date);
-      seen.add(item.date);
-      return keep;
-    });
+  ): Promise<Map<CstDay, BatchDay>> {
+    const path = WECOM_PATHS.byDay;
+    const days = new Map<CstDay, BatchDay>();
+    const wanted = daysBetween(window.from, window.to) + 1;
+    for (let round = 1; ; round++) {
+      const items = await this.caller.call(
+        { method: 'POST', path, body: rangeBody(window, group), owners: group },
+        (reply) => readDayItems(reply, path, window),
+        signal,
+      );
+      const fetchedAt = this.settings.now();
+      for (const item of items) {
+        if (!days.has(item.date)) {
+          days.set(item.date, { data: item.data, fetchedAt });
+        }
+      }
+      if (days.size >= wanted || round >= INCOMPLETE_ROUNDS) {
+        return days;
+      }
+    }
   }
+}
+
+/** Calls per owner batch and window when replies keep leaving days out. */
+const INCOMPLETE_ROUNDS = 3;
+
+interface BatchDay {
+  readonly data: GroupChatStats;
+  readonly fetchedAt: number;
+}
+
+function compareDays(a: CstDay, b: CstDay): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function rangeBody(range: DayRange, owners: readonly string[]): Record<string, unknown> {
@@ -237,33 +288,16 @@ function rangeBody(range: DayRange, owners: readonly string[]): Record<string, u
   };
 }
 
-function dayEntry(map: Map<CstDay, GroupChatStats>, day: CstDay): GroupChatStats {
-  let entry = map.get(day);
-  if (!entry) {
-    entry = emptyStats();
-    map.set(day, entry);
-  }
-  return entry;
-}
-
-function toDayStats(map: ReadonlyMap<CstDay, GroupChatStats>): DayStats[] {
-  return [...map.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([date, data]) => ({ date, statTime: dayStartTs(date), data }));
-}
-
-/** By one figure, ascending or descending; ties always by owner id ascending (stable across runs). */
+/**
+ * By one figure, ascending or descending; ties always by owner id ascending (stable across runs).
+ * Absent owners have no figure: they come last, by owner id, in either direction.
+ */
 export function sortOwnerTotals(
   rows: readonly OwnerTotals[],
   sortBy: MetricKey,
   ascending: boolean,
 ): OwnerTotals[] {
-  const direction = ascending ? 1 : -1;
-  return [...rows].sort((a, b) => {
-    const diff = (a.data[sortBy] - b.data[sortBy]) * direction;
-    if (diff !== 0) {
-      return diff;
-    }
-    return a.owner < b.owner ? -1 : a.owner > b.owner ? 1 : 0;
-  });
+  return [...rows].sort(
+    (a, b) => compareByFigure(a.data?.[sortBy], b.data?.[sortBy], ascending) || compareDays(a.owner, b.owner),
+  );
 }

@@ -12,11 +12,24 @@ export interface WeComClientOptions {
   readonly corpSecret: string;
   /** Default `https://qyapi.weixin.qq.com`; a relay or the fake server otherwise. */
   readonly baseUrl?: string;
-  /** Per-request timeout in ms (default 15000). */
+  /**
+   * Deadline of one attempt in ms, from connecting to the last byte of the body (default 15000).
+   * A server that drips its reply cannot hold a call longer than this.
+   */
   readonly timeoutMs?: number;
+  /** Replies larger than this many bytes are refused (default 10 MB; a real reply is a few KB). */
+  readonly maxReplyBytes?: number;
+  /**
+   * Allow an `http://` base URL to a host other than loopback. Off by default: the secret and the
+   * access token would cross the network in clear text.
+   */
+  readonly allowInsecureHttp?: boolean;
   /** Explicit proxy URL (`http://host:port`); when absent, HTTPS_PROXY/HTTP_PROXY/NO_PROXY apply. */
   readonly proxy?: string;
-  /** Requests in flight at once, shared by all calls of this client (default 4). */
+  /**
+   * Requests in flight at once, shared by all calls of this client (default 4). WeCom's 45033
+   * ("too many concurrent calls") halves the limit for a while, down to 1.
+   */
   readonly concurrency?: number;
   /** Attempts per request for retryable failures (default 4 = 1 try + 3 retries). */
   readonly maxAttempts?: number;
@@ -28,6 +41,13 @@ export interface WeComClientOptions {
   readonly onRequestLog?: (entry: RequestLogEntry) => void;
   /** Clock seam for tests (ms since epoch). */
   readonly now?: () => number;
+}
+
+/** Every WeCom reply carries these; the rest depends on the endpoint. */
+export interface WeComReply {
+  readonly errcode: number;
+  readonly errmsg?: string;
+  readonly [field: string]: unknown;
 }
 
 export interface RequestLogEntry {
@@ -66,14 +86,23 @@ export interface OwnerTotalsRequest {
   readonly ascending?: boolean;
 }
 
-export interface OwnerTotals {
+/**
+ * One owner's totals. Every owner asked for appears exactly once in the result: with its figures,
+ * or as absent when WeCom's reply had no row for it (no groups, or an id it does not know and
+ * ignored). An absent owner has no figures: it is neither zero nor counted in any sum.
+ */
+export type OwnerTotals = PresentOwnerTotals | AbsentOwner;
+
+export interface PresentOwnerTotals {
   readonly owner: string;
   readonly data: GroupChatStats;
-  /**
-   * The server's reply had no row for this owner (no groups, or an id it does not know and ignored);
-   * `data` is then all zeros. Every owner asked for appears exactly once in the result.
-   */
-  readonly absent?: true;
+  readonly absent?: undefined;
+}
+
+export interface AbsentOwner {
+  readonly owner: string;
+  readonly absent: true;
+  readonly data?: undefined;
 }
 
 export interface ByDayRequest {
@@ -90,6 +119,11 @@ export interface DayStats {
   /** 00:00 CST of `date`, Unix seconds, as the server's `stat_time`. */
   readonly statTime: number;
   readonly data: GroupChatStats;
+  /**
+   * When the reply carrying this day arrived (ms since epoch); for a day summed over several
+   * owner batches, the earliest of their replies (a day is only as final as its oldest part).
+   */
+  readonly fetchedAt: number;
 }
 
 export interface ByDayResult {
@@ -97,9 +131,17 @@ export interface ByDayResult {
   readonly to: CstDay;
   /** The owners the figures are summed over. */
   readonly owners: readonly string[];
-  /** One entry per day that the server returned, in date order, summed across owner batches. */
+  /**
+   * The complete days, in date order, summed across owner batches: a day is here only when every
+   * owner batch of its window reported it.
+   */
   readonly total: readonly DayStats[];
-  /** When `perOwner` was asked: owner → its own days. */
+  /**
+   * Days of the range that are not in `total` because at least one owner batch did not report
+   * them (after retries). Empty when the result is whole. Never shown or stored as figures.
+   */
+  readonly missingDays: readonly CstDay[];
+  /** When `perOwner` was asked: owner → the days WeCom reported for that owner alone. */
   readonly perOwner?: Readonly<Record<string, readonly DayStats[]>>;
 }
 
@@ -111,6 +153,12 @@ export type WeComErrorKind =
   /** Connection refused, DNS, TLS, proxy… */
   | 'network'
   | 'timeout'
+  /**
+   * errcode 0 but the reply is not whole or not the documented shape: `items` missing, fewer rows
+   * than claimed, a row for an owner not asked, a figure that is not a count, a body cut off or
+   * too large. Retried like a busy server, then reported; never read as figures.
+   */
+  | 'malformed'
   | 'aborted'
   /** Rejected before any request (bad dates, empty owner id, bad option). */
   | 'input';

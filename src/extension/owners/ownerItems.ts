@@ -60,10 +60,16 @@ export function ownerItem(
 ): vscode.TreeItem {
   const item = new vscode.TreeItem(row.name, vscode.TreeItemCollapsibleState.Collapsed);
   item.id = `owner:${row.owner}`;
-  const figures = format.summary(row.data, sort);
-  item.description = row.name === row.owner ? figures : `${row.owner} · ${figures}`;
   const heading = row.name === row.owner ? row.owner : `${row.name} (${row.owner})`;
-  item.tooltip = `${heading}\n${format.asOf(loaded)}\n\n${format.figureLines(row.data)}`;
+  // An owner WeCom did not return has no figures: saying so beats showing zeros.
+  const figures = row.data ? format.summary(row.data, sort) : vscode.l10n.t('not returned by WeCom');
+  item.description = row.name === row.owner ? figures : `${row.owner} · ${figures}`;
+  item.tooltip = row.data
+    ? `${heading}\n${format.asOf(loaded)}\n\n${format.figureLines(row.data)}`
+    : `${heading}\n${vscode.l10n.t('WeCom returned no figures for this owner on {0} (no groups, or a user ID it does not know). The owner is not counted in the sums.', loaded.day)}`;
+  if (!row.data) {
+    item.collapsibleState = vscode.TreeItemCollapsibleState.None;
+  }
   item.contextValue = 'owner';
   item.iconPath = new vscode.ThemeIcon('person');
   item.accessibilityInformation = { label: `${heading}, ${figures}` };

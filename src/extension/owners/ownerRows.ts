@@ -2,7 +2,14 @@
  * Pure row logic of the owners view: building rows from the client's totals, sorting, filtering,
  * and the "provisional" rule. No vscode here, so it stays cheap for 5,000 owners.
  */
-import { addStats, emptyStats, isMetricKey, type GroupChatStats, type MetricKey } from '../../shared/metrics';
+import {
+  addStats,
+  compareByFigure,
+  emptyStats,
+  isMetricKey,
+  type GroupChatStats,
+  type MetricKey,
+} from '../../shared/metrics';
 import type { OwnerTotals } from '../../wecom/types';
 import type { OwnerTreeElement } from '../contracts';
 
@@ -17,7 +24,8 @@ export interface OwnerRow {
   readonly owner: string;
   /** Display name, or the userid itself when no name is known. */
   readonly name: string;
-  readonly data: GroupChatStats;
+  /** Undefined when WeCom did not return this owner: absent, not zeros, and not in any sum. */
+  readonly data: GroupChatStats | undefined;
   /** Lower-cased "id\nname", for the substring filter. */
   readonly searchText: string;
   /** The tree element of this row, created once so the tree keeps identity across renders. */
@@ -25,7 +33,7 @@ export interface OwnerRow {
 }
 
 export function buildRows(
-  totals: readonly OwnerTotals[],
+  totals: readonly (OwnerTotals | OwnerRow)[],
   names: Readonly<Record<string, string>>,
 ): OwnerRow[] {
   return totals.map(({ owner, data }) => {
@@ -42,14 +50,11 @@ export function buildRows(
 
 /** Sorted copy; ties broken by owner id so the order is stable whatever the server sent. */
 export function sortRows(rows: readonly OwnerRow[], order: SortOrder): OwnerRow[] {
-  const direction = order.ascending ? 1 : -1;
-  return [...rows].sort((a, b) => {
-    const diff = (a.data[order.metric] - b.data[order.metric]) * direction;
-    if (diff !== 0) {
-      return diff;
-    }
-    return a.owner < b.owner ? -1 : a.owner > b.owner ? 1 : 0;
-  });
+  return [...rows].sort(
+    (a, b) =>
+      compareByFigure(a.data?.[order.metric], b.data?.[order.metric], order.ascending) ||
+      (a.owner < b.owner ? -1 : a.owner > b.owner ? 1 : 0),
+  );
 }
 
 /** Case-insensitive substring match on userid or display name; an empty filter keeps all. */
@@ -64,7 +69,9 @@ export function filterRows(rows: readonly OwnerRow[], filter: string): readonly 
 export function sumRows(rows: readonly OwnerRow[]): GroupChatStats {
   const total = emptyStats();
   for (const row of rows) {
-    addStats(total, row.data);
+    if (row.data) {
+      addStats(total, row.data);
+    }
   }
   return total;
 }

@@ -68,6 +68,7 @@ suite('wecom/getOwnerTotals', () => {
         assert.equal(rows.length, 250);
         for (let i = 1; i < rows.length; i++) {
           const [a, b] = [rows[i - 1], rows[i]];
+          assert.ok(a.data && b.data, 'every known owner is returned');
           const diff = (b.data[key] - a.data[key]) * (ascending ? 1 : -1);
           assert.ok(diff > 0 || (diff === 0 && a.owner < b.owner), `${a.owner} before ${b.owner}`);
         }
@@ -102,7 +103,7 @@ suite('wecom/getOwnerTotals', () => {
     }
   });
 
-  test('duplicate owners are sent once; unknown ids among known ones come back as absent zero rows', async () => {
+  test('duplicate owners are sent once; unknown ids among known ones come back absent, without figures', async () => {
     const { client } = makeClient(server);
     const owners = ['zhangsan', 'lisi', 'zhangsan', 'no-such-user', 'lisi'];
     const rows = await client.getOwnerTotals({
@@ -117,8 +118,8 @@ suite('wecom/getOwnerTotals', () => {
     assert.equal(rows.length, 3);
     const ghost = rows.find((r) => r.owner === 'no-such-user');
     assert.ok(ghost);
-    assert.equal(ghost.absent, true);
-    assert.ok(Object.values(ghost.data).every((v) => v === 0));
+    assert.deepEqual(ghost, { owner: 'no-such-user', absent: true });
+    assert.equal(rows[rows.length - 1], ghost, 'absent owners sort last, even ascending');
     assert.equal(server.counts()[FOLLOW], undefined, 'given owners: no follow-user call');
   });
 

@@ -7,7 +7,6 @@ import { WeComError } from '../../../src/wecom/errors';
 import type { RequestLogEntry, WeComClientOptions } from '../../../src/wecom/types';
 import { startConnectProxy, startStub, type Stub, type StubReply, type StubRequest } from './stubServer';
 import {
-  BY_DAY,
   fakeServerPerSuite,
   fixedClock,
   FOLLOW,
@@ -70,15 +69,16 @@ suite('wecom/transport: replies the fake server never gives', () => {
     await Promise.all(stubs.splice(0).map((s) => s.close()));
   });
 
-  test('a server whose paging never advances fails with an http error after a bounded number of pages', async () => {
+  test('a page claiming more owners than were asked is malformed: retried, then refused', async () => {
     const s = await stub(() => ({ json: { errcode: 0, total: 5, next_offset: 0, items: [] } }));
     const { client } = stubClient(s);
     const err = await rejectionOf(
       client.getOwnerTotals({ from: yesterday(), to: yesterday(), owners: ['a'] }),
     );
-    assert.ok(err instanceof WeComError && err.kind === 'http', String(err));
-    assert.match(err.errmsg, /paging does not advance/);
-    assert.equal(s.requests.filter((r) => r.path === STATISTIC).length, 1);
+    assert.ok(err instanceof WeComError && err.kind === 'malformed', String(err));
+    assert.match(err.errmsg, /more than the 1 owners asked/);
+    // A malformed page is asked again like a busy server, up to the client's maxAttempts.
+    assert.equal(s.requests.filter((r) => r.path === STATISTIC).length, 3);
   });
 
   test('a server sending fewer rows per page than limit is paged to the end', async () => {
@@ -90,7 +90,7 @@ suite('wecom/transport: replies the fake server never gives', () => {
     });
     const rows = await stubClient(s).client.getOwnerTotals({ from: yesterday(), to: yesterday(), owners });
     assert.deepEqual(
-      rows.map((r) => [r.owner, r.data.chat_total]),
+      rows.map((r) => [r.owner, r.data?.chat_total]),
       [
         ['e', 4],
         ['d', 3],
@@ -123,10 +123,11 @@ suite('wecom/transport: replies the fake server never gives', () => {
     const err = await rejectionOf(
       stubClient(bad).client.getOwnerTotals({ from: yesterday(), to: yesterday(), owners: ['a'] }),
     );
-    assert.ok(err instanceof WeComError && err.kind === 'http');
+    assert.ok(err instanceof WeComError && err.kind === 'malformed', String(err));
+    assert.match(err.message, /chat_total is "x", not a count/);
   });
 
-  test('by-day: days outside the requested window and repeated days are not summed', async () => {
+  test('by-day: days outside the requested window or repeated are refused, never summed', async () => {
     const day = yesterday();
     const s = await stub(() => ({
       json: {
@@ -138,10 +139,9 @@ suite('wecom/transport: replies the fake server never gives', () => {
         ],
       },
     }));
-    const result = await stubClient(s).client.getByDay({ from: day, to: day, owners: ['a'] });
-    assert.equal(result.total.length, 1);
-    assert.deepEqual(result.total[0].data, { ...zeroData, migrate_trainee_chat_cnt: 0 });
-    assert.equal(s.requests.filter((r) => r.path === BY_DAY).length, 1);
+    const err = await rejectionOf(stubClient(s).client.getByDay({ from: day, to: day, owners: ['a'] }));
+    assert.ok(err instanceof WeComError && err.kind === 'malformed', String(err));
+    assert.match(err.errmsg, /appears twice|outside the asked/);
   });
 
   test('an HTML page (HTTP 200, not JSON) is an http error, not retried; HTTP 502 is retried', async () => {
@@ -171,7 +171,10 @@ suite('wecom/transport: replies the fake server never gives', () => {
       { owner: 'a', data: expected },
     ]);
     const byDay = await client.getByDay({ from: day, to: day, owners: ['a'] });
-    assert.deepEqual(byDay.total, [{ date: day, statTime: dayStartTs(day), data: expected }]);
+    assert.deepEqual(
+      byDay.total.map(({ date, statTime, data }) => ({ date, statTime, data })),
+      [{ date: day, statTime: dayStartTs(day), data: expected }],
+    );
     const denied = await stub(() => ({ json: { errcode: '48002', errmsg: 'api forbidden' } }));
     const err = await rejectionOf(stubClient(denied).client.listFollowUsers());
     assert.ok(err instanceof WeComError && err.kind === 'api' && err.errcode === 48002, String(err));
@@ -271,14 +274,18 @@ suite('wecom/transport: proxies', () => {
     const proxy = await startConnectProxy({ host: '127.0.0.1', port: server.port });
     try {
       const baseUrl = `http://wecom-relay.invalid:${server.port}`;
-      const via = makeClient(server, { baseUrl }, { env: { HTTP_PROXY: proxy.url } }).client;
+      const via = makeClient(
+        server,
+        { baseUrl, allowInsecureHttp: true },
+        { env: { HTTP_PROXY: proxy.url } },
+      ).client;
       assert.deepEqual(await via.listFollowUsers(), server.owners);
       assert.ok(proxy.tunnels.includes(`wecom-relay.invalid:${server.port}`));
       const before = proxy.tunnels.length;
       // Direct to a host that does not exist: fails fast (or times out if DNS is slow), never proxied.
       const direct = makeClient(
         server,
-        { baseUrl, maxAttempts: 1, timeoutMs: 500 },
+        { baseUrl, allowInsecureHttp: true, maxAttempts: 1, timeoutMs: 500 },
         { env: { HTTP_PROXY: proxy.url, NO_PROXY: '.invalid' } },
       );
       const err = await rejectionOf(direct.client.listFollowUsers());
