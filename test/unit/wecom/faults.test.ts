@@ -2,34 +2,19 @@ import * as assert from 'node:assert/strict';
 import type { FakeWeComServer } from '../../../src/demo/fakeServer';
 import { lastNDays } from '../../../src/shared/days';
 import { WeComError } from '../../../src/wecom/errors';
-import type { ByDayResult, OwnerTotals } from '../../../src/wecom/types';
 import {
+  assertByDayTruth,
+  assertTotalsTruth,
   BY_DAY,
-  dayTruth,
   fakeServerPerSuite,
   FIXED_NOW,
   GETTOKEN,
   makeClient,
-  ownerRangeTruth,
   rejectionOf,
   startServer,
   STATISTIC,
   yesterday,
 } from './support';
-
-function assertByDayTruth(server: FakeWeComServer, result: ByDayResult, days: number): void {
-  assert.equal(result.total.length, days);
-  for (const day of result.total) {
-    assert.deepEqual(day.data, dayTruth(server, result.owners, day.date), day.date);
-  }
-}
-
-function assertTotalsTruth(server: FakeWeComServer, rows: readonly OwnerTotals[], day: string): void {
-  assert.equal(new Set(rows.map((r) => r.owner)).size, rows.length, 'each owner once');
-  for (const row of rows) {
-    assert.deepEqual(row.data, ownerRangeTruth(server, row.owner, day, day), row.owner);
-  }
-}
 
 suite('wecom/retries: injected faults', () => {
   let server: FakeWeComServer;

@@ -1,4 +1,5 @@
 /** Shared setup of the client tests: a fake server on loopback and a client with fast backoff. */
+import * as assert from 'node:assert/strict';
 import { addDays, cstYesterday, listDays, type CstDay } from '../../../src/shared/days';
 import { addStats, emptyStats, METRIC_KEYS, METRICS, type GroupChatStats } from '../../../src/shared/metrics';
 import {
@@ -7,7 +8,7 @@ import {
   type FakeWeComServerOptions,
 } from '../../../src/demo/fakeServer';
 import { WeComClient, type WeComClientDeps } from '../../../src/wecom/client';
-import type { RequestLogEntry, WeComClientOptions } from '../../../src/wecom/types';
+import type { ByDayResult, OwnerTotals, RequestLogEntry, WeComClientOptions } from '../../../src/wecom/types';
 
 /** Distinctive, so a leak is found by a plain substring search. */
 export const TEST_SECRET = 'S3CRET-do-not-leak-7f1c9e2a4b6d8f0e1a3c5e7b9d';
@@ -123,4 +124,21 @@ export async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
     return err;
   }
   throw new Error('expected the promise to reject');
+}
+
+/** A by-day result is whole (`days` days, none missing) and every day is exact for its owners. */
+export function assertByDayTruth(server: FakeWeComServer, result: ByDayResult, days: number): void {
+  assert.deepEqual(result.missingDays, []);
+  assert.equal(result.total.length, days);
+  for (const day of result.total) {
+    assert.deepEqual(day.data, dayTruth(server, result.owners, day.date), day.date);
+  }
+}
+
+/** Every row is one owner, once, with exactly the fake's figures for that day. */
+export function assertTotalsTruth(server: FakeWeComServer, rows: readonly OwnerTotals[], day: CstDay): void {
+  assert.equal(new Set(rows.map((r) => r.owner)).size, rows.length, 'each owner once');
+  for (const row of rows) {
+    assert.deepEqual(row.data, ownerRangeTruth(server, row.owner, day, day), row.owner);
+  }
 }
