@@ -10,8 +10,34 @@ const webpack = require('webpack');
 const tsRule = (configFile) => ({
   test: /\.ts$/,
   exclude: /node_modules/,
-  use: [{ loader: 'ts-loader', options: { configFile, onlyCompileBundledFiles: true } }],
+  use: [
+    {
+      loader: 'ts-loader',
+      // ES modules for webpack, so that `import()` becomes a chunk loaded on first use (tests
+      // compile the same code to CommonJS with tsc).
+      options: {
+        configFile,
+        onlyCompileBundledFiles: true,
+        compilerOptions: { module: 'es2022', moduleResolution: 'node' },
+      },
+    },
+  ],
 });
+
+/**
+ * Packages axios imports for features the client switches off (forms, redirects, its own proxy
+ * handling): inside axios they are replaced by the small stand-ins of build/axios-unused/, which
+ * say why each is safe. Our own imports of the same names are untouched.
+ */
+const AXIOS_UNUSED = ['form-data', 'proxy-from-env', 'follow-redirects', 'https-proxy-agent'];
+const axiosUnused = new webpack.NormalModuleReplacementPlugin(
+  new RegExp(`^(${AXIOS_UNUSED.join('|')})$`),
+  (resource) => {
+    if (/[\\/]node_modules[\\/]axios[\\/]/.test(resource.context)) {
+      resource.request = path.resolve(__dirname, 'build', 'axios-unused', `${resource.request}.js`);
+    }
+  },
+);
 
 /** Node bundles: the extension host, the CLI, the standalone fake server and the benchmark. */
 /** @type WebpackConfig */
@@ -28,12 +54,15 @@ const nodeConfig = {
   output: {
     path: path.resolve(__dirname, 'dist'),
     filename: '[name].js',
+    // Parts loaded only when needed (the proxy agent, the demo server) live in their own files.
+    chunkFilename: 'chunks/[name].js',
     libraryTarget: 'commonjs2',
   },
   externals: { vscode: 'commonjs vscode' },
   resolve: { extensions: ['.ts', '.js'], mainFields: ['main', 'module'] },
   module: { rules: [tsRule('tsconfig.json')] },
   plugins: [
+    axiosUnused,
     new webpack.BannerPlugin({
       banner: '#!/usr/bin/env node',
       raw: true,

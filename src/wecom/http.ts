@@ -4,9 +4,9 @@
  * config and request objects hold the URL with the token or secret.
  */
 import { performance } from 'node:perf_hooks';
+import type { Agent } from 'node:http';
 import axios, { type AxiosInstance } from 'axios';
-import { HttpsProxyAgent } from 'https-proxy-agent';
-import { WeComError } from './errors';
+import { inputError, WeComError } from './errors';
 import { proxyForUrl, type ProxyEnv } from './proxy';
 import { redactSecrets } from './redact';
 import { numericValue } from './replies';
@@ -43,19 +43,17 @@ export interface ApiRequest {
 export class Transport {
   private readonly http: AxiosInstance;
   private readonly host: string;
+  private readonly proxyUrl: string | undefined;
+  private proxyAgent: Promise<Agent> | undefined;
 
   constructor(private readonly options: TransportOptions) {
     const { baseUrl } = options;
-    const proxyUrl = proxyForUrl(baseUrl, options.proxy, options.env ?? process.env);
-    // Axios' own proxy code does not tunnel HTTPS (no CONNECT), so an agent does it instead.
-    const agent = proxyUrl ? new HttpsProxyAgent(proxyUrl) : undefined;
+    this.proxyUrl = checkedProxyUrl(proxyForUrl(baseUrl, options.proxy, options.env ?? process.env));
     this.http = axios.create({
       baseURL: baseUrl,
       // No idle timeout: the attempt's deadline signal (see send) also covers a dripping body.
       proxy: false,
       maxContentLength: options.maxReplyBytes,
-      httpAgent: agent,
-      httpsAgent: agent,
       // WeCom never redirects; following one could carry the token to another host.
       maxRedirects: 0,
       responseType: 'text',
@@ -82,12 +80,15 @@ export class Transport {
     const deadline = AbortSignal.timeout(this.options.timeoutMs);
     const signal = request.signal ? AbortSignal.any([request.signal, deadline]) : deadline;
     try {
+      const agent = this.proxyUrl ? await this.agentFor(this.proxyUrl) : undefined;
       const response = await this.http.request<string>({
         method: request.method,
         url: request.path,
         params: request.query,
         data: request.body,
         signal,
+        httpAgent: agent,
+        httpsAgent: agent,
       });
       status = response.status;
       text = typeof response.data === 'string' ? response.data : '';
@@ -116,6 +117,18 @@ export class Transport {
       });
     }
     return reply;
+  }
+
+  /**
+   * The CONNECT agent, loaded on first use: most users have no proxy, and the agent's code stays
+   * out of the extension's startup. Axios' own proxy support is off (`proxy: false`): the client
+   * chooses the proxy itself (explicit setting, then HTTPS_PROXY/NO_PROXY) and always tunnels.
+   */
+  private agentFor(proxyUrl: string): Promise<Agent> {
+    this.proxyAgent ??= import(/* webpackChunkName: "proxy-agent" */ 'https-proxy-agent').then(
+      ({ HttpsProxyAgent }) => new HttpsProxyAgent(proxyUrl),
+    );
+    return this.proxyAgent;
   }
 
   private redact(text: string): string {
@@ -170,6 +183,27 @@ function parseReply(text: string): WeComReply | undefined {
     // Not JSON (an HTML error page from a relay, an empty body): the caller reports 'http'.
   }
   return undefined;
+}
+
+/** A proxy URL that cannot be parsed is the user's input to fix, said before any request. */
+function checkedProxyUrl(proxyUrl: string | undefined): string | undefined {
+  if (proxyUrl === undefined) {
+    return undefined;
+  }
+  let url: URL | undefined;
+  try {
+    url = new URL(proxyUrl);
+  } catch {
+    url = undefined;
+  }
+  if (!url || !url.hostname || !/^(https?|socks[45h]*):$/.test(url.protocol)) {
+    const shown = redactSecrets(proxyUrl);
+    throw inputError({
+      en: `The proxy "${shown}" is not a valid proxy URL. Write it as http://host:port (or host:port), with user:password@ before the host if the proxy needs a login.`,
+      zh: `代理“${shown}”不是有效的代理地址。请写成 http://主机:端口（或 主机:端口）；若代理需要登录，在主机前加 用户名:密码@。`,
+    });
+  }
+  return proxyUrl;
 }
 
 function safeHost(baseUrl: string): string {
