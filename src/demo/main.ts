@@ -25,18 +25,18 @@ Options:
                       busyEveryNth, http500EveryNth, rateLimitPerSecond, maxConcurrent (N),
                       rejectFromIp ("IP"), tokenExpiresAfterCalls (N),
                       replyFaults: [{ "kind": K, ...options, "endpoint"?, "ownerInBatch"?, "times"? }]
-                    where K is one of
-                      missingItems                 no "items" key in the reply
-                      dropDay      "day"?          by-day leaves out a day (default the last)
-                      shortPage                    statistic page one row short of its counts
-                      foreignOwner "owner"?        a statistic row for an owner not asked for
-                      figure       "field", "value" | "json"   first item's figure set to it
-                      drip         "bytesPerSecond"             body trickled at that rate
-                      oversize     "bytes", "chunked"?          body padded to that size
-                      truncate                     half the body, then the connection closed
-                    "endpoint": statistic | byDay | followUsers | token (or a list; default
-                    both statistics endpoints), "ownerInBatch": only calls whose
-                    owner_filter.userid_list has that owner, "times": only the first N.
+                    where K (with its options) is one of
+                      missingItems                     no "items" key in the reply
+                      dropDay       day?               by-day leaves out a day (default: the last)
+                      shortPage                        a statistic page one row short of its counts
+                      foreignOwner  owner?             a statistic row for an owner not asked for
+                      figure        field, value|json  the first item's figure set to that value
+                      drip          bytesPerSecond     the body trickled at that rate
+                      oversize      bytes, chunked?    the body padded to that many bytes
+                      truncate                         half the body, then the connection closed
+                    "endpoint": statistic | byDay | followUsers | token, or a list (default:
+                    the statistics endpoints the kind applies to); "ownerInBatch": only calls
+                    whose owner_filter.userid_list has that owner; "times": only the first N.
                     Example: --faults '{"replyFaults":[{"kind":"dropDay","times":1}]}'
   --help            show this help
 `;
