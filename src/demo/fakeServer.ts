@@ -15,6 +15,9 @@ import type { FakeFaults } from './faults';
 import { makeOwners, ownsNoGroups } from './owners';
 import { errorReply, ok } from './replies';
 import type { ApiReply } from './replies';
+import type { FaultEndpoint } from './replyFaults';
+import { isPlainDelivery, writeReply } from './replyWriter';
+import type { BodyWrite, Delivery } from './replyWriter';
 import { byDayBody, statisticBody } from './statsReplies';
 import { parseStatsQuery } from './statsQuery';
 import { TokenStore } from './tokens';
@@ -45,6 +48,11 @@ export interface FakeRequestRecord {
   readonly body?: unknown;
   /** What the server answered: -2 for an injected HTTP 500, -3 for an unknown path (HTTP 404). */
   readonly errcode: number;
+  /**
+   * The fault injected into this call, when one was: 'busy', 'http500', 'rateLimit', 'maxConcurrent',
+   * 'rejectFromIp', 'tokenExpiresAfterCalls', or the reply fault kinds applied joined by '+' ('figure+drip').
+   */
+  readonly fault?: string;
 }
 
 export interface FakeWeComServer {
@@ -62,7 +70,10 @@ export interface FakeWeComServer {
   resetCounts(): void;
   /** Every token issued so far answers 42001 from now on. */
   expireAllTokens(): void;
+  /** Replaces all faults and resets their counters; throws on an invalid fault (the old ones then stay). */
   setFaults(faults: FakeFaults): void;
+  /** Bodies still being written slowly or in pieces (drip, oversize, truncate); 0 once clients have left. */
+  bodiesInProgress(): number;
   setLatency(ms: number): void;
   close(): Promise<void>;
 }
@@ -74,7 +85,12 @@ const MAX_BODY_BYTES = 1 << 20;
 interface Reply {
   readonly status: number;
   readonly body: ApiReply | { errcode: number; errmsg: string };
+  readonly fault?: string;
 }
+
+const ENDPOINTS: ReadonlyMap<string, FaultEndpoint> = new Map(
+  (Object.keys(WECOM_PATHS) as FaultEndpoint[]).map((key) => [WECOM_PATHS[key], key]),
+);
 
 export async function startFakeWeComServer(options: FakeWeComServerOptions = {}): Promise<FakeWeComServer> {
   const now = options.now ?? Date.now;
@@ -85,17 +101,22 @@ export async function startFakeWeComServer(options: FakeWeComServerOptions = {})
   const dataset = new DemoDataset(options.seed ?? 1, (owner) => ownsNoGroups(ownerIndex.get(owner) ?? 0));
   const tokens = new TokenStore(options.tokenTtlSeconds ?? 7200, now);
   const faults = new FaultInjector(now);
-  faults.set(options.faults ?? {});
+  const setFaults = (next: FakeFaults): void => {
+    faults.set(next);
+    tokens.setCallLimit(next.tokenExpiresAfterCalls ?? 0);
+  };
+  setFaults(options.faults ?? {});
   let latencyMs = options.latencyMs ?? 0;
   let counts: Record<string, number> = {};
   let records: FakeRequestRecord[] = [];
   let inFlight = 0;
   const timers = new Set<NodeJS.Timeout>();
+  const writes = new Set<BodyWrite>();
 
   function answer(path: string, url: URL, method: string, body: unknown): Reply {
     const rejected = faults.ipRejection();
     if (rejected) {
-      return { status: 200, body: rejected };
+      return { status: 200, body: rejected, fault: 'rejectFromIp' };
     }
     if (path === WECOM_PATHS.token) {
       return { status: 200, body: getToken(url) };
@@ -106,14 +127,24 @@ export async function startFakeWeComServer(options: FakeWeComServerOptions = {})
     }
     const fault = faults.onApiCall(inFlight);
     if (fault?.kind === 'http500') {
-      return { status: 500, body: { errcode: -2, errmsg: 'internal server error (injected)' } };
+      return {
+        status: 500,
+        body: { errcode: -2, errmsg: 'internal server error (injected)' },
+        fault: fault.label,
+      };
     }
     if (fault) {
-      return { status: 200, body: fault.reply };
+      return { status: 200, body: fault.reply, fault: fault.label };
     }
-    const tokenState = tokens.check(url.searchParams.get('access_token'));
+    const token = url.searchParams.get('access_token');
+    const tokenState = tokens.check(token);
     if (tokenState !== 0) {
-      return { status: 200, body: errorReply(tokenState, now()) };
+      const usedUp = tokenState === 42001 && tokens.expiredByCallLimit(token);
+      return {
+        status: 200,
+        body: errorReply(tokenState, now()),
+        fault: usedUp ? 'tokenExpiresAfterCalls' : undefined,
+      };
     }
     if (path === WECOM_PATHS.followUsers) {
       return { status: 200, body: ok({ follow_user: [...directory.owners] }) };
@@ -171,13 +202,29 @@ export async function startFakeWeComServer(options: FakeWeComServerOptions = {})
         body = undefined;
       }
       const reply = answer(path, url, req.method ?? 'GET', body);
+      let payload: string;
+      let delivery: Delivery = {};
+      let fault = reply.fault;
+      const endpoint = ENDPOINTS.get(path);
+      if (endpoint && reply.body.errcode === 0 && !faults.replyFaults.empty) {
+        const shaped = faults.replyFaults.shape(endpoint, body, reply.body);
+        payload = shaped.payload;
+        delivery = shaped.delivery;
+        fault = shaped.applied.length > 0 ? shaped.applied.join('+') : fault;
+      } else {
+        payload = JSON.stringify(reply.body);
+      }
       counts[path] = (counts[path] ?? 0) + 1;
       if (records.length < MAX_RECORDS) {
-        records.push({ path, body, errcode: reply.body.errcode });
+        records.push({ path, body, errcode: reply.body.errcode, ...(fault === undefined ? {} : { fault }) });
       }
       const send = (): void => {
         inFlight -= 1;
-        const payload = JSON.stringify(reply.body);
+        if (!isPlainDelivery(delivery)) {
+          const write = writeReply(res, reply.status, payload, delivery, () => writes.delete(write));
+          writes.add(write);
+          return;
+        }
         res.writeHead(reply.status, {
           'content-type': 'application/json; charset=UTF-8',
           'content-length': Buffer.byteLength(payload),
@@ -220,7 +267,8 @@ export async function startFakeWeComServer(options: FakeWeComServerOptions = {})
       records = [];
     },
     expireAllTokens: () => tokens.expireAll(),
-    setFaults: (next) => faults.set(next),
+    setFaults,
+    bodiesInProgress: () => writes.size,
     setLatency: (ms) => {
       latencyMs = ms;
     },
@@ -230,6 +278,9 @@ export async function startFakeWeComServer(options: FakeWeComServerOptions = {})
           clearTimeout(timer);
         }
         timers.clear();
+        for (const write of writes) {
+          write.stop();
+        }
         server.close(() => resolve());
         server.closeAllConnections();
       }),

@@ -1,4 +1,5 @@
 /** Tiny raw-HTTP helpers for the fake server's tests (no client library: the wire is under test). */
+import * as http from 'node:http';
 import { startFakeWeComServer } from '../../../src/demo/fakeServer';
 import type { FakeWeComServer, FakeWeComServerOptions } from '../../../src/demo/fakeServer';
 
@@ -31,6 +32,26 @@ export async function postJson(
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
   return { status: res.status, json: (await res.json()) as WireReply['json'] };
+}
+
+/** POSTs and resolves at the response headers: the body is left to the test, byte by byte. */
+export function rawPost(
+  server: FakeWeComServer,
+  path: string,
+  token: string,
+  body: unknown,
+): Promise<http.IncomingMessage> {
+  const payload = JSON.stringify(body);
+  return new Promise((resolve, reject) => {
+    const req = http.request(`${server.url}${path}?access_token=${encodeURIComponent(token)}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) },
+      agent: false, // one connection per call, so destroying it cannot affect another test
+    });
+    req.once('response', resolve);
+    req.once('error', reject);
+    req.end(payload);
+  });
 }
 
 export async function fetchToken(server: FakeWeComServer): Promise<string> {

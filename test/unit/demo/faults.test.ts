@@ -79,6 +79,68 @@ suite('fake server: fault injection', () => {
     assert.equal((await postJson(fake.server, STATISTIC, token, BODY)).json.errcode, 0);
   });
 
+  test('45033 with one call allowed in flight: the second concurrent call is refused, later ones served', async () => {
+    fake.server.setLatency(150);
+    fake.server.setFaults({ maxConcurrent: 1 });
+    const [first, second] = await Promise.all([
+      postJson(fake.server, STATISTIC, token, BODY),
+      postJson(fake.server, STATISTIC, token, BODY),
+    ]);
+    assert.deepEqual([first.json.errcode, second.json.errcode].sort(), [0, 45033].sort());
+    assert.deepEqual(
+      fake.server
+        .requests()
+        .slice(-2)
+        .map((r) => r.fault)
+        .sort(),
+      ['maxConcurrent', undefined].sort(),
+    );
+    assert.equal((await postJson(fake.server, STATISTIC, token, BODY)).json.errcode, 0, 'alone again');
+  });
+
+  test('tokenExpiresAfterCalls: each token answers 42001 after N further calls; gettoken then issues a new one', async () => {
+    assert.equal((await postJson(fake.server, STATISTIC, token, BODY)).json.errcode, 0); // before: not counted
+    fake.server.setFaults({ tokenExpiresAfterCalls: 2 });
+    const codes = async (t: string, n: number) => {
+      const out: number[] = [];
+      for (let i = 0; i < n; i++) {
+        out.push((await getJson(fake.server, `${FOLLOW_USERS}?access_token=${t}`)).json.errcode);
+      }
+      return out;
+    };
+    assert.deepEqual(await codes(token, 4), [0, 0, 42001, 42001]);
+    assert.deepEqual(
+      fake.server
+        .requests()
+        .slice(-4)
+        .map((r) => r.fault),
+      [undefined, undefined, 'tokenExpiresAfterCalls', 'tokenExpiresAfterCalls'],
+    );
+    const fresh = await fetchToken(fake.server);
+    assert.notEqual(fresh, token);
+    assert.deepEqual(await codes(fresh, 3), [0, 0, 42001]);
+    fake.server.setFaults({});
+    assert.deepEqual(await codes(await fetchToken(fake.server), 3), [0, 0, 0]);
+  });
+
+  test('call faults are named in the request record', async () => {
+    fake.server.setFaults({ busyEveryNth: 1 });
+    await postJson(fake.server, STATISTIC, token, BODY);
+    fake.server.setFaults({ http500EveryNth: 1 });
+    await postJson(fake.server, STATISTIC, token, BODY);
+    fake.server.setFaults({ rejectFromIp: '203.0.113.7' });
+    await postJson(fake.server, STATISTIC, token, BODY);
+    fake.server.setFaults({});
+    await postJson(fake.server, STATISTIC, token, BODY);
+    assert.deepEqual(
+      fake.server
+        .requests()
+        .slice(-4)
+        .map((r) => r.fault),
+      ['busy', 'http500', 'rejectFromIp', undefined],
+    );
+  });
+
   test('expireAllTokens → 42001 mid-run', async () => {
     assert.equal((await postJson(fake.server, STATISTIC, token, BODY)).json.errcode, 0);
     fake.server.expireAllTokens();
