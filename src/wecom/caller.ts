@@ -58,7 +58,7 @@ export class ApiCaller {
    * worth retrying, a reply that `read` refuses as malformed included (a relay's hiccup).
    */
   async call<T>(request: CallRequest, read: (reply: WeComReply) => T, signal?: AbortSignal): Promise<T> {
-    let tokenRenewed = false;
+    const failedTokens = new Set<string>();
     let attempt = 0;
     let failures = 0;
     let sentAlone = false;
@@ -78,9 +78,11 @@ export class ApiCaller {
         this.limiter.succeeded();
         return value;
       } catch (err: unknown) {
-        if (isTokenInvalid(err) && !tokenRenewed) {
-          // Expired or revoked mid-run: drop it (unless already replaced) and retry once.
-          tokenRenewed = true;
+        if (isTokenInvalid(err) && !failedTokens.has(token) && failedTokens.size < MAX_TOKEN_RENEWALS) {
+          // Expired or revoked mid-run: drop it (unless already replaced) and retry with a fresh
+          // one. Never twice with the same token, and only a few times per call, so a server
+          // that rejects every token cannot keep a call (or gettoken) looping.
+          failedTokens.add(token);
           this.tokens.invalidate(this.tokenKey, token);
           continue;
         }
@@ -156,6 +158,12 @@ export class ApiCaller {
     await sleep(delay, signal);
   }
 }
+
+/**
+ * Fresh tokens one call may try after 40014/42001. One is the usual case (expired mid-run); more
+ * happen only when many calls share a token that expires again while a call waits for its slot.
+ */
+const MAX_TOKEN_RENEWALS = 3;
 
 function isTooManyConcurrent(err: unknown): boolean {
   return err instanceof WeComError && err.kind === 'api' && err.errcode === 45033;
