@@ -2,9 +2,44 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-const noVscode = {
-  paths: [{ name: 'vscode', message: 'This folder runs outside VS Code: do not import vscode here.' }],
+const VSCODE = { name: 'vscode', message: 'This folder runs outside VS Code: do not import vscode here.' };
+const UP_TO_HOST = {
+  group: ['**/extension/**', '**/extension', '**/cli/**', '**/cli', '**/bench/**'],
+  message: 'Floors below the host and the CLI never import them (src/extension, src/cli, src/bench).',
 };
+const INTO_WEBVIEW = {
+  group: ['**/webview/**', '**/webview'],
+  message: 'src/webview is the browser bundle: nothing outside it imports it (share through src/shared).',
+};
+const NODE_BUILTINS = {
+  group: ['node:*', 'fs', 'path', 'crypto', 'http', 'https', 'os', 'child_process', 'events', 'util', 'net'],
+  message: 'src/shared and src/webview also run in the browser: no Node built-ins.',
+};
+const CLIENT_FROM_BROWSER = {
+  group: ['**/wecom/**', '**/wecom', '**/demo/**', '**/demo', 'axios', 'https-proxy-agent'],
+  message:
+    'The webview only imports src/shared and chart.js: it never sees the client, a token or the secret.',
+};
+
+/**
+ * `no-restricted-imports` options for one floor. One rule object per folder, because a later
+ * config object replaces (not merges) the options of an earlier one.
+ * @param {'cli' | 'client' | 'shared' | 'webview' | 'host'} floor
+ */
+function floors(floor) {
+  switch (floor) {
+    case 'host':
+      return { patterns: [INTO_WEBVIEW] };
+    case 'cli':
+      return { paths: [VSCODE], patterns: [INTO_WEBVIEW] };
+    case 'client':
+      return { paths: [VSCODE], patterns: [UP_TO_HOST, INTO_WEBVIEW] };
+    case 'shared':
+      return { paths: [VSCODE], patterns: [UP_TO_HOST, INTO_WEBVIEW, NODE_BUILTINS, CLIENT_FROM_BROWSER] };
+    case 'webview':
+      return { paths: [VSCODE], patterns: [UP_TO_HOST, NODE_BUILTINS, CLIENT_FROM_BROWSER] };
+  }
+}
 
 export default tseslint.config(
   {
@@ -38,27 +73,18 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
+  // The floors (see README, Project layout): every import points down or sideways, never up.
   {
-    files: ['src/wecom/**/*.ts', 'src/shared/**/*.ts', 'src/demo/**/*.ts', 'src/cli/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', noVscode] },
+    files: ['src/cli/**/*.ts', 'src/bench/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', floors('cli')] },
   },
   {
-    files: ['src/webview/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          ...noVscode,
-          patterns: [
-            {
-              group: ['**/wecom/**', '**/extension/**', '**/demo/**', 'axios'],
-              message: 'The webview only imports src/shared and chart.js.',
-            },
-          ],
-        },
-      ],
-    },
+    files: ['src/wecom/**/*.ts', 'src/demo/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', floors('client')] },
   },
+  { files: ['src/shared/**/*.ts'], rules: { 'no-restricted-imports': ['error', floors('shared')] } },
+  { files: ['src/webview/**/*.ts'], rules: { 'no-restricted-imports': ['error', floors('webview')] } },
+  { files: ['src/extension/**/*.ts'], rules: { 'no-restricted-imports': ['error', floors('host')] } },
   {
     // CLI output, the benchmark and tests print to the console by design.
     files: ['test/**/*.ts', 'src/cli/**/*.ts', 'src/bench/**/*.ts', 'scripts/**/*.ts'],

@@ -57,6 +57,8 @@ const nodeConfig = {
     // Parts loaded only when needed (the proxy agent, the demo server) live in their own files.
     chunkFilename: 'chunks/[name].js',
     libraryTarget: 'commonjs2',
+    // Stale bundles would be packaged into the .vsix; the webview bundle is the other config's.
+    clean: { keep: /^webview[\\/]/ },
   },
   externals: { vscode: 'commonjs vscode' },
   resolve: { extensions: ['.ts', '.js'], mainFields: ['main', 'module'] },
@@ -81,7 +83,7 @@ const webviewConfig = {
   target: 'web',
   mode: 'none',
   entry: { main: './src/webview/main.ts' },
-  output: { path: path.resolve(__dirname, 'dist', 'webview'), filename: '[name].js' },
+  output: { path: path.resolve(__dirname, 'dist', 'webview'), filename: '[name].js', clean: true },
   resolve: { extensions: ['.ts', '.js'] },
   module: { rules: [tsRule('tsconfig.webview.json')] },
   performance: { hints: false },

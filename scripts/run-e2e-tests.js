@@ -63,9 +63,10 @@ function run(command, args, extra = {}) {
 function packageVsix(build) {
   const started = Date.now();
   const vsce = path.join(ROOT, 'node_modules', '.bin', 'vsce');
-  const status = build
-    ? run('npm', ['run', '--silent', 'package'])
-    : run(vsce, ['package', '--no-dependencies', '--out', DEFAULT_VSIX]);
+  // vsce runs `vscode:prepublish` (a production build); with --no-build, dist/ is already that.
+  const status = run(vsce, ['package', '--no-dependencies', '--out', DEFAULT_VSIX], {
+    env: { ...process.env, WECOM_PREBUILT: build ? '' : '1' },
+  });
   if (status !== 0 || !fs.existsSync(DEFAULT_VSIX)) {
     throw new Error(`packaging the .vsix failed (exit ${status})`);
   }
