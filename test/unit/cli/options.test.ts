@@ -60,6 +60,25 @@ suite('cli: --timeout, --concurrency, --allow-insecure-http and their environmen
     });
   });
 
+  test('--help of every command lists the options with their ranges and variables', async () => {
+    for (const argv of [['--help'], ['owners', '--help'], ['by-day', '--help']]) {
+      const r = await runInProcess(argv, {}, now);
+      assert.equal(r.code, 0);
+      for (const text of [
+        '--timeout MS',
+        '1000–120000',
+        '--concurrency N',
+        '1–16',
+        '--allow-insecure-http',
+      ]) {
+        assert.ok(r.stdout.includes(text), `${argv.join(' ')}: ${text}`);
+      }
+      for (const name of ['WECOM_TIMEOUT_MS', 'WECOM_CONCURRENCY', 'WECOM_ALLOW_INSECURE_HTTP=1']) {
+        assert.ok(r.stdout.includes(name), `${argv.join(' ')}: ${name}`);
+      }
+    }
+  });
+
   test('values outside 1000–120000 ms / 1–16 are usage errors naming the range (exit 2)', async () => {
     for (const bad of ['999', '120001', 'abc', '1.5', '', '-1000']) {
       assert.throws(
