@@ -7,18 +7,14 @@ import { checkRange, cstYesterday } from '../shared/days';
 import type { DayRange } from '../shared/days';
 import { METRIC_KEYS, isMetricKey } from '../shared/metrics';
 import type { MetricKey } from '../shared/metrics';
+import { parseConcurrency, parseTimeout, type ClientFlags } from './clientSettings';
 import { BY_DAY_HELP, GLOBAL_HELP, OWNERS_HELP } from './help';
+import { UsageError } from './usage';
 
 export type OutputFormat = 'table' | 'json' | 'csv';
 const FORMATS: readonly OutputFormat[] = ['table', 'json', 'csv'];
 
-/** Bad command line or configuration: exit status 2, one line on stderr. */
-export class UsageError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'UsageError';
-  }
-}
+export { UsageError };
 
 export type CliCommand =
   | { readonly kind: 'help'; readonly text: string }
@@ -30,6 +26,8 @@ export type CliCommand =
       readonly ascending: boolean;
       readonly format: OutputFormat;
       readonly demo: boolean;
+      /** --timeout, --concurrency, --allow-insecure-http (the environment is read by run). */
+      readonly client: ClientFlags;
     }
   | {
       readonly kind: 'by-day';
@@ -37,12 +35,17 @@ export type CliCommand =
       readonly owners?: readonly string[];
       readonly format: OutputFormat;
       readonly demo: boolean;
+      /** --timeout, --concurrency, --allow-insecure-http (the environment is read by run). */
+      readonly client: ClientFlags;
     };
 
 const COMMON_OPTIONS = {
   owners: { type: 'string', multiple: true },
   format: { type: 'string' },
   demo: { type: 'boolean' },
+  timeout: { type: 'string' },
+  concurrency: { type: 'string' },
+  'allow-insecure-http': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -108,6 +111,7 @@ function parseOwners(args: readonly string[], nowMs: number): CliCommand {
     ascending: values.asc ?? false,
     format: outputFormat(values.format),
     demo: values.demo ?? false,
+    client: clientFlags(values),
   };
 }
 
@@ -127,6 +131,7 @@ function parseByDay(args: readonly string[], nowMs: number): CliCommand {
     owners: ownerList(values.owners),
     format: outputFormat(values.format),
     demo: values.demo ?? false,
+    client: clientFlags(values),
   };
 }
 
@@ -140,6 +145,18 @@ function parseOptions<T extends OptionSpec>(args: readonly string[], options: T,
     const first = (err instanceof Error ? err.message : String(err)).split(/\.\s/)[0].replace(/\.$/, '');
     throw new UsageError(`${first} (see wecom-stats ${command} --help)`);
   }
+}
+
+function clientFlags(values: {
+  timeout?: string;
+  concurrency?: string;
+  'allow-insecure-http'?: boolean;
+}): ClientFlags {
+  return {
+    timeoutMs: values.timeout === undefined ? undefined : parseTimeout(values.timeout),
+    concurrency: values.concurrency === undefined ? undefined : parseConcurrency(values.concurrency),
+    allowInsecureHttp: values['allow-insecure-http'] ?? false,
+  };
 }
 
 function required(value: string | undefined, flag: string, command: string): string {

@@ -1,5 +1,8 @@
-/** Output of wecom-stats: JSON, CSV (RFC 4180) and aligned tables. Pure functions of the results. */
-import { toCsv } from '../shared/csv';
+/**
+ * Output of wecom-stats: JSON, CSV (RFC 4180, formulas defused as the chart's export does) and
+ * aligned tables. Pure functions of the results.
+ */
+import { defuseFormula, toCsv } from '../shared/csv';
 import type { DayRange } from '../shared/days';
 import { METRIC_KEYS, addStats, emptyStats } from '../shared/metrics';
 import type { GroupChatStats, MetricKey } from '../shared/metrics';
@@ -13,6 +16,11 @@ export interface OwnerRow {
 
 /** How an absent owner's figures read in a table (CSV has a dash: a number column stays numeric-or-empty). */
 const ABSENT_TABLE = 'not returned by WeCom';
+/**
+ * The CSV figure cell of an absent owner: "no figure". It is written as it is, not through
+ * defuseFormula: a lone `-` is no formula (spreadsheets read it as text), and `'-` would change the
+ * documented cell. Only owner ids, which are arbitrary text, are defused; figures are counts.
+ */
 const ABSENT_CSV = '-';
 
 export interface DayRow {
@@ -50,7 +58,11 @@ export function formatOwners(view: OwnersView, format: OutputFormat): string {
     return [row.owner, ...METRIC_KEYS.map((key) => (data ? String(data[key] ?? 0) : absent))];
   };
   if (format === 'csv') {
-    return toCsv([header, ...view.items.map((row) => cells(row, ABSENT_CSV))]);
+    const records = view.items.map((row) => {
+      const [owner, ...figureCells] = cells(row, ABSENT_CSV);
+      return [defuseFormula(owner), ...figureCells];
+    });
+    return toCsv([header, ...records]);
   }
   const rows = view.items.map((row) =>
     row.data ? cells(row, '') : [row.owner, ABSENT_TABLE, ...METRIC_KEYS.slice(1).map(() => '')],

@@ -1,4 +1,5 @@
 /** The CLI's help texts: everything a user can type, and the environment it reads. */
+import { CONCURRENCY_RANGE, TIMEOUT_RANGE } from '../shared/clientLimits';
 import { HISTORY_DAYS, MAX_SPAN_DAYS } from '../shared/days';
 import { METRIC_KEYS } from '../shared/metrics';
 import { DEFAULT_API_BASE } from '../wecom/types';
@@ -8,13 +9,27 @@ const ENVIRONMENT = `Environment:
   WECOM_CORP_SECRET   the secret of a self-built app allowed to call customer-contact
                       APIs, required unless --demo (never printed)
   WECOM_API_BASE      API base URL (default ${DEFAULT_API_BASE}), e.g. a relay
-  HTTPS_PROXY, NO_PROXY   standard proxy variables, honoured by the client`;
+  WECOM_TIMEOUT_MS, WECOM_CONCURRENCY, WECOM_ALLOW_INSECURE_HTTP=1
+                      defaults of --timeout, --concurrency, --allow-insecure-http
+                      (a flag wins over its variable)
+  HTTPS_PROXY, NO_PROXY   standard proxy variables, honoured by the client (an invalid
+                      proxy URL is a usage error)`;
+
+/** The connection options, shared by both commands. */
+const CONNECTION = `  --timeout MS     deadline of one request attempt, ${TIMEOUT_RANGE.min}–${TIMEOUT_RANGE.max} ms
+                   (default ${TIMEOUT_RANGE.default}); a reply that has not fully arrived by then is retried
+  --concurrency N  WeCom requests at once, ${CONCURRENCY_RANGE.min}–${CONCURRENCY_RANGE.max} (default ${CONCURRENCY_RANGE.default})
+  --allow-insecure-http
+                   allow an http:// WECOM_API_BASE to a host other than this computer
+                   (the secret and tokens then cross the network unencrypted); refused
+                   without it`;
 
 const DATES = `Dates are China Standard Time (UTC+8) calendar days written YYYY-MM-DD, from
 yesterday back to ${HISTORY_DAYS} days before today (WeCom keeps nothing older, and today is not ready).`;
 
-const EXIT = `Exit status: 0 success, 1 WeCom API or network error, 2 bad usage or missing
-configuration, 130 interrupted. Errors are one line on stderr.`;
+const EXIT = `Exit status: 0 success, 1 WeCom API or network error (a reply that was cut off,
+incomplete or malformed included), 2 bad usage or missing configuration, 130 interrupted.
+Errors are one line on stderr; stdout gets output only when the whole result arrived.`;
 
 const FIGURES = `Figures (API field names, usable with --sort): ${METRIC_KEYS.join(', ')}.`;
 
@@ -22,8 +37,9 @@ export const GLOBAL_HELP = `wecom-stats — WeCom customer-group statistics per 
 
 Usage:
   wecom-stats owners [--date D | --from D --to D] [--owners a,b,…] [--sort METRIC] [--asc]
-                     [--format table|json|csv] [--demo]
+                     [--format table|json|csv] [--demo] [connection options]
   wecom-stats by-day --from D --to D [--owners a,b,…] [--format table|json|csv] [--demo]
+                     [connection options]
   wecom-stats <command> --help
   wecom-stats --help
 
@@ -39,6 +55,9 @@ Common options:
   --demo           start the built-in fake WeCom server with demo data and use it
                    (no credentials needed)
   -h, --help       show help
+
+Connection options:
+${CONNECTION}
 
 ${DATES}
 
@@ -56,6 +75,7 @@ Examples:
 
 export const OWNERS_HELP = `Usage: wecom-stats owners [--date D | --from D --to D] [--owners a,b,…]
                           [--sort METRIC] [--asc] [--format table|json|csv] [--demo]
+                          [--timeout MS] [--concurrency N] [--allow-insecure-http]
 
 Totals per group owner over one day or a range of up to ${MAX_SPAN_DAYS} days.
 
@@ -71,10 +91,14 @@ Options:
   --asc            ascending (default descending)
   --format F       table (default), json or csv
   --demo           use the built-in fake WeCom server and demo data
+${CONNECTION}
 
 JSON: {"range":{"from":"YYYY-MM-DD","to":"YYYY-MM-DD"},
-       "items":[{"owner":"…","data":{the 8 figures}}]}
+       "items":[{"owner":"…","data":{the 8 figures}}, …]}; an owner WeCom returned no row for
+       is {"owner":"…","absent":true} (no figures: not zeros, not in any sum)
 CSV:  owner,${METRIC_KEYS.join(',')}
+      An absent owner's figures are "-"; an owner id that would run as a spreadsheet formula
+      (starting with = + - @) gets a leading '.
 
 ${DATES}
 
@@ -84,9 +108,11 @@ ${EXIT}
 `;
 
 export const BY_DAY_HELP = `Usage: wecom-stats by-day --from D --to D [--owners a,b,…] [--format table|json|csv] [--demo]
+                          [--timeout MS] [--concurrency N] [--allow-insecure-http]
 
-Figures per day over up to ${HISTORY_DAYS} days, summed over the owners (one row per day
-WeCom reports, in date order; a day it leaves out is left out, not shown as zeros).
+Figures per day over up to ${HISTORY_DAYS} days, summed over the owners, one row per day in date
+order. A day WeCom does not report for every owner is never shown as a partial sum (nor as
+zeros): the command fails with exit status 1 and names the days.
 
 Options:
   --from D --to D  the range, both included (required; long ranges are fetched in ${MAX_SPAN_DAYS}-day windows)
@@ -94,6 +120,7 @@ Options:
                    quotes; may be repeated (default: every follow user)
   --format F       table (default), json or csv
   --demo           use the built-in fake WeCom server and demo data
+${CONNECTION}
 
 JSON: {"range":{"from":"…","to":"…"},"owners":[…] or null (all follow users),
        "items":[{"date":"YYYY-MM-DD","stat_time":<00:00 CST, Unix seconds>,"data":{the 8 figures}}]}

@@ -1,10 +1,29 @@
 /** Entry of the `wecom-stats` command (bundled to dist/cli.js with a shebang). */
-import { run } from './run';
+import { EXIT_API, run } from './run';
 
 const controller = new AbortController();
 // Ctrl+C stops the requests in flight; run() then reports "cancelled" and exits with 130.
 process.once('SIGINT', () => controller.abort());
 process.once('SIGTERM', () => controller.abort());
+
+/**
+ * A reader that stops early (`wecom-stats owners --format json | head -1`) closes the pipe: the rest
+ * of the output is not wanted, which is no failure. Without a listener the write's EPIPE would be
+ * an unhandled 'error' event with a stack trace; instead the output is dropped and the exit status
+ * stays run()'s (0 after a complete result).
+ */
+let stdoutClosed = false;
+let outputFailed = false;
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (stdoutClosed) {
+    return;
+  }
+  stdoutClosed = true;
+  if (err.code !== 'EPIPE') {
+    process.stderr.write(`wecom-stats: cannot write the output (${err.code ?? err.name})\n`);
+    outputFailed = true;
+  }
+});
 
 const interactive = process.stderr.isTTY === true;
 let progressShown = false;
@@ -19,7 +38,9 @@ function clearProgress(): void {
 run(process.argv.slice(2), process.env, {
   out: (text) => {
     clearProgress();
-    process.stdout.write(text);
+    if (!stdoutClosed) {
+      process.stdout.write(text);
+    }
   },
   err: (text) => {
     clearProgress();
@@ -36,7 +57,7 @@ run(process.argv.slice(2), process.env, {
 })
   .then((code) => {
     clearProgress();
-    process.exitCode = code;
+    process.exitCode = outputFailed ? EXIT_API : code;
   })
   .catch((err: unknown) => {
     // run() reports its own errors; this last resort still prints no stack trace.

@@ -3,22 +3,20 @@
  * the shared client, print. Every failure becomes one line on stderr and an exit status; no stack
  * trace, and the secret is masked from anything printed.
  */
-import { DayRangeError } from '../shared/days';
 import { startFakeWeComServer } from '../demo/fakeServer';
 import type { FakeWeComServer } from '../demo/fakeServer';
 import { WeComClient } from '../wecom/client';
-import { WeComError, describeWeComError, missingDaysError } from '../wecom/errors';
+import { missingDaysError } from '../wecom/errors';
 import { redactSecrets } from '../wecom/redact';
 import { DEFAULT_API_BASE } from '../wecom/types';
-import type { CallOptions, StatisticsClient } from '../wecom/types';
+import type { CallOptions, StatisticsClient, WeComClientOptions } from '../wecom/types';
 import { UsageError, parseCommandLine } from './args';
 import type { CliCommand } from './args';
+import { checkProxyEnv, resolveClientSettings, type CliEnv } from './clientSettings';
+import { EXIT_API, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, exitStatusOf, messageOf } from './failures';
 import { formatByDay, formatOwners } from './format';
 
-export const EXIT_OK = 0;
-export const EXIT_API = 1;
-export const EXIT_USAGE = 2;
-export const EXIT_INTERRUPTED = 130;
+export { EXIT_API, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE };
 
 export interface CliIo {
   out(text: string): void;
@@ -29,9 +27,11 @@ export interface CliIo {
   readonly progress?: (done: number, total: number) => void;
   /** Clock seam (ms) for tests; decides "yesterday" and the allowed window. */
   readonly now?: () => number;
+  /** Test seam: a shorter retry backoff, so retried faults do not slow the suite down. */
+  readonly backoffBaseMs?: number;
 }
 
-export type CliEnv = Readonly<Record<string, string | undefined>>;
+export type { CliEnv };
 
 interface Connection {
   readonly client: StatisticsClient;
@@ -50,7 +50,7 @@ export async function run(argv: readonly string[], env: CliEnv, io: CliIo): Prom
       io.out(command.text);
       return EXIT_OK;
     }
-    connection = await connect(command, env, now);
+    connection = await connect(command, env, io);
     secrets.push(connection.secret);
     const options: CallOptions = {
       signal: io.signal,
@@ -69,15 +69,22 @@ export async function run(argv: readonly string[], env: CliEnv, io: CliIo): Prom
 async function connect(
   command: Exclude<CliCommand, { kind: 'help' }>,
   env: CliEnv,
-  now: () => number,
+  io: CliIo,
 ): Promise<Connection> {
+  const settings = resolveClientSettings(command.client, env);
+  const common: Pick<WeComClientOptions, 'timeoutMs' | 'concurrency' | 'now' | 'backoffBaseMs'> = {
+    timeoutMs: settings.timeoutMs,
+    concurrency: settings.concurrency,
+    now: io.now ?? Date.now,
+    backoffBaseMs: io.backoffBaseMs,
+  };
   if (command.demo) {
-    const server: FakeWeComServer = await startFakeWeComServer({ now });
+    const server: FakeWeComServer = await startFakeWeComServer({ now: common.now });
     const client = new WeComClient({
+      ...common,
       corpId: server.corpId,
       corpSecret: server.corpSecret,
       baseUrl: server.url,
-      now,
     });
     return { client, secret: server.corpSecret, close: () => server.close() };
   }
@@ -93,7 +100,12 @@ async function connect(
   if (!/^https?:\/\/[^\s/]+/i.test(baseUrl)) {
     throw new UsageError(`WECOM_API_BASE must be an http(s) URL, e.g. ${DEFAULT_API_BASE}`);
   }
-  const client = new WeComClient({ corpId, corpSecret, baseUrl, now }, { env });
+  checkProxyEnv(baseUrl, env);
+  // An http:// base URL to another host than loopback is refused here ('input', exit 2) unless allowed.
+  const client = new WeComClient(
+    { ...common, corpId, corpSecret, baseUrl, allowInsecureHttp: settings.allowInsecureHttp },
+    { env },
+  );
   return { client, secret: corpSecret, close: async () => undefined };
 }
 
@@ -127,27 +139,6 @@ async function execute(
     throw missingDaysError(result.missingDays);
   }
   return formatByDay({ range: command.range, owners: command.owners, items: result.total }, command.format);
-}
-
-function messageOf(err: unknown): string {
-  if (err instanceof UsageError) {
-    return err.message;
-  }
-  if (err instanceof WeComError && err.kind !== 'input' && err.kind !== 'aborted') {
-    // The hint plus [endpoint, errcode, errmsg]: errmsg carries WeCom's hint id and "from ip".
-    return err.message;
-  }
-  return describeWeComError(err, 'en');
-}
-
-function exitStatusOf(err: unknown): number {
-  if (err instanceof UsageError || err instanceof DayRangeError) {
-    return EXIT_USAGE;
-  }
-  if (err instanceof WeComError) {
-    return err.kind === 'input' ? EXIT_USAGE : err.kind === 'aborted' ? EXIT_INTERRUPTED : EXIT_API;
-  }
-  return EXIT_API;
 }
 
 /** One line, with the secrets and any token-looking parameter masked. */

@@ -4,6 +4,7 @@
  * user can fix it.
  */
 import * as vscode from 'vscode';
+import { CONCURRENCY_RANGE, TIMEOUT_RANGE } from '../shared/clientLimits';
 import { DEFAULT_API_BASE } from '../wecom/types';
 
 export const SETTINGS_SECTION = 'wecomGroupStats';
@@ -39,8 +40,8 @@ export interface SettingsReading {
   readonly problems: readonly string[];
 }
 
-export const CONCURRENCY_RANGE = { min: 1, max: 16, default: 4 } as const;
-export const TIMEOUT_RANGE = { min: 1000, max: 120000, default: 15000 } as const;
+// Shared with the CLI's --concurrency and --timeout.
+export { CONCURRENCY_RANGE, TIMEOUT_RANGE };
 
 /** Corp IDs are opaque but never contain whitespace; they usually start with ww or wx. */
 export function checkCorpId(value: string): { error?: string; warning?: string } {

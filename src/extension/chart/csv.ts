@@ -3,7 +3,7 @@
  * figure (sum) or one column per owner for the chosen figure (compare). Built by the host from the
  * figures it fetched (the webview never sends figures). No `vscode` import: unit-tested.
  */
-import { quoteCsvField, toCsv } from '../../shared/csv';
+import { defuseFormula, quoteCsvField, toCsv } from '../../shared/csv';
 import type { GroupChatStats, MetricKey, UiLanguage } from '../../shared/metrics';
 import { METRIC_KEYS, metricLabel } from '../../shared/metrics';
 import type { ByDayData, OwnerLabel, SeriesMode } from '../../shared/protocol';
@@ -18,10 +18,7 @@ export interface CsvOptions {
   readonly dateHeader: string;
 }
 
-/**
- * A cell's text with spreadsheet formulas defused: owner ids and names are arbitrary text, and a
- * cell starting with `=`, `+`, `-`, `@` would run as a formula in Excel.
- */
+/** A cell's text: numbers as they are, text with spreadsheet formulas defused (see defuseFormula). */
 function cellText(value: string | number | null): string {
   if (value === null) {
     return '';
@@ -29,7 +26,7 @@ function cellText(value: string | number | null): string {
   if (typeof value === 'number') {
     return String(value);
   }
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return defuseFormula(value);
 }
 
 /** One cell as the export writes it: formulas defused, then quoted when needed (RFC 4180). */

@@ -12,10 +12,21 @@ export interface CliResult {
   readonly stderr: string;
 }
 
-export async function runInProcess(argv: string[], env: CliEnv, now?: () => number): Promise<CliResult> {
+/** `backoffBaseMs` shortens the client's retry waits (tests of retried faults). */
+export async function runInProcess(
+  argv: string[],
+  env: CliEnv,
+  now?: () => number,
+  backoffBaseMs?: number,
+): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
-  const code = await run(argv, env, { out: (t) => (stdout += t), err: (t) => (stderr += t), now });
+  const code = await run(argv, env, {
+    out: (t) => (stdout += t),
+    err: (t) => (stderr += t),
+    now,
+    backoffBaseMs,
+  });
   return { code, stdout, stderr };
 }
 

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { displayWidth, formatByDay, formatOwners } from '../../../src/cli/format';
-import { quoteCsvField, toCsv } from '../../../src/shared/csv';
+import { csvField } from '../../../src/extension/chart/csv';
+import { defuseFormula, quoteCsvField, toCsv } from '../../../src/shared/csv';
 import { METRIC_KEYS, emptyStats } from '../../../src/shared/metrics';
 import type { GroupChatStats } from '../../../src/shared/metrics';
 
@@ -85,6 +86,33 @@ suite('cli: output formats', () => {
       records[2].slice(1),
       METRIC_KEYS.map((_k, i) => String(10 + i)),
     );
+  });
+
+  test('owners CSV: ids that would run as formulas are defused; the absent "-" cell stays as it is', () => {
+    const risky = ['=cmd|calc', '+1', '-x', '@SUM(A1)', '\tlead', '\rlead', 'plain-id'];
+    const items = [
+      ...risky.map((owner, i) => ({ owner, data: stats(i) })),
+      { owner: '-', absent: true as const },
+    ];
+    const records = readCsv(
+      formatOwners(
+        { range: { from: '2026-06-14', to: '2026-06-14' }, items, sortBy: 'chat_total', ascending: false },
+        'csv',
+      ),
+    );
+    assert.deepEqual(
+      records.slice(1).map((r) => r[0]),
+      ["'=cmd|calc", "'+1", "'-x", "'@SUM(A1)", "'\tlead", "'\rlead", 'plain-id', "'-"],
+    );
+    // An absent owner's figure cells are the bare "no figure" dash, not "'-".
+    assert.deepEqual(
+      records[records.length - 1].slice(1),
+      METRIC_KEYS.map(() => '-'),
+    );
+    // The same rule as the chart's export (one shared implementation).
+    assert.equal(defuseFormula('=1+2'), csvField('=1+2'));
+    assert.equal(defuseFormula('-x'), "'-x");
+    assert.equal(defuseFormula('42'), '42');
   });
 
   test('owners JSON has exactly range and items with the 8 figures in glossary order', () => {

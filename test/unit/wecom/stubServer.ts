@@ -12,6 +12,8 @@ export interface StubReply {
   readonly json?: unknown;
   readonly text?: string;
   readonly delayMs?: number;
+  /** Writes the whole reply itself (a body cut off, dripped or oversized); the rest is then unused. */
+  readonly respond?: (res: http.ServerResponse) => void;
 }
 
 export interface StubRequest {
@@ -45,6 +47,10 @@ export async function startStub(handler: (req: StubRequest) => StubReply): Promi
       const reply = handler(request);
       const send = (): void => {
         if (res.destroyed) {
+          return;
+        }
+        if (reply.respond) {
+          reply.respond(res);
           return;
         }
         res.writeHead(reply.status ?? 200, { 'content-type': 'application/json' });

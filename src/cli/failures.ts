@@ -1,0 +1,65 @@
+/**
+ * How a failure reads on wecom-stats' stderr and which exit status it gives. The client's hints
+ * are shared with the extension and speak of its settings; here they name the CLI's own flags and
+ * variables instead, so every hint points only at what exists in a terminal.
+ */
+import { DayRangeError } from '../shared/days';
+import { WeComError, describeWeComError } from '../wecom/errors';
+import { UsageError } from './usage';
+
+export const EXIT_OK = 0;
+export const EXIT_API = 1;
+export const EXIT_USAGE = 2;
+export const EXIT_INTERRUPTED = 130;
+
+/** Phrases of the shared hints (src/wecom/hints.ts, client.ts) and their CLI wording. */
+const CLI_WORDING: ReadonlyArray<readonly [string, string]> = [
+  ['raise the request timeout', 'raise the request timeout (--timeout MS)'],
+  ['the proxy (the proxy setting or HTTPS_PROXY/NO_PROXY)', 'the proxy (HTTPS_PROXY/NO_PROXY)'],
+  ['the API base URL', 'the API base URL WECOM_API_BASE'],
+  [
+    '(setting wecomGroupStats.allowInsecureHttp, or --allow-insecure-http for wecom-stats)',
+    '(--allow-insecure-http or WECOM_ALLOW_INSECURE_HTTP=1)',
+  ],
+  [
+    'Enter your corp ID (it starts with "ww") in the settings',
+    'Set WECOM_CORP_ID to your corp ID (it starts with "ww")',
+  ],
+  ['Enter the secret of the self-built app', 'Set WECOM_CORP_SECRET to the secret of the self-built app'],
+  [
+    'This is a bug in the extension: please report it with the log',
+    'This is a bug in wecom-stats: please report it',
+  ],
+  ['Choose the owners explicitly', 'Choose the owners explicitly (--owners)'],
+  ['from the owner list', 'from the owner list (--owners)'],
+];
+
+/** A shared hint's text in the CLI's terms. */
+export function inCliTerms(text: string): string {
+  return CLI_WORDING.reduce((out, [shared, cli]) => out.split(shared).join(cli), text);
+}
+
+export function messageOf(err: unknown): string {
+  if (err instanceof UsageError) {
+    return err.message;
+  }
+  if (err instanceof WeComError && err.kind !== 'input' && err.kind !== 'aborted') {
+    // The hint plus [endpoint, errcode, errmsg]: errmsg carries WeCom's hint id and "from ip".
+    return inCliTerms(err.message);
+  }
+  return inCliTerms(describeWeComError(err, 'en'));
+}
+
+/**
+ * 2 for usage and input errors, 130 when interrupted, else 1: API, network, timeout and replies
+ * that were not whole ('malformed': cut off, too large, missing days) alike.
+ */
+export function exitStatusOf(err: unknown): number {
+  if (err instanceof UsageError || err instanceof DayRangeError) {
+    return EXIT_USAGE;
+  }
+  if (err instanceof WeComError) {
+    return err.kind === 'input' ? EXIT_USAGE : err.kind === 'aborted' ? EXIT_INTERRUPTED : EXIT_API;
+  }
+  return EXIT_API;
+}
