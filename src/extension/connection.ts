@@ -33,6 +33,8 @@ export class ConnectionManager extends Disposable implements ConnectionSource {
     private readonly credentials: CredentialStore,
     private readonly demo: DemoMode,
     private readonly log: RedactingLog,
+    /** The host's clock: the client checks days against the window it implies. */
+    private readonly now: () => number,
   ) {
     super();
     this._register(credentials.onDidChange(() => this._onDidChange.fire()));
@@ -109,6 +111,7 @@ export class ConnectionManager extends Disposable implements ConnectionSource {
       settings.proxy ?? '',
       settings.concurrency,
       settings.requestTimeoutMs,
+      settings.allowInsecureHttp,
     ].join('|');
     if (this.cachedClient?.key !== key) {
       this.cachedClient = { key, client: this.newClient(corpId, secret, settings) };
@@ -142,6 +145,8 @@ export class ConnectionManager extends Disposable implements ConnectionSource {
       proxy: settings.proxy,
       concurrency: settings.concurrency,
       timeoutMs: settings.requestTimeoutMs,
+      allowInsecureHttp: settings.allowInsecureHttp,
+      now: this.now,
       onRequestLog: (entry) => this.log.request(entry),
     });
   }

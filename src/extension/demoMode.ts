@@ -21,7 +21,11 @@ export class DemoMode extends Disposable {
   /** Fires after demo mode turned on or off. */
   readonly onDidChange = this._onDidChange.event;
 
-  constructor(private readonly log: RedactingLog) {
+  constructor(
+    private readonly log: RedactingLog,
+    /** The host's clock: the demo server's "today" is the tree's and the chart's. */
+    private readonly now: () => number,
+  ) {
     super();
     this.statusItem = this._register(
       vscode.window.createStatusBarItem('wecomGroupStats.demo', vscode.StatusBarAlignment.Left),
@@ -49,7 +53,7 @@ export class DemoMode extends Disposable {
     if (this.server) {
       return this.server;
     }
-    this.starting ??= startFakeWeComServer({ port: 0 });
+    this.starting ??= startFakeWeComServer({ port: 0, now: this.now });
     try {
       const server = await this.starting;
       if (this.isDisposed) {

@@ -1,6 +1,8 @@
 /**
- * Composition root: builds the services with constructor injection, registers every
- * disposable, and returns the test API. No feature logic lives here.
+ * Composition root: builds the services with constructor injection and registers every
+ * disposable. Under tests (`ExtensionMode.Test`) only, it also builds the test seam (pinnable
+ * clock, captured log lines and notifications) and returns the test API; otherwise nothing.
+ * No feature logic lives here.
  */
 import * as vscode from 'vscode';
 import { registerByDayChart } from './chart/registration';
@@ -17,10 +19,13 @@ import { OwnersView } from './owners/ownersView';
 import { affectsSettings, readSettings } from './settings';
 import { createTestApi } from './testApiImpl';
 import type { WeComGroupStatsApi } from './testApi';
+import { hostClock, TestSeam } from './testSeam';
 
-export function activate(context: vscode.ExtensionContext): WeComGroupStatsApi {
+export function activate(context: vscode.ExtensionContext): WeComGroupStatsApi | undefined {
   const subscriptions = context.subscriptions;
-  const log = RedactingLog.create();
+  const seam = TestSeam.forMode(context.extensionMode === vscode.ExtensionMode.Test, process.env);
+  const now = hostClock(seam);
+  const log = RedactingLog.create(seam);
   subscriptions.push(log);
 
   const perform = (action: NotificationAction): unknown => {
@@ -35,22 +40,25 @@ export function activate(context: vscode.ExtensionContext): WeComGroupStatsApi {
         return vscode.commands.executeCommand(COMMANDS.refresh);
     }
   };
-  const notifier = new Notifier(log, perform);
+  const notifier = new Notifier(log, perform, seam);
   const credentials = new CredentialStore(context.secrets);
-  const demo = new DemoMode(log);
-  const connections = new ConnectionManager(credentials, demo, log);
+  const demo = new DemoMode(log, now);
+  const connections = new ConnectionManager(credentials, demo, log, now);
   const model = new OwnersModel(
     connections,
     notifier,
     log,
     context.globalState,
     parseSortOrder(readSortState(context.globalState)),
+    now,
   );
   const view = new OwnersView(model);
   subscriptions.push(credentials, demo, connections, model, view);
-  subscriptions.push(registerCommands({ context, credentials, connections, demo, notifier, model, log }));
   subscriptions.push(
-    registerByDayChart({ context, connections, log, ownerNames: () => connections.ownerNames() }),
+    registerCommands({ context, credentials, connections, demo, notifier, model, log, seam }),
+  );
+  subscriptions.push(
+    registerByDayChart({ context, connections, log, ownerNames: () => connections.ownerNames(), now }),
   );
 
   reportSettingsProblems(notifier);
@@ -71,7 +79,12 @@ export function activate(context: vscode.ExtensionContext): WeComGroupStatsApi {
   } else {
     void model.reload(false);
   }
-  return createTestApi({ globalState: context.globalState, connections, demo, log, notifier, model, view });
+  if (seam) {
+    log.info('Running under tests: test API on.');
+  }
+  return seam
+    ? createTestApi({ seam, globalState: context.globalState, connections, demo, model, view })
+    : undefined;
 }
 
 let lastProblems = '';

@@ -1,28 +1,28 @@
 /**
  * The "WeCom Group Stats" log channel. Everything written through it is redacted first
  * (`redactSecrets` for token/secret query parameters, plus every secret value the host knows
- * about), so neither our code nor the chart feature can leak a credential into the log.
- * The last lines are kept in memory for the integration tests' API.
+ * about, in each of its encoded forms), so neither our code nor the chart feature can leak a
+ * credential into the log. Under tests only, the lines are also handed to the test seam.
  */
 import * as vscode from 'vscode';
 import { inspect } from 'util';
-import { redactSecrets } from '../wecom/redact';
+import { SecretRegistry } from '../wecom/redact';
 import type { RequestLogEntry } from '../wecom/types';
-
-const KEPT_LINES = 2000;
-const MIN_SECRET_LENGTH = 6;
+import type { TestSeam } from './testSeam';
 
 type Level = 'trace' | 'debug' | 'info' | 'warn' | 'error';
 
 export class RedactingLog implements vscode.LogOutputChannel {
-  private readonly secrets = new Set<string>();
-  private readonly lines: string[] = [];
+  private readonly secrets = new SecretRegistry();
 
-  constructor(private readonly channel: vscode.LogOutputChannel) {}
+  constructor(
+    private readonly channel: vscode.LogOutputChannel,
+    private readonly seam?: TestSeam,
+  ) {}
 
   /** Creates the extension's one log channel. */
-  static create(): RedactingLog {
-    return new RedactingLog(vscode.window.createOutputChannel('WeCom Group Stats', { log: true }));
+  static create(seam?: TestSeam): RedactingLog {
+    return new RedactingLog(vscode.window.createOutputChannel('WeCom Group Stats', { log: true }), seam);
   }
 
   get name(): string {
@@ -37,22 +37,11 @@ export class RedactingLog implements vscode.LogOutputChannel {
 
   /** Also redact this exact value from now on (a secret typed by the user, a demo secret). */
   addSecret(secret: string): void {
-    if (secret.length >= MIN_SECRET_LENGTH) {
-      this.secrets.add(secret);
-    }
-  }
-
-  /** Lines written so far (redacted), newest last; for tests. */
-  capturedLines(): readonly string[] {
-    return this.lines;
+    this.secrets.add(secret);
   }
 
   redact(text: string): string {
-    let out = redactSecrets(text);
-    for (const secret of this.secrets) {
-      out = out.split(secret).join('***');
-    }
-    return out;
+    return this.secrets.redact(text);
   }
 
   /** One line per HTTP request of the client: endpoint, duration, errcode; never the query. */
@@ -96,7 +85,7 @@ export class RedactingLog implements vscode.LogOutputChannel {
   }
   appendLine(value: string): void {
     const safe = this.redact(value);
-    this.keep(safe);
+    this.seam?.recordLine(safe);
     this.channel.appendLine(safe);
   }
   replace(value: string): void {
@@ -125,14 +114,7 @@ export class RedactingLog implements vscode.LogOutputChannel {
       ...args.map((a) => (typeof a === 'string' ? a : inspect(a, { depth: 3 }))),
     ].join(' ');
     const safe = this.redact(formatted);
-    this.keep(`[${level}] ${safe}`);
+    this.seam?.recordLine(`[${level}] ${safe}`);
     this.channel[level](safe);
-  }
-
-  private keep(line: string): void {
-    this.lines.push(line);
-    if (this.lines.length > KEPT_LINES) {
-      this.lines.splice(0, this.lines.length - KEPT_LINES);
-    }
   }
 }

@@ -1,12 +1,13 @@
 /**
  * Turns failures into notifications that say what to do, with buttons that do it. Every
- * message shown goes through `Notifier`, which also remembers the last ones for the tests.
+ * message shown goes through `Notifier`; under tests it also hands each one to the test seam.
  */
 import * as vscode from 'vscode';
 import { describeWeComError, WeComError } from '../wecom/errors';
 import { uiLanguage } from '../shared/metrics';
 import type { RedactingLog } from './log';
 import { SETTINGS_SECTION } from './settings';
+import type { TestSeam } from './testSeam';
 
 export type NotificationAction = 'setup' | 'settings' | 'log' | 'retry';
 export type Severity = 'error' | 'warning' | 'info';
@@ -24,8 +25,6 @@ export interface FailureMessage {
 }
 
 export type FailureContext = 'verify' | 'load';
-
-const KEPT_MESSAGES = 50;
 
 function actionLabel(action: NotificationAction): string {
   switch (action) {
@@ -107,21 +106,19 @@ export function describeFailure(err: unknown, context: FailureContext, log: Reda
       ['settings', 'log'],
     );
   }
+  if (err.kind === 'input') {
+    // A setting the client refuses (plain http:// to a remote host): the reason says how to fix it.
+    return say(describeWeComError(err, uiLanguage(vscode.env.language)), ['settings']);
+  }
   return say(describeWeComError(err, uiLanguage(vscode.env.language)), ['log']);
 }
 
 export class Notifier {
-  private readonly shown: ShownMessage[] = [];
-
   constructor(
     private readonly log: RedactingLog,
     private readonly perform: (action: NotificationAction) => unknown,
+    private readonly seam?: TestSeam,
   ) {}
-
-  /** Messages shown so far (redacted), newest last; for tests. */
-  history(): readonly ShownMessage[] {
-    return this.shown;
-  }
 
   failure(err: unknown, context: FailureContext): FailureMessage {
     const failure = describeFailure(err, context, this.log);
@@ -136,10 +133,7 @@ export class Notifier {
   show(severity: Severity, text: string, actions: readonly NotificationAction[] = []): void {
     const safe = this.log.redact(text);
     const buttons = actions.map(actionLabel);
-    this.shown.push({ severity, text: safe, buttons });
-    if (this.shown.length > KEPT_MESSAGES) {
-      this.shown.shift();
-    }
+    this.seam?.recordMessage({ severity, text: safe, buttons });
     const showFn =
       severity === 'error'
         ? vscode.window.showErrorMessage

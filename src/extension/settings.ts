@@ -17,7 +17,14 @@ export const SETTING_KEYS = [
   'ownerNames',
   'concurrency',
   'requestTimeoutMs',
+  'allowInsecureHttp',
 ] as const;
+
+/**
+ * Settings with `"scope": "application"`: where requests (and so the stored secret) go. Only the
+ * user's own value counts; a workspace's `.vscode/settings.json` must not redirect the secret.
+ */
+export const APPLICATION_SETTING_KEYS = ['apiBaseUrl', 'proxy', 'allowInsecureHttp'] as const;
 
 export type SettingKey = (typeof SETTING_KEYS)[number];
 
@@ -32,6 +39,8 @@ export interface WeComSettings {
   readonly ownerNames: Readonly<Record<string, string>>;
   readonly concurrency: number;
   readonly requestTimeoutMs: number;
+  /** Plain http:// to a host other than loopback is allowed (off by default: clear-text secret). */
+  readonly allowInsecureHttp: boolean;
 }
 
 export interface SettingsReading {
@@ -77,6 +86,19 @@ function integerIn(value: unknown, range: { min: number; max: number }): value i
   return typeof value === 'number' && Number.isInteger(value) && value >= range.min && value <= range.max;
 }
 
+/**
+ * The user-level value of an application-scoped setting, else its default: never a workspace or
+ * folder value, even where a VS Code version would still report one.
+ */
+function applicationValue(
+  config: vscode.WorkspaceConfiguration,
+  key: (typeof APPLICATION_SETTING_KEYS)[number],
+  fallback: unknown,
+): unknown {
+  const inspected = config.inspect<unknown>(key);
+  return inspected?.globalValue ?? inspected?.defaultValue ?? fallback;
+}
+
 export function readSettings(): SettingsReading {
   const config = vscode.workspace.getConfiguration(SETTINGS_SECTION);
   const problems: string[] = [];
@@ -90,13 +112,13 @@ export function readSettings(): SettingsReading {
     corpId = '';
   }
 
-  let apiBaseUrl = config.get<unknown>('apiBaseUrl', DEFAULT_API_BASE);
+  let apiBaseUrl = applicationValue(config, 'apiBaseUrl', DEFAULT_API_BASE);
   if (typeof apiBaseUrl !== 'string' || !isHttpUrl(apiBaseUrl.trim())) {
     bad('apiBaseUrl', vscode.l10n.t('not an http(s) URL; using {0}.', DEFAULT_API_BASE));
     apiBaseUrl = DEFAULT_API_BASE;
   }
 
-  let proxy = config.get<unknown>('proxy', '');
+  let proxy = applicationValue(config, 'proxy', '');
   if (typeof proxy !== 'string' || (proxy.trim() !== '' && !isHttpUrl(proxy.trim()))) {
     bad('proxy', vscode.l10n.t('not an http(s) URL such as http://host:3128; ignored.'));
     proxy = '';
@@ -156,6 +178,12 @@ export function readSettings(): SettingsReading {
     requestTimeoutMs = TIMEOUT_RANGE.default;
   }
 
+  let allowInsecureHttp = applicationValue(config, 'allowInsecureHttp', false);
+  if (typeof allowInsecureHttp !== 'boolean') {
+    bad('allowInsecureHttp', vscode.l10n.t('must be true or false; using false.'));
+    allowInsecureHttp = false;
+  }
+
   return {
     settings: {
       corpId: (corpId as string).trim(),
@@ -165,6 +193,7 @@ export function readSettings(): SettingsReading {
       ownerNames,
       concurrency: concurrency as number,
       requestTimeoutMs: requestTimeoutMs as number,
+      allowInsecureHttp: allowInsecureHttp as boolean,
     },
     problems,
   };

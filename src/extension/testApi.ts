@@ -1,7 +1,7 @@
 /**
- * What `activate` returns: a small read-only window into the host for the integration tests,
- * so they can check what the user sees without importing bundled modules. Tests import these
- * types only (`import type`).
+ * What `activate` returns under tests (`ExtensionMode.Test`; undefined otherwise): a small window
+ * into the host for the integration tests, so they can check what the user sees without
+ * importing bundled modules. Tests import these types only (`import type`).
  */
 import type { ConnectionMode } from './contracts';
 import type { ViewState } from './contextKeys';
@@ -17,6 +17,8 @@ export interface TreeRowSnapshot {
   readonly description: string;
   readonly tooltip: string;
   readonly contextValue: string;
+  /** Whether the row can be expanded (has children). */
+  readonly collapsible: boolean;
 }
 
 export interface WeComGroupStatsApi {
@@ -39,4 +41,11 @@ export interface WeComGroupStatsApi {
   globalState(): Readonly<Record<string, unknown>>;
   /** The demo server's URL while demo mode is on. */
   demoServerUrl(): string | undefined;
+  /** The host's clock (ms since epoch): pinned, or the real time. */
+  now(): number;
+  /**
+   * Pins the host's clock (the owners tree, the chart, the demo server); undefined lets it run.
+   * Nothing reloads by itself: refresh to see the new "yesterday".
+   */
+  setNow(ms: number | undefined): void;
 }

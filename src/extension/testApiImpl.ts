@@ -1,13 +1,12 @@
-/** Builds the test API from the live services (see testApi.ts). */
+/** Builds the test API from the live services and the test seam (see testApi.ts); Test mode only. */
 import * as vscode from 'vscode';
 import type { ConnectionManager } from './connection';
 import type { OwnerTreeElement } from './contracts';
 import type { DemoMode } from './demoMode';
-import type { RedactingLog } from './log';
-import type { Notifier } from './notifications';
 import type { OwnersModel } from './owners/ownersModel';
 import type { OwnersView } from './owners/ownersView';
 import type { TreeRowSnapshot, WeComGroupStatsApi } from './testApi';
+import type { TestSeam } from './testSeam';
 
 function labelText(label: string | vscode.TreeItemLabel | undefined): string {
   return typeof label === 'string' ? label : (label?.label ?? '');
@@ -18,11 +17,10 @@ function tooltipText(tooltip: string | vscode.MarkdownString | undefined): strin
 }
 
 export function createTestApi(services: {
+  seam: TestSeam;
   globalState: vscode.Memento;
   connections: ConnectionManager;
   demo: DemoMode;
-  log: RedactingLog;
-  notifier: Notifier;
   model: OwnersModel;
   view: OwnersView;
 }): WeComGroupStatsApi {
@@ -37,6 +35,8 @@ export function createTestApi(services: {
       description: typeof item.description === 'string' ? item.description : '',
       tooltip: tooltipText(item.tooltip),
       contextValue: item.contextValue ?? '',
+      collapsible:
+        item.collapsibleState !== undefined && item.collapsibleState !== vscode.TreeItemCollapsibleState.None,
     };
   };
   return {
@@ -49,10 +49,12 @@ export function createTestApi(services: {
         .getChildren(owner === undefined ? { kind: 'summary' } : { kind: 'owner', owner })
         .map(snapshot),
     view: () => ({ description: services.view.description, message: services.view.message }),
-    messages: () => services.notifier.history(),
-    logLines: () => services.log.capturedLines(),
+    messages: () => services.seam.messages(),
+    logLines: () => services.seam.logLines(),
     globalState: () =>
       Object.fromEntries(services.globalState.keys().map((key) => [key, services.globalState.get(key)])),
     demoServerUrl: () => services.demo.demoServer?.url,
+    now: () => services.seam.now(),
+    setNow: (ms) => services.seam.setNow(ms),
   };
 }

@@ -203,4 +203,30 @@ suite('Group Owners tree', () => {
     await setSetting('owners', undefined);
     await waitFor('all owners again', () => api.rows().length === 1 + fake.owners.length);
   });
+
+  test('an owner WeCom does not return is shown as not returned, with no figures, outside the sum', async () => {
+    assert.strictEqual(fake.owners[0], 'zhangsan');
+    await setSetting('owners', ['zhangsan', 'nosuchuser']);
+    await waitFor('two owner rows', () => api.rows().some((r) => r.owner === 'nosuchuser'));
+    await api.whenIdle();
+    const [summary, ...owners] = api.rows();
+    assert.deepStrictEqual(owners.map((r) => r.owner).sort(), ['nosuchuser', 'zhangsan']);
+
+    const zhangsan = owners.find((r) => r.owner === 'zhangsan');
+    assert.ok(zhangsan?.collapsible, 'an owner with figures expands');
+    assert.deepStrictEqual(figuresFromRows(api.figures('zhangsan')), fake.statsFor('zhangsan', day));
+
+    const absent = owners.find((r) => r.owner === 'nosuchuser');
+    assert.ok(absent);
+    assert.strictEqual(absent.description, 'not returned by WeCom');
+    assert.match(absent.tooltip, /WeCom returned no figures for this owner/);
+    assert.strictEqual(absent.collapsible, false, 'nothing to expand');
+    assert.deepStrictEqual(api.figures('nosuchuser'), []);
+
+    assert.deepStrictEqual(figuresFromRows(api.figures(undefined)), fake.statsFor('zhangsan', day));
+    assert.ok(summary.description.startsWith('1 owner · 1 not returned · '), summary.description);
+    assert.match(summary.tooltip, /Owners not returned by WeCom, not counted in these sums: 1\./);
+    await setSetting('owners', undefined);
+    await waitFor('all owners again', () => api.rows().length === 1 + fake.owners.length);
+  });
 });

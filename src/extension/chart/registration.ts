@@ -17,7 +17,7 @@ import { pickTarget, targetFromArgs } from './subjectPick';
 import { ChartUiStateStore } from './uiStateStore';
 
 export const SHOW_BY_DAY_CHART_COMMAND = 'wecomGroupStats.showByDayChart';
-/** Registered only when WECOM_GROUP_STATS_TEST=1: what the integration tests and the benchmark observe. */
+/** Registered only in ExtensionMode.Test: what the integration tests and the benchmark observe. */
 export const CHART_TEST_PROBE_COMMAND = 'wecomGroupStats.chart.testProbe';
 /** Test only: runs the serializer's revive on a new panel with the given saved state. */
 export const CHART_TEST_REVIVE_COMMAND = 'wecomGroupStats.chart.testRevive';
@@ -28,6 +28,8 @@ export interface ByDayChartDeps {
   readonly log: vscode.LogOutputChannel;
   /** userid → display name (the ownerNames setting); read on every panel open. */
   readonly ownerNames: () => Readonly<Record<string, string>>;
+  /** The host's clock (pinnable under tests); default Date.now. */
+  readonly now?: () => number;
 }
 
 export interface ChartTestProbe {
@@ -60,7 +62,9 @@ export function registerByDayChart(deps: ByDayChartDeps): vscode.Disposable {
     connections: deps.connections,
     log: deps.log,
     ownerNames: deps.ownerNames,
-    cache: new ClosedDayCache(path.join(deps.context.globalStorageUri.fsPath, 'by-day-cache')),
+    cache: new ClosedDayCache(path.join(deps.context.globalStorageUri.fsPath, 'by-day-cache'), {
+      now: deps.now,
+    }),
     pickSaveTarget: (options) => vscode.window.showSaveDialog(options),
     uiStates: new ChartUiStateStore(
       path.join(
@@ -68,6 +72,7 @@ export function registerByDayChart(deps: ByDayChartDeps): vscode.Disposable {
         'by-day-chart-ui-state.json',
       ),
     ),
+    now: deps.now,
   };
 
   const command = vscode.commands.registerCommand(
@@ -110,7 +115,7 @@ export function registerByDayChart(deps: ByDayChartDeps): vscode.Disposable {
   });
 
   const disposables: vscode.Disposable[] = [command, serializer];
-  if (process.env.WECOM_GROUP_STATS_TEST === '1') {
+  if (deps.context.extensionMode === vscode.ExtensionMode.Test) {
     disposables.push(
       registerTestProbe(),
       vscode.commands.registerCommand(CHART_TEST_REVIVE_COMMAND, (saved: unknown) =>

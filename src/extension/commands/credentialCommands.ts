@@ -7,12 +7,16 @@ import type { ConnectionManager } from '../connection';
 import type { CredentialStore } from '../credentialStore';
 import type { DemoMode } from '../demoMode';
 import type { Notifier } from '../notifications';
+import type { RedactingLog } from '../log';
 import { checkCorpId, readSettings, SETTINGS_SECTION } from '../settings';
+import type { TestSeam } from '../testSeam';
 
 /**
- * Optional argument of `wecomGroupStats.setupCredentials`. Integration tests run inside the
- * extension host and cannot type into input boxes, so they pass the values here; the e2e test
- * types into the real prompts. Values passed here go through the same validation and checks.
+ * Optional argument of `wecomGroupStats.setupCredentials`, honoured in `ExtensionMode.Test` only:
+ * integration tests run inside the extension host and cannot type into input boxes, so they pass
+ * the values here; the e2e test types into the real prompts. Outside tests a secret must come
+ * from the password prompt, never from another extension's command call, so the argument is
+ * ignored. Values passed here go through the same validation and checks.
  */
 export interface SetupCredentialsArgs {
   readonly corpId?: string;
@@ -24,6 +28,9 @@ export interface CredentialCommandDeps {
   readonly connections: ConnectionManager;
   readonly demo: DemoMode;
   readonly notifier: Notifier;
+  readonly log: RedactingLog;
+  /** Present under tests only: then the command's argument is accepted. */
+  readonly seam: TestSeam | undefined;
 }
 
 function isSetupArgs(value: unknown): value is SetupCredentialsArgs {
@@ -65,7 +72,14 @@ async function askSecret(corpId: string): Promise<string | undefined> {
 
 /** Returns true when credentials were verified and saved. */
 export async function setupCredentials(deps: CredentialCommandDeps, arg?: unknown): Promise<boolean> {
-  const given = isSetupArgs(arg) ? arg : {};
+  let given: SetupCredentialsArgs = {};
+  if (isSetupArgs(arg)) {
+    if (deps.seam) {
+      given = arg;
+    } else {
+      deps.log.warn('Set up credentials ignored its argument: credentials are typed into the prompts.');
+    }
+  }
   const corpIdInput = given.corpId ?? (await askCorpId(readSettings().settings.corpId));
   if (corpIdInput === undefined) {
     return false;
@@ -89,8 +103,9 @@ export async function setupCredentials(deps: CredentialCommandDeps, arg?: unknow
     );
     return false;
   }
-  const client = deps.connections.createClient(corpId, secret);
   try {
+    // Inside the try: settings the client refuses (plain http:// to a remote host) are reported too.
+    const client = deps.connections.createClient(corpId, secret);
     await vscode.window.withProgress(
       {
         location: vscode.ProgressLocation.Notification,

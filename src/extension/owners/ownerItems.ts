@@ -76,10 +76,16 @@ export function ownerItem(
   return item;
 }
 
+/** What the summary row sums: the visible rows, of all loaded, and how many of them WeCom did not return. */
+export interface SummaryCounts {
+  readonly total: GroupChatStats;
+  readonly shown: number;
+  readonly all: number;
+  readonly absent: number;
+}
+
 export function summaryItem(
-  total: GroupChatStats,
-  shown: number,
-  all: number,
+  { total, shown, all, absent }: SummaryCounts,
   loaded: LoadedOwners,
   sort: SortOrder,
   format: FigureFormatter,
@@ -90,14 +96,26 @@ export function summaryItem(
       : vscode.l10n.t('Filtered owners ({0} of {1})', format.number(shown), format.number(all));
   const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Collapsed);
   item.id = 'summary';
-  item.description = `${format.summary(total, sort)} · ${format.asOf(loaded)}`;
+  // Owners WeCom did not return are not in the sum: say how many, so it is not read as the whole team.
+  const counted = absent ? `${absentCount(shown - absent, absent, format)} · ` : '';
+  item.description = `${counted}${format.summary(total, sort)} · ${format.asOf(loaded)}`;
   const note = loaded.provisional
     ? `\n${vscode.l10n.t("Yesterday's figures may still change until about 10:00 CST.")}`
     : '';
-  item.tooltip = `${label}\n${format.asOf(loaded)}${note}\n\n${format.figureLines(total)}`;
+  const absentNote = absent
+    ? `\n${vscode.l10n.t('Owners not returned by WeCom, not counted in these sums: {0}.', format.number(absent))}`
+    : '';
+  item.tooltip = `${label}\n${format.asOf(loaded)}${note}${absentNote}\n\n${format.figureLines(total)}`;
   item.contextValue = 'summary';
   item.iconPath = new vscode.ThemeIcon('organization');
   return item;
+}
+
+/** "28 owners · 2 not returned" (owners with figures, owners without). */
+function absentCount(present: number, absent: number, format: FigureFormatter): string {
+  return present === 1
+    ? vscode.l10n.t('1 owner · {0} not returned', format.number(absent))
+    : vscode.l10n.t('{0} owners · {1} not returned', format.number(present), format.number(absent));
 }
 
 export function figureElements(owner: string | undefined): OwnerTreeElement[] {

@@ -28,6 +28,14 @@ export interface LoadedOwners {
   readonly sorted: readonly OwnerRow[];
 }
 
+export interface VisibleOwners {
+  readonly rows: readonly OwnerRow[];
+  /** The sum over the rows WeCom returned. */
+  readonly total: GroupChatStats;
+  /** Rows WeCom did not return (no figures, not in `total`). */
+  readonly absent: number;
+}
+
 export class OwnersModel extends Disposable {
   // 'loading' until the first reload settles, so a configured user never sees the welcome flash by.
   private _state: ViewState = 'loading';
@@ -35,7 +43,7 @@ export class OwnersModel extends Disposable {
   private _sort: SortOrder;
   private _filter = '';
   private _message: string | undefined;
-  private visibleCache: { rows: readonly OwnerRow[]; total: GroupChatStats } | undefined;
+  private visibleCache: VisibleOwners | undefined;
   private generation = 0;
   private inFlight: { key: string; controller: AbortController; promise: Promise<void> } | undefined;
   private latest: Promise<void> = Promise.resolve();
@@ -49,6 +57,8 @@ export class OwnersModel extends Disposable {
     private readonly log: RedactingLog,
     private readonly memento: vscode.Memento,
     sort: SortOrder,
+    /** The host's clock: decides which CST day is yesterday and whether it is provisional. */
+    private readonly now: () => number,
   ) {
     super();
     this._sort = sort;
@@ -75,11 +85,12 @@ export class OwnersModel extends Disposable {
     return this._message;
   }
 
-  /** The rows that pass the filter, in sort order, and their sum. */
-  visible(): { rows: readonly OwnerRow[]; total: GroupChatStats } {
+  /** The rows that pass the filter, in sort order, their sum, and how many WeCom did not return. */
+  visible(): VisibleOwners {
     if (!this.visibleCache) {
       const rows = filterRows(this._data?.sorted ?? [], this._filter);
-      this.visibleCache = { rows, total: sumRows(rows) };
+      const absent = rows.reduce((n, row) => (row.data ? n : n + 1), 0);
+      this.visibleCache = { rows, total: sumRows(rows), absent };
     }
     return this.visibleCache;
   }
@@ -146,7 +157,7 @@ export class OwnersModel extends Disposable {
       this.changed();
       return;
     }
-    const day = cstYesterday();
+    const day = cstYesterday(this.now());
     const data = this._data;
     if (
       !force &&
@@ -175,7 +186,8 @@ export class OwnersModel extends Disposable {
   private async fetch(connection: HostConnection, day: CstDay, controller: AbortController): Promise<void> {
     this.setState('loading');
     this.changed();
-    const started = Date.now();
+    const started = this.now();
+    const startedTimer = Date.now(); // elapsed time only, whatever the clock says
     try {
       const totals = await vscode.window.withProgress(
         {
@@ -204,7 +216,7 @@ export class OwnersModel extends Disposable {
       };
       this._message = undefined;
       this.log.info(
-        `Loaded ${rows.length} owners for ${day} (${connection.mode}) in ${Date.now() - started} ms.`,
+        `Loaded ${rows.length} owners for ${day} (${connection.mode}) in ${Date.now() - startedTimer} ms.`,
       );
       this.setState('ready');
     } catch (err) {

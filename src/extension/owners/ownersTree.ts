@@ -51,7 +51,8 @@ export class OwnersTreeProvider extends Disposable implements vscode.TreeDataPro
       return figureElements(undefined);
     }
     if (element.kind === 'owner') {
-      return figureElements(element.owner);
+      // An owner WeCom did not return has no figures to list.
+      return this.row(element.owner)?.data ? figureElements(element.owner) : [];
     }
     return [];
   }
@@ -64,8 +65,13 @@ export class OwnersTreeProvider extends Disposable implements vscode.TreeDataPro
     const sort = this.model.sort;
     switch (element.kind) {
       case 'summary': {
-        const { rows, total } = this.model.visible();
-        return summaryItem(total, rows.length, loaded.sorted.length, loaded, sort, this.format);
+        const { rows, total, absent } = this.model.visible();
+        return summaryItem(
+          { total, shown: rows.length, all: loaded.sorted.length, absent },
+          loaded,
+          sort,
+          this.format,
+        );
       }
       case 'owner': {
         const row = this.row(element.owner);

@@ -15,7 +15,10 @@ export const EXTENSION_ID = 'wecom-group-stats.wecom-group-stats';
 export async function getApi(): Promise<WeComGroupStatsApi> {
   const extension = vscode.extensions.getExtension<WeComGroupStatsApi>(EXTENSION_ID);
   assert.ok(extension, `extension ${EXTENSION_ID} is not installed`);
-  return extension.activate();
+  const api = await extension.activate();
+  // activate returns the test API only in ExtensionMode.Test (extensionTestsPath set).
+  assert.ok(api, 'the extension returned no test API: is it running in ExtensionMode.Test?');
+  return api;
 }
 
 export async function setSetting(key: string, value: unknown): Promise<void> {

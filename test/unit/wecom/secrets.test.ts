@@ -2,7 +2,16 @@ import * as assert from 'node:assert/strict';
 import * as util from 'node:util';
 import type { FakeWeComServer } from '../../../src/demo/fakeServer';
 import { describeWeComError, WeComError } from '../../../src/wecom/errors';
-import { fakeServerPerSuite, GETTOKEN, makeClient, rejectionOf, TEST_SECRET, yesterday } from './support';
+import { KnownSecrets, redactSecrets, SecretRegistry, secretForms } from '../../../src/wecom/redact';
+import {
+  fakeServerPerSuite,
+  GETTOKEN,
+  makeClient,
+  rejectionOf,
+  startServer,
+  TEST_SECRET,
+  yesterday,
+} from './support';
 
 /** Every rendering of an error a host, CLI or logger might produce. */
 function renderings(err: unknown): string[] {
@@ -90,6 +99,72 @@ suite('wecom/secrets: never in errors or logs', () => {
       assert.equal(entry.attempt, 1);
       assert.equal(typeof entry.durationMs, 'number');
       assert.ok(entry.durationMs >= 0);
+    }
+  });
+});
+
+suite('wecom/secrets: the URL-encoded form of a secret is masked too', () => {
+  /** Base64-like secrets carry `+`, `/` and `=`, which a query string percent-encodes. */
+  const SPECIAL = 'Ab+cD/eF=gH+iJ/kL==';
+  const ENCODED = encodeURIComponent(SPECIAL);
+
+  test('secretForms gives the raw, percent-encoded and form-encoded forms, longest first', () => {
+    assert.equal(ENCODED, 'Ab%2BcD%2FeF%3DgH%2BiJ%2FkL%3D%3D');
+    const forms = secretForms(SPECIAL);
+    assert.ok(forms.includes(SPECIAL));
+    assert.ok(forms.includes(ENCODED));
+    assert.deepEqual(
+      [...forms].sort((a, b) => b.length - a.length),
+      forms,
+    );
+    assert.deepEqual(secretForms('plain-secret-value'), ['plain-secret-value']);
+    assert.deepEqual(secretForms('short'), [], 'too short to mask');
+  });
+
+  test('redactSecrets masks a known value in either form', () => {
+    const text = `gettoken failed for /x?corpid=ww1&secret=${ENCODED} (raw ${SPECIAL}) echo ${ENCODED}.`;
+    const out = redactSecrets(text, [SPECIAL]);
+    assert.ok(!out.includes(SPECIAL), out);
+    assert.ok(!out.includes(ENCODED), out);
+    assert.equal(out, 'gettoken failed for /x?corpid=ww1&secret=*** (raw ***) echo ***.');
+  });
+
+  test('one registry serves the log and the client: both forms of every value', () => {
+    const log = new SecretRegistry();
+    log.add(SPECIAL);
+    log.add(SPECIAL);
+    log.add('tiny');
+    assert.deepEqual(log.values(), [SPECIAL]);
+    assert.equal(log.redact(`a ${SPECIAL} b ${ENCODED} c`), 'a *** b *** c');
+
+    const client = new KnownSecrets(SPECIAL);
+    client.addToken('tok+en/value=');
+    assert.equal(
+      redactSecrets(`t=${encodeURIComponent('tok+en/value=')} s=${ENCODED}`, client.values()),
+      't=*** s=***',
+    );
+  });
+
+  test('a client whose secret has + / = leaks neither form in errors or request logs', async () => {
+    const server = await startServer({ corpSecret: SPECIAL });
+    try {
+      const wrong = makeClient(server, { corpSecret: `${SPECIAL}x+y` });
+      const closed = makeClient(server, {
+        baseUrl: 'http://127.0.0.1:1',
+        corpSecret: SPECIAL,
+        maxAttempts: 1,
+      });
+      const errors = [
+        await rejectionOf(wrong.client.verifyCredentials()),
+        await rejectionOf(closed.client.verifyCredentials()),
+      ];
+      const texts = [
+        ...errors.flatMap(renderings),
+        ...[...wrong.logs, ...closed.logs].map((l) => JSON.stringify(l)),
+      ];
+      assertAbsent(texts, [SPECIAL, ENCODED, `${SPECIAL}x+y`, encodeURIComponent(`${SPECIAL}x+y`)]);
+    } finally {
+      await server.close();
     }
   });
 });
