@@ -4,7 +4,7 @@
  * ranges as the extension's settings. A bad value is a usage error (exit 2) naming the allowed range.
  */
 import { CONCURRENCY_RANGE, TIMEOUT_RANGE } from '../shared/clientLimits';
-import { proxyForUrl } from '../wecom/proxy';
+import { isUsableProxyUrl, proxyForUrl } from '../wecom/proxy';
 import { UsageError } from './usage';
 
 export type CliEnv = Readonly<Record<string, string | undefined>>;
@@ -86,7 +86,7 @@ export function resolveClientSettings(flags: ClientFlags, env: CliEnv): ClientSe
  */
 export function checkProxyEnv(baseUrl: string, env: CliEnv): void {
   const proxy = proxyForUrl(baseUrl, undefined, env);
-  if (proxy === undefined || isProxyUrl(proxy)) {
+  if (proxy === undefined || isUsableProxyUrl(proxy)) {
     return;
   }
   const name =
@@ -95,13 +95,4 @@ export function checkProxyEnv(baseUrl: string, env: CliEnv): void {
       return /^(https?|all)_proxy$/i.test(key) && value && (proxy === value || proxy === `http://${value}`);
     }) ?? 'HTTPS_PROXY';
   throw new UsageError(`${name} is not a valid proxy URL: use http://host:port (or https://host:port)`);
-}
-
-function isProxyUrl(text: string): boolean {
-  try {
-    const url = new URL(text);
-    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
-  } catch {
-    return false;
-  }
 }

@@ -7,7 +7,7 @@ import { performance } from 'node:perf_hooks';
 import type { Agent } from 'node:http';
 import axios, { type AxiosInstance } from 'axios';
 import { inputError, WeComError } from './errors';
-import { proxyForUrl, type ProxyEnv } from './proxy';
+import { isUsableProxyUrl, proxyForUrl, type ProxyEnv } from './proxy';
 import { redactSecrets } from './redact';
 import { numericValue } from './replies';
 import type { RequestLogEntry, WeComReply } from './types';
@@ -190,13 +190,7 @@ function checkedProxyUrl(proxyUrl: string | undefined): string | undefined {
   if (proxyUrl === undefined) {
     return undefined;
   }
-  let url: URL | undefined;
-  try {
-    url = new URL(proxyUrl);
-  } catch {
-    url = undefined;
-  }
-  if (!url || !url.hostname || !/^(https?|socks[45h]*):$/.test(url.protocol)) {
+  if (!isUsableProxyUrl(proxyUrl)) {
     const shown = redactSecrets(proxyUrl);
     throw inputError({
       en: `The proxy "${shown}" is not a valid proxy URL. Write it as http://host:port (or host:port), with user:password@ before the host if the proxy needs a login.`,

@@ -89,3 +89,13 @@ export function insecureBaseUrlReason(baseUrl: string): string | undefined {
   }
   return url.protocol === 'http:' && !isLoopback(url.hostname) ? url.host : undefined;
 }
+
+/** A proxy the client can use: an http(s) URL with a host (the CONNECT agent speaks no SOCKS). */
+export function isUsableProxyUrl(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}
