@@ -1,5 +1,6 @@
 // @ts-check
 import js from '@eslint/js';
+import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 const VSCODE = { name: 'vscode', message: 'This folder runs outside VS Code: do not import vscode here.' };
@@ -50,6 +51,7 @@ export default tseslint.config(
       '.vscode-test/**',
       'test-results/**',
       '**/*.js',
+      '!scripts/*.js',
       '**/*.mjs',
     ],
   },
@@ -85,6 +87,16 @@ export default tseslint.config(
   { files: ['src/shared/**/*.ts'], rules: { 'no-restricted-imports': ['error', floors('shared')] } },
   { files: ['src/webview/**/*.ts'], rules: { 'no-restricted-imports': ['error', floors('webview')] } },
   { files: ['src/extension/**/*.ts'], rules: { 'no-restricted-imports': ['error', floors('host')] } },
+  {
+    // The runners and benchmarks are plain CommonJS for Node (type-checked by tsconfig.scripts.json).
+    files: ['scripts/*.js'],
+    languageOptions: { sourceType: 'commonjs', globals: globals.node },
+    rules: {
+      curly: 'error',
+      eqeqeq: 'error',
+      '@typescript-eslint/no-require-imports': 'off',
+    },
+  },
   {
     // CLI output, the benchmark and tests print to the console by design.
     files: ['test/**/*.ts', 'src/cli/**/*.ts', 'src/bench/**/*.ts', 'scripts/**/*.ts'],

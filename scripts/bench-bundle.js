@@ -99,6 +99,7 @@ function main() {
     console.log('wecom-group-stats.vsix: not built (npm run package)');
   }
 
+  /** @type {{ required: number, activated: number }[]} */
   const runs = [];
   for (let i = 0; i < RUNS; i++) {
     const child = spawnSync(process.execPath, ['-e', CHILD, extension], { cwd: ROOT, encoding: 'utf8' });

@@ -18,6 +18,7 @@ const ROOT = path.resolve(__dirname, '..');
 const bundle = path.join(ROOT, 'dist', 'webview', 'main.js');
 const benchModule = path.join(ROOT, 'out', 'test', 'integration', 'chartBench');
 
+/** @param {number} bytes */
 function kib(bytes) {
   return `${bytes} bytes (${(bytes / 1024).toFixed(1)} KiB)`;
 }

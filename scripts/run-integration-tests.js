@@ -16,55 +16,62 @@ const fs = require('fs');
 const path = require('path');
 const util = require('util');
 const cs = require('./code-server');
-const { forEachFlag } = require('./flags');
 
 const started = Date.now();
 
-/** @param {string[]} argv */
-function parseArgs(argv) {
-  const options = {
-    extension: cs.ROOT,
-    tests: path.join(cs.ROOT, 'out', 'test', 'integration', 'index'),
-    folder: '',
-    /** @type {Record<string, unknown>} */
-    settings: {},
-    /** @type {Record<string, string>} */
-    env: { WECOM_GROUP_STATS_TEST: '1' },
-    timeoutSeconds: 300,
-    keep: false,
-  };
-  forEachFlag(argv, (flag, value) => {
-    const pair = () => {
-      const text = value();
-      const eq = text.indexOf('=');
-      if (eq <= 0) {
-        throw new Error(`${flag} expects key=value, got ${text}`);
-      }
-      return [text.slice(0, eq), text.slice(eq + 1)];
-    };
-    if (flag === '--extension') {
-      options.extension = path.resolve(value());
-    } else if (flag === '--tests') {
-      options.tests = path.resolve(value());
-    } else if (flag === '--folder') {
-      options.folder = path.resolve(value());
-    } else if (flag === '--setting') {
-      const [key, json] = pair();
-      options.settings[key] = JSON.parse(json);
-    } else if (flag === '--env') {
-      const [key, val] = pair();
-      options.env[key] = val;
-    } else if (flag === '--timeout') {
-      options.timeoutSeconds = Number(value());
-    } else if (flag === '--grep') {
-      options.env.WECOM_TEST_GREP = value();
-    } else if (flag === '--keep') {
-      options.keep = true;
-    } else {
-      throw new Error(`unknown argument ${flag}`);
-    }
+/** `key=value` of --setting and --env. @param {string} flag @param {string} text */
+function keyValue(flag, text) {
+  const eq = text.indexOf('=');
+  if (eq <= 0) {
+    throw new Error(`${flag} expects key=value, got ${text}`);
+  }
+  return [text.slice(0, eq), text.slice(eq + 1)];
+}
+
+/** @param {string[]} args */
+function parseArgs(args) {
+  const { values } = util.parseArgs({
+    args,
+    strict: true,
+    options: {
+      extension: { type: 'string', default: cs.ROOT },
+      tests: { type: 'string', default: path.join(cs.ROOT, 'out', 'test', 'integration', 'index') },
+      folder: { type: 'string', default: '' },
+      setting: { type: 'string', multiple: true, default: [] },
+      env: { type: 'string', multiple: true, default: [] },
+      grep: { type: 'string' },
+      timeout: { type: 'string', default: '300' },
+      keep: { type: 'boolean', default: false },
+    },
   });
-  return options;
+  /** @type {Record<string, string>} */
+  const env = { WECOM_GROUP_STATS_TEST: '1' };
+  for (const text of values.env) {
+    const [key, val] = keyValue('--env', text);
+    env[key] = val;
+  }
+  if (values.grep !== undefined) {
+    env.WECOM_TEST_GREP = values.grep;
+  }
+  /** @type {Record<string, unknown>} */
+  const settings = {};
+  for (const text of values.setting) {
+    const [key, json] = keyValue('--setting', text);
+    settings[key] = JSON.parse(json);
+  }
+  const timeoutSeconds = Number(values.timeout);
+  if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0) {
+    throw new Error(`--timeout expects seconds, got ${values.timeout}`);
+  }
+  return {
+    extension: path.resolve(values.extension),
+    tests: path.resolve(values.tests),
+    folder: values.folder ? path.resolve(values.folder) : '',
+    settings,
+    env,
+    timeoutSeconds,
+    keep: values.keep,
+  };
 }
 
 /** Workbench lines that say nothing about the extension under test. */
