@@ -152,7 +152,7 @@ export class ByDayChart {
             display: input.note !== undefined,
             text: input.note ?? '',
             color: theme.foreground,
-            font: { ...font, weight: 'bold' },
+            font,
             align: 'start',
             padding: { bottom: 8 },
           },
