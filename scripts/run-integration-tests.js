@@ -9,7 +9,7 @@
  * Usage: node scripts/run-integration-tests.js [--extension DIR] [--tests MODULE] [--folder DIR]
  *          [--setting key=JSON]... [--env KEY=VALUE]... [--grep TEXT] [--timeout SECONDS] [--keep]
  * Defaults: extension = repo root (dist/extension.js), tests = out/test/integration/index,
- * folder = a fresh empty temp folder, env WECOM_GROUP_STATS_TEST=1, timeout 300 s.
+ * folder = a fresh empty temp folder, timeout 300 s (the host runs in ExtensionMode.Test).
  * Build first: `npm run build && npm run compile-tests` (`npm test` does that).
  */
 const fs = require('fs');
@@ -45,7 +45,8 @@ function parseArgs(args) {
     },
   });
   /** @type {Record<string, string>} */
-  const env = { WECOM_GROUP_STATS_TEST: '1' };
+  /** @type {Record<string, string>} */
+  const env = {};
   for (const text of values.env) {
     const [key, val] = keyValue('--env', text);
     env[key] = val;

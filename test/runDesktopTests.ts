@@ -19,7 +19,6 @@ async function main(): Promise<void> {
       version: process.env.VSCODE_TEST_VERSION ?? 'stable',
       extensionDevelopmentPath,
       extensionTestsPath,
-      extensionTestsEnv: { WECOM_GROUP_STATS_TEST: '1' },
       // Only this extension, a throwaway folder, no first-run UI.
       launchArgs: [workspace, '--disable-extensions', '--skip-welcome', '--skip-release-notes'],
     });

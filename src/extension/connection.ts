@@ -101,7 +101,7 @@ export class ConnectionManager extends Disposable implements ConnectionSource {
     corpId: string,
     secret: string,
     settings: WeComSettings,
-  ): { readonly key: string; readonly client: StatisticsClient } {
+  ): { readonly key: string; readonly client: StatisticsClient; readonly secretHash: string } {
     const secretHash = createHash('sha256').update(secret).digest('hex').slice(0, 16);
     const key = [
       mode,
@@ -116,7 +116,7 @@ export class ConnectionManager extends Disposable implements ConnectionSource {
     if (this.cachedClient?.key !== key) {
       this.cachedClient = { key, client: this.newClient(corpId, secret, settings) };
     }
-    return this.cachedClient;
+    return { ...this.cachedClient, secretHash };
   }
 
   private build(
@@ -126,11 +126,13 @@ export class ConnectionManager extends Disposable implements ConnectionSource {
     settings: WeComSettings,
     owners: readonly string[] | undefined,
   ): HostConnection {
-    const { key: clientKey, client } = this.clientFor(mode, corpId, secret, settings);
+    const { key: clientKey, client, secretHash } = this.clientFor(mode, corpId, secret, settings);
     return {
       mode,
       corpId,
       client,
+      apiBaseUrl: settings.apiBaseUrl,
+      secretHash,
       key: `${clientKey}|${JSON.stringify(owners ?? null)}`,
       owners,
       ownerNames: this.ownerNames(settings), // the settings read once per connection

@@ -12,6 +12,15 @@ export interface ActiveConnection {
   readonly mode: ConnectionMode;
   readonly corpId: string;
   readonly client: StatisticsClient;
+  /** The API base URL the client talks to (no trailing slash). */
+  readonly apiBaseUrl: string;
+  /** A short hash of the secret (tells two apps of one corp apart; never the secret itself). */
+  readonly secretHash: string;
+  /**
+   * Whose figures "All owners" means, for the tree's summary row and the chart alike: the
+   * `owners` setting when set, else undefined (the follow-user list).
+   */
+  readonly owners: readonly string[] | undefined;
 }
 
 export interface ConnectionSource {

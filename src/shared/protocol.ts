@@ -18,6 +18,15 @@ export const CHART_VIEW_TYPE = 'wecomGroupStats.byDayChart';
 export type ChartSubject =
   { readonly kind: 'all' } | { readonly kind: 'owners'; readonly owners: readonly string[] };
 
+/**
+ * Most owners a subject may name: a sanity bound on what crosses the webview boundary, far above
+ * any tree selection. Sum mode takes any number up to it (the host sums, 100 owners a request).
+ */
+export const MAX_SUBJECT_OWNERS = 100_000;
+
+/** Most owners compare mode (one line each) draws: more lines cannot be told apart. */
+export const MAX_COMPARE_OWNERS = 12;
+
 export const RANGE_PRESETS = [7, 30, 90, 180] as const;
 export type RangePreset = (typeof RANGE_PRESETS)[number];
 
@@ -98,6 +107,11 @@ export interface ByDayData {
   /** Days before the server's window that the cache could not supply. */
   readonly unavailableDays: number;
   /**
+   * Days inside the server's window that WeCom did not report for every owner (after retries):
+   * `null` in the series, never cached, never zeros. The webview names them; exports too.
+   */
+  readonly missingDays: readonly CstDay[];
+  /**
    * When yesterday's figures were fetched (ms; from the server just now or from the cache), when
    * the range ends yesterday and has them: before 10:00 CST they are provisional (`isProvisional`).
    */
@@ -144,6 +158,16 @@ export interface ChartLabels {
   readonly noFigures: string;
   /** A request the host never answered (shown with Retry). */
   readonly noAnswer: string;
+  /** Contains `{days}`: days WeCom did not report for every owner (shown with Retry). */
+  readonly missingDays: string;
+  /** Contains `{n}` and `{from}`: days before the server's window that are not cached. */
+  readonly unavailableDays: string;
+  /** A table cell of a missing day. */
+  readonly notReported: string;
+  /** Contains `{max}` and `{n}`: compare mode refused for too many owners. */
+  readonly compareCap: string;
+  /** The webview could not read a message from the extension. */
+  readonly refused: string;
 }
 
 /** A failed request as the user should read it. */
@@ -220,7 +244,29 @@ export interface DrawnMessage {
   readonly points: number;
 }
 
-export type WebviewToHost = ReadyMessage | StateMessage | DrawnMessage | RequestMessage;
+export type ShownState = 'loading' | 'ready' | 'empty' | 'error';
+export const MAX_SHOWN_NOTICES = 8;
+export const MAX_NOTICE_CHARS = 4000;
+
+/** What the panel shows now: its state and the notices in words (tests; the host logs errors). */
+export interface ShownMessage {
+  readonly type: 'shown';
+  readonly state: ShownState;
+  /** The visible status/notice texts (errors, missing days, caps), in order. */
+  readonly notices: readonly string[];
+  /** A Retry button is offered. */
+  readonly retry: boolean;
+}
+
+/** The webview dropped a message it could not read (version skew, a bug): the host says so. */
+export interface RefusedMessage {
+  readonly type: 'refused';
+  /** The refused message's `type`, if it had a short string one. */
+  readonly what: string;
+}
+
+export type WebviewToHost =
+  ReadyMessage | StateMessage | DrawnMessage | ShownMessage | RefusedMessage | RequestMessage;
 
 //#endregion
 
@@ -237,6 +283,12 @@ export interface InitMessage {
   /** Oldest day the local cache holds for this subject (may predate `window`). */
   readonly oldestCached?: CstDay;
   readonly state: ChartUiState;
+  /**
+   * While a request is being worked on, the host sends a progress message at least this often
+   * (ms), even when nothing finished (a 45009 pause): the webview gives up only after a silence
+   * well beyond it.
+   */
+  readonly heartbeatMs: number;
 }
 
 export type ResponseMessage =
@@ -250,6 +302,17 @@ export interface ProgressMessage {
   readonly total: number;
 }
 
-export type HostToWebview = InitMessage | ResponseMessage | ProgressMessage;
+/** The host could not make sense of the webview (it refused one of the host's messages). */
+export interface FatalMessage {
+  readonly type: 'fatal';
+  readonly message: string;
+}
+
+export type HostToWebview = InitMessage | ResponseMessage | ProgressMessage | FatalMessage;
+
+/** How long the webview waits in silence (no reply, no progress) given the host's heartbeat. */
+export function silenceTimeoutMs(heartbeatMs: number): number {
+  return Math.max(4 * heartbeatMs, 1000);
+}
 
 //#endregion

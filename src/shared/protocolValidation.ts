@@ -7,7 +7,7 @@ import type { CstDay } from './days';
 import { tryParseCstDay } from './days';
 import { isMetricKey } from './metrics';
 import type { ChartSubject, ChartUiState, HostToWebview, RangeChoice, WebviewToHost } from './protocol';
-import { RANGE_PRESETS } from './protocol';
+import { MAX_NOTICE_CHARS, MAX_SHOWN_NOTICES, MAX_SUBJECT_OWNERS, RANGE_PRESETS } from './protocol';
 
 type Json = Record<string, unknown>;
 
@@ -23,7 +23,10 @@ function isRequestId(value: unknown): value is number {
   return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
 }
 
-/** Owner ids are opaque (may contain `<`, quotes, spaces) but never empty; at most 1000. */
+/**
+ * Owner ids are opaque (may contain `<`, quotes, spaces) but never empty; at most
+ * `MAX_SUBJECT_OWNERS` (sum mode takes any selection; compare mode is capped by the host).
+ */
 export function isSubject(value: unknown): value is ChartSubject {
   if (!isObject(value)) {
     return false;
@@ -36,7 +39,7 @@ export function isSubject(value: unknown): value is ChartSubject {
     value.kind === 'owners' &&
     Array.isArray(owners) &&
     owners.length > 0 &&
-    owners.length <= 1000 &&
+    owners.length <= MAX_SUBJECT_OWNERS &&
     owners.every((o) => typeof o === 'string' && o.length > 0 && o.length <= 256)
   );
 }
@@ -106,6 +109,16 @@ export function isWebviewToHost(msg: unknown): msg is WebviewToHost {
       return isChartUiState(msg.state);
     case 'drawn':
       return isRequestId(msg.series) && isRequestId(msg.points);
+    case 'shown':
+      return (
+        ['loading', 'ready', 'empty', 'error'].includes(msg.state as string) &&
+        Array.isArray(msg.notices) &&
+        msg.notices.length <= MAX_SHOWN_NOTICES &&
+        msg.notices.every((n) => typeof n === 'string' && n.length <= MAX_NOTICE_CHARS) &&
+        typeof msg.retry === 'boolean'
+      );
+    case 'refused':
+      return typeof msg.what === 'string' && msg.what.length <= 64;
     case 'request':
       return isRequestId(msg.id) && isRequestParams(msg.method, msg.params);
     default:
@@ -120,11 +133,19 @@ export function isHostToWebview(msg: unknown): msg is HostToWebview {
   }
   switch (msg.type) {
     case 'init':
-      return isSubject(msg.subject) && Array.isArray(msg.owners) && isChartUiState(msg.state);
+      return (
+        isSubject(msg.subject) &&
+        Array.isArray(msg.owners) &&
+        isChartUiState(msg.state) &&
+        typeof msg.heartbeatMs === 'number' &&
+        msg.heartbeatMs > 0
+      );
     case 'response':
       return isRequestId(msg.id) && (msg.ok === true || (msg.ok === false && isObject(msg.error)));
     case 'progress':
       return isRequestId(msg.id) && typeof msg.done === 'number' && typeof msg.total === 'number';
+    case 'fatal':
+      return typeof msg.message === 'string';
     default:
       return false;
   }

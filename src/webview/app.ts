@@ -4,19 +4,19 @@
  */
 import type { MetricKey } from '../shared/metrics';
 import { METRICS } from '../shared/metrics';
-import type { ByDayData, ChartUiState, InitMessage } from '../shared/protocol';
-import { resolveRange } from '../shared/protocol';
+import type { ByDayData, ChartUiState, InitMessage, ShownState } from '../shared/protocol';
+import { MAX_NOTICE_CHARS, MAX_SHOWN_NOTICES, resolveRange } from '../shared/protocol';
 import { renderCards } from './cards';
 import { ByDayChart } from './chart';
 import { Controls } from './controls';
 import { fill, h, replaceChildren } from './dom';
 import type { HostConnection } from './rpc';
 import { HostRequestError } from './rpc';
-import { canCompare, cardsFor, isEmpty, seriesFor } from './series';
+import { canCompare, cardsFor, compareCap, dayRuns, isEmpty, seriesFor } from './series';
 import { renderTable } from './table';
 import { readTheme, watchTheme } from './theme';
 
-type UiStatus = 'loading' | 'ready' | 'empty' | 'error';
+type UiStatus = ShownState;
 
 export class ChartApp {
   private state: ChartUiState;
@@ -29,6 +29,11 @@ export class ChartApp {
     className: 'status',
     attrs: { role: 'status', 'aria-live': 'polite' },
   });
+  /** Missing days, days WeCom no longer keeps, the compare cap: said plainly, above the figures. */
+  private readonly notices = h('div', { className: 'notices', attrs: { role: 'alert' } });
+  /** Set when compare mode was asked for too many owners. */
+  private capNotice: string | undefined;
+  private shownStatus: UiStatus | undefined;
   private readonly cards = h('div', { className: 'cards-box' });
   private readonly note = h('p', { className: 'note' });
   private readonly canvas = h('canvas', { attrs: { role: 'img' } });
@@ -44,13 +49,28 @@ export class ChartApp {
     private readonly root: HTMLElement,
   ) {
     this.numberFormat = new Intl.NumberFormat(init.lang === 'zh' ? 'zh-CN' : 'en-US');
-    const mode = canCompare(init) ? init.state.mode : 'sum';
+    const cap = compareCap(init);
+    let mode = canCompare(init) ? init.state.mode : 'sum';
+    if (mode === 'compare' && cap) {
+      mode = 'sum';
+      this.capNotice = cap;
+    }
     this.state = { ...init.state, mode };
     this.controls = new Controls(init, {
       metric: (metric) => this.update({ metric }),
       preset: (days) => this.update({ range: { kind: 'preset', days } }, true),
       custom: (from, to) => this.update({ range: { kind: 'custom', from, to } }, true),
-      mode: (next) => this.update({ mode: next }, next === 'compare' && !this.data?.perOwner),
+      mode: (next) => {
+        // Too many owners for one line each: say so, and keep their sum.
+        this.capNotice = next === 'compare' ? cap : undefined;
+        if (next === 'compare' && cap) {
+          this.controls.sync(this.state);
+          this.renderNotices(this.data);
+          this.reportShown();
+          return;
+        }
+        this.update({ mode: next }, next === 'compare' && !this.data?.perOwner);
+      },
       view: (view) => this.update({ view }),
       refresh: () => void this.load(true),
       exportCsv: () => void this.exportCsv(),
@@ -60,6 +80,7 @@ export class ChartApp {
       root,
       this.controls.element,
       this.status,
+      this.notices,
       this.cards,
       this.note,
       this.chartBox,
@@ -92,6 +113,7 @@ export class ChartApp {
     const seq = ++this.loadSeq;
     const range = resolveRange(this.state.range);
     this.controls.showRangeError(undefined);
+    this.renderNotices(undefined);
     this.setStatus('loading', this.init.labels.loading);
     try {
       const data = await this.host.request(
@@ -119,6 +141,14 @@ export class ChartApp {
     }
   }
 
+  /** The host could not make sense of this webview: nothing here can be trusted to work. */
+  showFatal(message: string): void {
+    this.loadSeq++;
+    this.data = undefined;
+    this.renderNotices(undefined);
+    this.showError(message, false);
+  }
+
   private setStatus(status: UiStatus, text: string, ...extra: Node[]): void {
     document.body.dataset.state = status;
     this.root.setAttribute('aria-busy', String(status === 'loading'));
@@ -126,22 +156,71 @@ export class ChartApp {
     this.status.className = `status ${status}`;
     this.controls.setExportsEnabled(status === 'ready');
     const showFigures = status === 'ready';
+    this.notices.hidden = this.notices.childElementCount === 0;
     this.cards.hidden = !showFigures;
     this.note.hidden = !showFigures || !this.note.textContent;
     this.chartBox.hidden = !showFigures || this.state.view !== 'chart';
     this.tableBox.hidden = !showFigures || this.state.view !== 'table';
+    // Progress updates repeat "loading": report a state once, every other state each time.
+    if (status !== 'loading' || this.shownStatus !== 'loading') {
+      this.reportShown();
+    }
+    this.shownStatus = status;
+  }
+
+  private retryButton(name: string): HTMLButtonElement {
+    return h('button', {
+      className: 'action',
+      attrs: { type: 'button' },
+      dataset: { name },
+      text: this.init.labels.retry,
+      onClick: () => void this.load(false),
+    });
+  }
+
+  /** Says what the figures lack: days WeCom did not report whole (with Retry), days it no longer keeps. */
+  private renderNotices(data: ByDayData | undefined): void {
+    const { labels } = this.init;
+    const items: HTMLElement[] = [];
+    if (this.capNotice) {
+      items.push(h('div', { className: 'notice cap' }, h('p', { text: this.capNotice })));
+    }
+    if (data && data.missingDays.length > 0) {
+      const days = dayRuns(data.missingDays, data.days).join(', ');
+      items.push(
+        h(
+          'div',
+          { className: 'notice missing', dataset: { days: data.missingDays.join(',') } },
+          h('p', { text: fill(labels.missingDays, { days }) }),
+          this.retryButton('retry-missing'),
+        ),
+      );
+    }
+    if (data && data.unavailableDays > 0) {
+      const text = fill(labels.unavailableDays, { n: data.unavailableDays, from: this.init.window.from });
+      items.push(h('div', { className: 'notice unavailable' }, h('p', { text })));
+    }
+    replaceChildren(this.notices, ...items);
+    this.notices.hidden = items.length === 0;
+  }
+
+  /** Tells the host what is shown (tests observe it; a refused message shows up here too). */
+  private reportShown(): void {
+    const texts = [...this.status.querySelectorAll('p'), ...this.notices.querySelectorAll('p')]
+      .map((p) => (p.textContent ?? '').slice(0, MAX_NOTICE_CHARS))
+      .filter((text) => text.length > 0)
+      .slice(0, MAX_SHOWN_NOTICES);
+    const retry = this.root.querySelector('button[data-name^="retry"]') !== null;
+    this.host.send({ type: 'shown', state: this.shownStatusNow(), notices: texts, retry });
+  }
+
+  private shownStatusNow(): UiStatus {
+    const state = document.body.dataset.state;
+    return state === 'ready' || state === 'empty' || state === 'error' ? state : 'loading';
   }
 
   private showError(message: string, retryable: boolean): void {
-    const retry = retryable
-      ? h('button', {
-          className: 'action',
-          attrs: { type: 'button' },
-          dataset: { name: 'retry' },
-          text: this.init.labels.retry,
-          onClick: () => void this.load(false),
-        })
-      : null;
+    const retry = retryable ? this.retryButton('retry') : null;
     this.setStatus(
       'error',
       '',
@@ -156,6 +235,7 @@ export class ChartApp {
     if (!data) {
       return;
     }
+    this.renderNotices(data);
     if (isEmpty(data)) {
       this.setStatus(
         'empty',
@@ -188,10 +268,13 @@ export class ChartApp {
     this.setStatus('ready', '');
     const series = seriesFor(data, this.init, metric, this.state.mode);
     const title = `${METRICS[metric].label[lang]} · ${fill(labels.cstDays, { days: `${data.from} … ${data.to}` })}`;
+    const missing = new Set(data.missingDays);
     if (this.state.view === 'table') {
       replaceChildren(
         this.tableBox,
-        renderTable(title, labels.dateColumn, data.days, series, this.numberFormat, labels.noFigures),
+        renderTable(title, labels.dateColumn, data.days, series, this.numberFormat, (day) =>
+          missing.has(day) ? labels.notReported : labels.noFigures,
+        ),
       );
       this.chart.destroy();
       this.reportDrawn(series.length, data.days.length);
@@ -206,6 +289,11 @@ export class ChartApp {
         beginAtZero: METRICS[metric].kind === 'flow',
         numberFormat: this.numberFormat,
         dayTitle: (day) => fill(labels.cstDays, { days: day }),
+        // Inside the chart too, so an exported PNG says what it lacks.
+        note:
+          data.missingDays.length > 0
+            ? fill(labels.missingDays, { days: dayRuns(data.missingDays, data.days).join(', ') })
+            : undefined,
       },
       readTheme(),
     );

@@ -11,6 +11,7 @@ import {
   LineController,
   LineElement,
   PointElement,
+  SubTitle,
   Tooltip,
 } from 'chart.js';
 import type { CstDay } from '../shared/days';
@@ -23,7 +24,16 @@ declare module 'chart.js' {
   }
 }
 
-Chart.register(LineController, LineElement, PointElement, LinearScale, CategoryScale, Tooltip, Legend);
+Chart.register(
+  LineController,
+  LineElement,
+  PointElement,
+  LinearScale,
+  CategoryScale,
+  Tooltip,
+  Legend,
+  SubTitle,
+);
 
 export interface SeriesView {
   readonly label: string;
@@ -38,6 +48,8 @@ export interface ChartInput {
   readonly numberFormat: Intl.NumberFormat;
   /** A day as the tooltip title, in the UI language ("2026-11-26 (CST)"). */
   readonly dayTitle: (day: string) => string;
+  /** Drawn above the plot (and so in an exported PNG): what the figures lack. */
+  readonly note?: string;
 }
 
 /** Paints the editor background first so an exported PNG looks like the panel. */
@@ -136,6 +148,14 @@ export class ByDayChart {
         },
         plugins: {
           editorBackground: { color: theme.background },
+          subtitle: {
+            display: input.note !== undefined,
+            text: input.note ?? '',
+            color: theme.foreground,
+            font,
+            align: 'start',
+            padding: { bottom: 8 },
+          },
           legend: {
             display: input.series.length > 1,
             position: 'bottom',

@@ -4,20 +4,33 @@
  */
 import type { ChartUiState } from '../shared/protocol';
 import { ChartApp } from './app';
+import { h, replaceChildren } from './dom';
 import { HostConnection } from './rpc';
 
 const api = acquireVsCodeApi<ChartUiState>();
 const root = document.getElementById('app') ?? document.body;
 let app: ChartApp | undefined;
 
-const host = new HostConnection(
-  (message) => api.postMessage(message),
-  (init) => {
+const host = new HostConnection((message) => api.postMessage(message), {
+  onInit: (init) => {
     host.timeoutText = init.labels.noAnswer;
+    host.refusedText = init.labels.refused;
+    host.setHeartbeat(init.heartbeatMs);
     app?.dispose();
     app = new ChartApp(init, host, (state) => api.setState(state), root);
   },
-);
+  onFatal: (message) => {
+    if (app) {
+      app.showFatal(message);
+      return;
+    }
+    // No init could be read: nothing else to show, but never a silent "starting" page.
+    document.body.dataset.state = 'error';
+    root.removeAttribute('aria-busy');
+    replaceChildren(root, h('p', { className: 'error-message', text: message }));
+    host.send({ type: 'shown', state: 'error', notices: [message], retry: false });
+  },
+});
 
 window.addEventListener('message', (event: MessageEvent<unknown>) => host.receive(event.data));
 window.addEventListener('unload', () => app?.dispose());

@@ -1,6 +1,11 @@
 /**
  * The webview's end of the protocol: typed requests to the host, correlated by id, rejected on
- * an error reply or when the host stays silent too long (each progress message resets the clock).
+ * an error reply or when the host stays silent too long. While the host works on a request it
+ * sends progress at least every `heartbeatMs` (init), even during a minute-long 45009 pause, and
+ * each progress message resets the clock: only a host that stopped answering times out.
+ *
+ * A message that fails the gate is never dropped silently: the host is told (it answers with a
+ * `fatal` message the panel shows), and a request it answered is settled with an error.
  */
 import type {
   ErrorInfo,
@@ -11,6 +16,7 @@ import type {
   RequestResult,
   WebviewToHost,
 } from '../shared/protocol';
+import { silenceTimeoutMs } from '../shared/protocol';
 import { isHostToWebview } from '../shared/protocolValidation';
 
 /** A request the host answered with an error (or never answered). */
@@ -32,20 +38,34 @@ interface Pending {
   timer: ReturnType<typeof setTimeout>;
 }
 
-/** Silence after which a request fails (no reply and no progress). */
-const SILENCE_TIMEOUT_MS = 120_000;
+/** Silence after which a request fails before the host's heartbeat is known (no reply, no progress). */
+const DEFAULT_SILENCE_MS = 120_000;
+
+export interface HostHandlers {
+  readonly onInit: (init: InitMessage) => void;
+  /** The host says the panel cannot work (it was told a message was refused). */
+  readonly onFatal: (message: string) => void;
+}
 
 export class HostConnection {
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
+  private silenceMs = DEFAULT_SILENCE_MS;
 
   /** Set once the localized labels have arrived. */
   timeoutText = 'The extension did not answer in time. Retry, or reload the window if it keeps happening.';
+  /** Set once the localized labels have arrived: a reply that could not be read. */
+  refusedText = 'The chart could not read a message from the extension. Close the chart and open it again.';
 
   constructor(
     private readonly post: (message: WebviewToHost) => void,
-    private readonly onInit: (init: InitMessage) => void,
+    private readonly handlers: HostHandlers,
   ) {}
+
+  /** The host's heartbeat (from init): silence well beyond it means the host stopped answering. */
+  setHeartbeat(heartbeatMs: number): void {
+    this.silenceMs = silenceTimeoutMs(heartbeatMs);
+  }
 
   send(message: WebviewToHost): void {
     this.post(message);
@@ -72,12 +92,16 @@ export class HostConnection {
   /** Feed every `message` event here. */
   receive(data: unknown): void {
     if (!isHostToWebview(data)) {
+      this.refuse(data);
       return;
     }
     const message: HostToWebview = data;
     switch (message.type) {
       case 'init':
-        this.onInit(message);
+        this.handlers.onInit(message);
+        return;
+      case 'fatal':
+        this.handlers.onFatal(message.message);
         return;
       case 'progress': {
         const pending = this.pending.get(message.id);
@@ -105,11 +129,25 @@ export class HostConnection {
     }
   }
 
+  /** A message that failed the gate: tell the host, and settle the request it answered. */
+  private refuse(data: unknown): void {
+    const record = typeof data === 'object' && data !== null ? (data as Record<string, unknown>) : {};
+    const type = typeof record.type === 'string' ? record.type.slice(0, 64) : typeof data;
+    this.post({ type: 'refused', what: type });
+    const id = typeof record.id === 'number' ? record.id : undefined;
+    const pending = id === undefined ? undefined : this.pending.get(id);
+    if (pending && id !== undefined && type === 'response') {
+      clearTimeout(pending.timer);
+      this.pending.delete(id);
+      pending.reject(new HostRequestError({ message: this.refusedText, retryable: true }));
+    }
+  }
+
   private silenceTimer(id: number): ReturnType<typeof setTimeout> {
     return setTimeout(() => {
       const pending = this.pending.get(id);
       this.pending.delete(id);
       pending?.reject(new HostRequestError({ message: this.timeoutText, retryable: true }));
-    }, SILENCE_TIMEOUT_MS);
+    }, this.silenceMs);
   }
 }

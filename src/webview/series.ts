@@ -6,11 +6,43 @@ import type { CstDay } from '../shared/days';
 import type { GroupChatStats, MetricKey } from '../shared/metrics';
 import { METRIC_KEYS } from '../shared/metrics';
 import type { ByDayData, InitMessage, SeriesMode } from '../shared/protocol';
+import { MAX_COMPARE_OWNERS } from '../shared/protocol';
 import type { SeriesView } from './chart';
+import { fill } from './dom';
 
-/** Compare needs at least two explicit owners. */
+/** Compare needs at least two explicit owners (more than the cap are refused with `compareCap`). */
 export function canCompare(init: InitMessage): boolean {
   return init.subject.kind === 'owners' && init.subject.owners.length > 1;
+}
+
+/** Why compare mode is refused for this subject (too many owners for one line each), if it is. */
+export function compareCap(init: InitMessage): string | undefined {
+  const n = init.subject.kind === 'owners' ? new Set(init.subject.owners).size : 0;
+  return n > MAX_COMPARE_OWNERS ? fill(init.labels.compareCap, { max: MAX_COMPARE_OWNERS, n }) : undefined;
+}
+
+/** Sorted days as runs of consecutive days: "2026-11-20", "2026-11-22 … 2026-11-25". */
+export function dayRuns(days: readonly CstDay[], all: readonly CstDay[]): string[] {
+  const index = new Map(all.map((day, i) => [day, i]));
+  const runs: string[] = [];
+  let start: CstDay | undefined;
+  let prev: CstDay | undefined;
+  const flush = (): void => {
+    if (start !== undefined && prev !== undefined) {
+      runs.push(start === prev ? start : `${start} … ${prev}`);
+    }
+  };
+  for (const day of [...days].sort()) {
+    if (prev !== undefined && index.get(day) === (index.get(prev) ?? -2) + 1) {
+      prev = day;
+      continue;
+    }
+    flush();
+    start = day;
+    prev = day;
+  }
+  flush();
+  return runs;
 }
 
 export function subjectLabel(init: InitMessage): string {
@@ -44,10 +76,14 @@ export function seriesFor(
 
 /**
  * True when there is nothing to draw: no day in the range has figures, or every figure of every
- * day is zero (owners who own no groups; WeCom answers them with zero rows, not an error).
+ * day is zero (owners who own no groups; WeCom answers them with zero rows, not an error). Never
+ * when days are missing: then the panel says which, it does not claim there is no data.
  */
 export function isEmpty(data: ByDayData): boolean {
-  return data.total.every((stats) => stats === null || METRIC_KEYS.every((key) => !stats[key]));
+  return (
+    data.missingDays.length === 0 &&
+    data.total.every((stats) => stats === null || METRIC_KEYS.every((key) => !stats[key]))
+  );
 }
 
 export interface CardFigure {

@@ -9,7 +9,8 @@ export function renderTable(
   days: readonly CstDay[],
   series: readonly SeriesView[],
   numberFormat: Intl.NumberFormat,
-  noFigures: string,
+  /** Why a day has no figures (not reported whole, or not kept), as the cell's title. */
+  noFigures: (day: CstDay) => string,
 ): HTMLTableElement {
   const head = h('tr', {}, h('th', { attrs: { scope: 'col' }, text: dateHeader }));
   for (const s of series) {
@@ -23,7 +24,7 @@ export function renderTable(
       const value = s.values[i];
       row.append(
         value === null
-          ? h('td', { className: 'num missing', attrs: { title: noFigures }, text: '—' })
+          ? h('td', { className: 'num missing', attrs: { title: noFigures(days[i]) }, text: '—' })
           : h('td', {
               className: 'num',
               dataset: { value: String(value) },

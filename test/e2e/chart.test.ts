@@ -191,6 +191,7 @@ suite('E2E: by-day chart from the installed .vsix', function () {
       .split('\r\n');
     assert.strictEqual(csv.length, 1 + 7);
     assert.ok(csv[0].startsWith('date,New groups (new_chat_cnt),Total groups (chat_total)'), csv[0]);
+    assert.ok(csv[0].endsWith(',note'), csv[0]);
     const stats = fake.statsFor(owner, days[6]);
     assert.strictEqual(
       csv[1],
@@ -204,6 +205,7 @@ suite('E2E: by-day chart from the installed .vsix', function () {
         stats.member_has_msg,
         stats.msg_total,
         stats.migrate_trainee_chat_cnt,
+        '', // note: empty, the day is whole
       ].join(','),
     );
 

@@ -24,7 +24,11 @@ const FAULTS: readonly { readonly name: string; readonly fault: ReplyFault; read
   { name: 'a reply without items', fault: { kind: 'missingItems' }, says: /items is missing/ },
   { name: 'a short page', fault: { kind: 'shortPage' }, says: /rows where offset/ },
   { name: 'a row for an owner not asked', fault: { kind: 'foreignOwner' }, says: /was not asked/ },
-  { name: 'a negative figure', fault: { kind: 'figure', field: 'chat_total', value: -2 }, says: /not a count/ },
+  {
+    name: 'a negative figure',
+    fault: { kind: 'figure', field: 'chat_total', value: -2 },
+    says: /not a count/,
+  },
 ];
 
 suite('Group Owners view: replies that are not whole', () => {

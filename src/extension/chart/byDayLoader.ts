@@ -4,6 +4,10 @@
  * one client call each; the client splits owners into batches of 100). No `vscode` import:
  * unit-tested with the fake server and a real client.
  *
+ * Never partial data as whole: only the days the client reports complete (every owner batch
+ * answered them) are used or cached; the others come back in `missingDays`, and are asked again
+ * next time. All calls of one load share one abort: the first failure stops its siblings.
+ *
  * Compare mode fetches one series per owner and sums them for the total (a sum across owners is
  * exact for every figure), so a later single-owner chart of the same people is already cached.
  */
@@ -12,12 +16,13 @@ import type { CstDay, DayRange } from '../../shared/days';
 import { addDays, allowedWindow, listDays, splitRange } from '../../shared/days';
 import type { GroupChatStats } from '../../shared/metrics';
 import { addStats, emptyStats } from '../../shared/metrics';
-import type { ByDayData, ChartSubject, DaySeries } from '../../shared/protocol';
+import type { ByDayData, DaySeries } from '../../shared/protocol';
 import type { CallOptions, Progress, StatisticsClient } from '../../wecom/types';
 import type { CacheScope, ClosedDayCache, SeriesOwners } from './closedDayCache';
 
 export interface ByDayLoadRequest {
-  readonly subject: ChartSubject;
+  /** Whose figures: `'all'` = the follow-user list, or an explicit owner set. */
+  readonly owners: SeriesOwners;
   readonly range: DayRange;
   /** One series per owner as well (compare mode; only for an explicit owner set). */
   readonly perOwner: boolean;
@@ -79,35 +84,53 @@ export async function loadByDay(
   const now = (deps.now ?? Date.now)();
   const window = allowedWindow(now);
   const days = listDays(request.range);
-  const owners = request.subject.kind === 'owners' ? [...new Set(request.subject.owners)].sort() : undefined;
+  const owners = request.owners === 'all' ? undefined : [...new Set(request.owners)].sort();
   const progress = new ProgressSum(options.onProgress);
-  if (options.signal) {
-    // Every concurrent client call listens to the one signal: allow that many, not unlimited.
-    const series = request.perOwner && owners ? owners.length : 1;
-    setMaxListeners(Math.max(10, 4 * series * (splitRange(request.range).length + 1)), options.signal);
+  // One abort for the whole load: the caller's (panel closed, new request), or the first failure.
+  const controller = new AbortController();
+  const stop = (): void => controller.abort(options.signal?.reason);
+  if (options.signal?.aborted) {
+    stop();
   }
-  const load = (series: SeriesOwners): Promise<SeriesResult> =>
-    loadSeries(deps, series, days, window, request.refresh, progress, { signal: options.signal });
+  options.signal?.addEventListener('abort', stop, { once: true });
+  // Every concurrent client call listens to the one signal: allow that many, not unlimited.
+  const series = request.perOwner && owners ? owners.length : 1;
+  setMaxListeners(Math.max(10, 4 * series * (splitRange(request.range).length + 1)), controller.signal);
+  const load = (seriesOwners: SeriesOwners): Promise<SeriesResult> =>
+    loadSeries(deps, seriesOwners, days, window, request.refresh, progress, controller).catch(
+      (err: unknown) => {
+        controller.abort(err);
+        throw err;
+      },
+    );
 
-  let total: SeriesResult;
-  let perOwner: { owner: string; series: DaySeries }[] | undefined;
-  if (request.perOwner && owners !== undefined) {
-    const results = await Promise.all(owners.map((owner) => load([owner])));
-    perOwner = owners.map((owner, i) => ({ owner, series: align(days, results[i].values) }));
-    total = sumSeries(days, results);
-  } else {
-    total = await load(owners ?? 'all');
+  try {
+    let total: SeriesResult;
+    let perOwner: { owner: string; series: DaySeries }[] | undefined;
+    if (request.perOwner && owners !== undefined) {
+      const results = await Promise.all(owners.map((owner) => load([owner])));
+      perOwner = owners.map((owner, i) => ({ owner, series: align(days, results[i].values) }));
+      total = sumSeries(days, results);
+    } else {
+      total = await load(owners ?? 'all');
+    }
+    const inWindow = (d: CstDay): boolean => d >= window.from && d <= window.to;
+    return {
+      from: request.range.from,
+      to: request.range.to,
+      days,
+      total: align(days, total.values),
+      perOwner,
+      cachedDays: total.cachedCount,
+      unavailableDays: days.filter((d) => d < window.from && !total.values.has(d)).length,
+      // Every day of the window was either cached or asked for: one without figures was not
+      // reported whole (for every owner batch, or in compare mode for every owner).
+      missingDays: days.filter((d) => inWindow(d) && !total.values.has(d)),
+      yesterdayFetchedAt: total.values.has(window.to) ? total.yesterdayFetchedAt : undefined,
+    };
+  } finally {
+    options.signal?.removeEventListener('abort', stop);
   }
-  return {
-    from: request.range.from,
-    to: request.range.to,
-    days,
-    total: align(days, total.values),
-    perOwner,
-    cachedDays: total.cachedCount,
-    unavailableDays: days.filter((d) => d < window.from && !total.values.has(d)).length,
-    yesterdayFetchedAt: total.values.has(window.to) ? total.yesterdayFetchedAt : undefined,
-  };
 }
 
 /** One series: cache first, then the missing days inside the window from the client. */
@@ -118,8 +141,9 @@ async function loadSeries(
   window: DayRange,
   refresh: boolean,
   progress: ProgressSum,
-  options: CallOptions,
+  controller: AbortController,
 ): Promise<SeriesResult> {
+  const signal = controller.signal;
   const cached = await deps.cache.lookup(deps.scope, owners, days);
   const values = new Map<CstDay, GroupChatStats>();
   const missing: CstDay[] = [];
@@ -141,22 +165,29 @@ async function loadSeries(
   // window is cached as soon as it arrives, so a panel closed or hidden mid-way keeps what it got.
   const windows = contiguousRuns(missing).flatMap((run) => splitRange(run));
   // "All owners" means the follow-user list: ask for it once, not once per window.
-  const ids = owners === 'all' && windows.length > 1 ? await deps.client.listFollowUsers(options) : owners;
+  const ids = owners === 'all' && windows.length > 1 ? await deps.client.listFollowUsers({ signal }) : owners;
   await Promise.all(
     windows.map(async (w) => {
-      const reply = await deps.client.getByDay(
-        { from: w.from, to: w.to, owners: ids === 'all' ? undefined : ids },
-        { signal: options.signal, onProgress: progress.part() },
-      );
-      for (const day of reply.total) {
-        values.set(day.date, day.data);
-        if (day.date === yesterday) {
-          yesterdayFetchedAt = (deps.now ?? Date.now)();
+      try {
+        const reply = await deps.client.getByDay(
+          { from: w.from, to: w.to, owners: ids === 'all' ? undefined : ids },
+          { signal, onProgress: progress.part() },
+        );
+        // `total` holds only the complete days; `missingDays` are never figures, never cached.
+        for (const day of reply.total) {
+          values.set(day.date, day.data);
+          if (day.date === yesterday) {
+            yesterdayFetchedAt = day.fetchedAt;
+          }
         }
+        await deps.cache
+          .store(deps.scope, owners, reply.total)
+          .catch((err: unknown) => deps.onCacheError?.(err));
+      } catch (err) {
+        // The first failure stops the sibling windows: their figures could not be shown anyway.
+        controller.abort(err);
+        throw err;
       }
-      await deps.cache
-        .store(deps.scope, owners, reply.total)
-        .catch((err: unknown) => deps.onCacheError?.(err));
     }),
   );
   return { values, cachedCount, yesterdayFetchedAt };

@@ -16,10 +16,25 @@ import { allowedWindow, cstYesterday, finalAfterMs, tryParseCstDay } from '../..
 import type { GroupChatStats } from '../../shared/metrics';
 import { emptyStats, METRIC_KEYS } from '../../shared/metrics';
 
-/** Whose data: demo figures must never be served for a real corp, nor one corp's for another. */
+/**
+ * Whose data: demo figures must never be served for a real corp, nor one corp's for another, nor
+ * one server's (a relay, a test server) or one app's (another secret of the same corp) for another.
+ */
 export interface CacheScope {
   readonly mode: 'real' | 'demo';
+  /** The API base URL the figures came from (normalized by the settings: no trailing slash). */
+  readonly apiBaseUrl: string;
   readonly corpId: string;
+  /** A hash of the secret (the connection's; never the secret itself). */
+  readonly secretHash: string;
+}
+
+/** A figure set to store: the day, its figures and when its reply arrived (ms). */
+export interface StoredEntry {
+  readonly date: CstDay;
+  readonly data: GroupChatStats;
+  /** When the reply carrying this day arrived (ms); default: now. */
+  readonly fetchedAt?: number;
 }
 
 /** A series: every owner (`'all'`) or an explicit owner set (order does not matter). */
@@ -42,7 +57,8 @@ interface SeriesFile {
   days: Record<CstDay, StoredDay>;
 }
 
-const FILE_VERSION = 'v1';
+/** v2: the scope gained the API base URL and the secret hash (v1 files are never read again). */
+const FILE_VERSION = 'v2';
 
 export class ClosedDayCache {
   private readonly loaded = new Map<string, Promise<SeriesFile>>();
@@ -106,12 +122,12 @@ export class ClosedDayCache {
     return days[0];
   }
 
-  /** Records figures just fetched from the server (today and later are never stored). */
-  async store(
-    scope: CacheScope,
-    owners: SeriesOwners,
-    entries: Iterable<{ readonly date: CstDay; readonly data: GroupChatStats }>,
-  ): Promise<void> {
+  /**
+   * Records figures just fetched from the server (today and later are never stored). Each day
+   * keeps the time its own reply arrived, not the time the whole load ended: a day is final only
+   * if its reply came after 10:00 CST the next day.
+   */
+  async store(scope: CacheScope, owners: SeriesOwners, entries: Iterable<StoredEntry>): Promise<void> {
     const key = seriesKey(scope, owners);
     const file = await this.load(key);
     const now = this.now();
@@ -119,7 +135,8 @@ export class ClosedDayCache {
     let changed = false;
     for (const entry of entries) {
       if (entry.date <= yesterday && tryParseCstDay(entry.date) === entry.date) {
-        file.days[entry.date] = [now, ...METRIC_KEYS.map((k) => entry.data[k] ?? 0)];
+        const fetchedAt = entry.fetchedAt ?? now;
+        file.days[entry.date] = [fetchedAt, ...METRIC_KEYS.map((k) => entry.data[k] ?? 0)];
         changed = true;
       }
     }
@@ -207,10 +224,17 @@ export class ClosedDayCache {
   }
 }
 
-/** Mode, corp and the sorted owner set: a series' identity. */
+/** Mode, server, corp, secret hash and the sorted owner set: a series' identity. */
 export function seriesKey(scope: CacheScope, owners: SeriesOwners): string {
   const ownerPart = owners === 'all' ? '*all*' : JSON.stringify([...new Set(owners)].sort());
-  return JSON.stringify([FILE_VERSION, scope.mode, scope.corpId, ownerPart]);
+  return JSON.stringify([
+    FILE_VERSION,
+    scope.mode,
+    scope.apiBaseUrl,
+    scope.corpId,
+    scope.secretHash,
+    ownerPart,
+  ]);
 }
 
 function fromStored(stored: StoredDay): GroupChatStats {

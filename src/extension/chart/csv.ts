@@ -1,7 +1,13 @@
 /**
  * The CSV the Export CSV action saves: one row per CST day (`YYYY-MM-DD`), then one column per
- * figure (sum) or one column per owner for the chosen figure (compare). Built by the host from the
- * figures it fetched (the webview never sends figures). No `vscode` import: unit-tested.
+ * figure (sum) or one column per owner for the chosen figure (compare), then a `note` column.
+ * Built by the host from the figures it fetched (the webview never sends figures). No `vscode`
+ * import: unit-tested.
+ *
+ * A day without figures (WeCom did not report it for every owner, or it is older than WeCom keeps
+ * and not cached) is still a row: its cells are empty, never 0 (spreadsheets skip empty cells in
+ * SUM and AVERAGE), and its note says why. The file explains itself away from the panel, and the
+ * complete days remain exportable; the `note` column is always there so the layout never changes.
  */
 import { defuseFormula, quoteCsvField, toCsv } from '../../shared/csv';
 import type { GroupChatStats, MetricKey, UiLanguage } from '../../shared/metrics';
@@ -16,7 +22,17 @@ export interface CsvOptions {
   readonly owners: readonly OwnerLabel[];
   /** Header of the date column. */
   readonly dateHeader: string;
+  /** Notes of a row without figures, in the UI language. */
+  readonly notes: {
+    /** WeCom did not report the day for every owner (`ByDayData.missingDays`). */
+    readonly missing: string;
+    /** No figures for another reason (older than WeCom keeps, not cached). */
+    readonly unavailable: string;
+  };
 }
+
+/** Header of the last column. */
+export const NOTE_HEADER = 'note';
 
 /** A cell's text: numbers as they are, text with spreadsheet formulas defused (see defuseFormula). */
 function cellText(value: string | number | null): string {
@@ -44,6 +60,8 @@ export function buildByDayCsv(data: ByDayData, options: CsvOptions): string {
   const header = compare
     ? [options.dateHeader, ...(data.perOwner ?? []).map((p) => ownerHeader(p.owner, options.owners))]
     : [options.dateHeader, ...METRIC_KEYS.map((key) => `${metricLabel(key, options.lang)} (${key})`)];
+  header.push(NOTE_HEADER);
+  const missing = new Set(data.missingDays);
   const rows = data.days.map((day, i) => {
     const cells: (string | number | null)[] = [day];
     if (compare) {
@@ -54,6 +72,12 @@ export function buildByDayCsv(data: ByDayData, options: CsvOptions): string {
       const stats = data.total[i];
       cells.push(...METRIC_KEYS.map((key) => valueOf(stats, key)));
     }
+    const note = missing.has(day)
+      ? options.notes.missing
+      : data.total[i] === null
+        ? options.notes.unavailable
+        : '';
+    cells.push(note);
     return cells;
   });
   // A BOM so spreadsheet programs read UTF-8 (Chinese names) correctly; CRLF per RFC 4180.

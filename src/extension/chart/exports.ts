@@ -43,14 +43,35 @@ async function saveBytes(
   fileName: string,
   filters: Record<string, string[]>,
   bytes: Uint8Array,
+  /** Said after "Saved …" when the figures are not whole. */
+  missingNote?: string,
 ): Promise<ExportResult> {
   const target = await pick({ defaultUri: vscode.Uri.joinPath(defaultFolder(), fileName), filters });
   if (!target) {
     return {};
   }
   await vscode.workspace.fs.writeFile(target, bytes);
-  void vscode.window.showInformationMessage(vscode.l10n.t('Saved {0}', target.fsPath || target.toString()));
+  const saved = vscode.l10n.t('Saved {0}', target.fsPath || target.toString());
+  if (missingNote) {
+    void vscode.window.showWarningMessage(`${saved}. ${missingNote}`);
+  } else {
+    void vscode.window.showInformationMessage(saved);
+  }
   return { savedTo: target.fsPath || target.toString() };
+}
+
+/** What an export of partial figures says about it, or undefined when they are whole. */
+function missingNote(data: Pick<ByDayData, 'missingDays'>, kind: 'csv' | 'png'): string | undefined {
+  const n = data.missingDays.length;
+  if (n === 0) {
+    return undefined;
+  }
+  return kind === 'csv'
+    ? vscode.l10n.t(
+        'WeCom did not report {0} day(s) for every owner: their rows have empty cells and a note.',
+        n,
+      )
+    : vscode.l10n.t('WeCom did not report {0} day(s) for every owner: the image names them.', n);
 }
 
 export async function exportCsv(
@@ -67,19 +88,24 @@ export async function exportCsv(
     lang,
     owners,
     dateHeader: 'date',
+    notes: {
+      missing: vscode.l10n.t('not reported by WeCom for every owner: no figures, not zero'),
+      unavailable: vscode.l10n.t('no figures: older than WeCom keeps, and not cached'),
+    },
   });
   return saveBytes(
     pick,
     exportBaseName(subject, data) + '.csv',
     { [vscode.l10n.t('CSV files')]: ['csv'] },
     Buffer.from(csv, 'utf8'),
+    missingNote(data, 'csv'),
   );
 }
 
 export async function exportPng(
   pick: SaveTargetPicker,
   subject: ChartSubject,
-  data: Pick<ByDayData, 'from' | 'to'>,
+  data: Pick<ByDayData, 'from' | 'to' | 'missingDays'>,
   dataUrl: string,
 ): Promise<ExportResult> {
   const bytes = Buffer.from(pngBase64(dataUrl), 'base64');
@@ -94,5 +120,6 @@ export async function exportPng(
     exportBaseName(subject, data) + '.png',
     { [vscode.l10n.t('PNG images')]: ['png'] },
     bytes,
+    missingNote(data, 'png'),
   );
 }

@@ -50,6 +50,19 @@ export function chartLabels(): ChartLabels {
     cachedHistory: t('Days older than 180 days come from the local cache: WeCom no longer keeps them.'),
     noFigures: t('no figures'),
     noAnswer: t('The extension did not answer in time. Retry, or reload the window if it keeps happening.'),
+    missingDays: t('WeCom did not report {days} for every owner: not shown.', { days: '{days}' }),
+    unavailableDays: t(
+      'No figures for {n} day(s) before {from}: WeCom no longer keeps them and they were not cached here.',
+      { n: '{n}', from: '{from}' },
+    ),
+    notReported: t('not reported by WeCom for every owner'),
+    compareCap: t(
+      'One line per owner shows at most {max} owners; {n} are selected. Showing their sum instead.',
+      { max: '{max}', n: '{n}' },
+    ),
+    refused: t(
+      'The chart could not read a message from the extension. Close the chart and open it again; if that does not help, reload the window.',
+    ),
   };
 }
 

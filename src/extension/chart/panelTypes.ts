@@ -1,6 +1,6 @@
 /** The chart panel's dependencies and the events tests and the benchmark observe. */
 import type * as vscode from 'vscode';
-import type { ChartUiState } from '../../shared/protocol';
+import type { ChartUiState, ShownState } from '../../shared/protocol';
 import type { ConnectionSource } from '../contracts';
 import type { ClosedDayCache } from './closedDayCache';
 import type { SaveTargetPicker } from './exports';
@@ -16,7 +16,16 @@ export interface ChartEnv {
   /** The host's copy of each subject's latest UI state (restores after a browser reload). */
   readonly uiStates: ChartUiStateStore;
   readonly now?: () => number;
+  /**
+   * While a request is worked on, a progress message goes to the webview at least this often
+   * (ms), so a long wait (a 45009 pause) never reads as a host that stopped answering. Tests
+   * lower it.
+   */
+  heartbeatMs: number;
 }
+
+/** Default `ChartEnv.heartbeatMs`. */
+export const DEFAULT_HEARTBEAT_MS = 10_000;
 
 /** How a new panel starts (a figure row opens on its figure; automation may set the rest). */
 export type InitialUiState = Partial<Pick<ChartUiState, 'metric' | 'range' | 'mode' | 'view'>>;
@@ -39,4 +48,12 @@ export interface ChartDrawReport {
   /** When the webview's script said `ready`, and when it reported the drawing, after the panel opened (ms). */
   readonly readyMs: number;
   readonly sinceOpenMs: number;
+}
+
+/** What a webview reports it shows (for tests): its state, its notices in words, and Retry. */
+export interface ChartShownReport {
+  readonly subject: string;
+  readonly state: ShownState;
+  readonly notices: readonly string[];
+  readonly retry: boolean;
 }

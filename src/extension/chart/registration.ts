@@ -10,9 +10,18 @@ import { CHART_VIEW_TYPE, defaultUiState } from '../../shared/protocol';
 import { isChartUiState } from '../../shared/protocolValidation';
 import { describeWeComError } from '../../wecom/errors';
 import type { ConnectionSource } from '../contracts';
+import { UserFacingError } from './chartErrors';
 import { ClosedDayCache } from './closedDayCache';
-import { ByDayChartPanel } from './panel';
-import type { ChartDrawReport, ChartEnv, ChartLoadOutcome, InitialUiState } from './panelTypes';
+import { subjectProblem } from './panelData';
+import { ChartPanelManager } from './panelManager';
+import type {
+  ChartDrawReport,
+  ChartEnv,
+  ChartLoadOutcome,
+  ChartShownReport,
+  InitialUiState,
+} from './panelTypes';
+import { DEFAULT_HEARTBEAT_MS } from './panelTypes';
 import { pickTarget, targetFromArgs } from './subjectPick';
 import { ChartUiStateStore } from './uiStateStore';
 
@@ -21,6 +30,8 @@ export const SHOW_BY_DAY_CHART_COMMAND = 'wecomGroupStats.showByDayChart';
 export const CHART_TEST_PROBE_COMMAND = 'wecomGroupStats.chart.testProbe';
 /** Test only: runs the serializer's revive on a new panel with the given saved state. */
 export const CHART_TEST_REVIVE_COMMAND = 'wecomGroupStats.chart.testRevive';
+/** Test only: sets the heartbeat interval (ms) of panels opened afterwards (`{ heartbeatMs }`). */
+export const CHART_TEST_TIMING_COMMAND = 'wecomGroupStats.chart.testTiming';
 
 export interface ByDayChartDeps {
   readonly context: vscode.ExtensionContext;
@@ -28,7 +39,7 @@ export interface ByDayChartDeps {
   readonly log: vscode.LogOutputChannel;
   /** userid → display name (the ownerNames setting); read on every panel open. */
   readonly ownerNames: () => Readonly<Record<string, string>>;
-  /** The host's clock (pinnable under tests); default Date.now. */
+  /** The host's clock (tests inject one); default Date.now. */
   readonly now?: () => number;
 }
 
@@ -40,6 +51,8 @@ export interface ChartTestProbe {
   }[];
   readonly loads: readonly ChartLoadOutcome[];
   readonly draws: readonly ChartDrawReport[];
+  /** What the webviews reported they show, oldest first. */
+  readonly shown: readonly ChartShownReport[];
 }
 
 /** The optional third command argument (automation, benchmark): the panel's starting UI state. */
@@ -73,7 +86,9 @@ export function registerByDayChart(deps: ByDayChartDeps): vscode.Disposable {
       ),
     ),
     now: deps.now,
+    heartbeatMs: DEFAULT_HEARTBEAT_MS,
   };
+  const panels = new ChartPanelManager(env);
 
   const command = vscode.commands.registerCommand(
     SHOW_BY_DAY_CHART_COMMAND,
@@ -82,14 +97,23 @@ export function registerByDayChart(deps: ByDayChartDeps): vscode.Disposable {
         const target =
           targetFromArgs(clicked, selected) ?? (await pickTarget(deps.connections, deps.ownerNames()));
         if (target) {
+          const owners = target.subject.kind === 'owners' ? new Set(target.subject.owners).size : 0;
+          const problem = subjectProblem(owners, false);
+          if (problem) {
+            throw new UserFacingError({ message: problem, retryable: false });
+          }
           const initial = initialState(options);
-          ByDayChartPanel.createOrShow(
-            env,
+          panels.createOrShow(
             target.subject,
             target.metric ? { ...initial, metric: target.metric } : initial,
           );
         }
       } catch (err) {
+        if (err instanceof UserFacingError) {
+          deps.log.warn(`by-day chart: ${err.info.message}`);
+          void vscode.window.showErrorMessage(err.info.message);
+          return;
+        }
         deps.log.warn(`by-day chart: ${describeWeComError(err, 'en')}`);
         void vscode.window.showErrorMessage(describeWeComError(err, uiLanguage(vscode.env.language)));
       }
@@ -107,7 +131,7 @@ export function registerByDayChart(deps: ByDayChartDeps): vscode.Disposable {
       return;
     }
     const latest = await env.uiStates.latest(saved).catch(() => undefined);
-    ByDayChartPanel.revive(env, panel, latest ?? saved);
+    panels.revive(panel, latest ?? saved);
   }
 
   const serializer = vscode.window.registerWebviewPanelSerializer(CHART_VIEW_TYPE, {
@@ -117,30 +141,37 @@ export function registerByDayChart(deps: ByDayChartDeps): vscode.Disposable {
   const disposables: vscode.Disposable[] = [command, serializer];
   if (deps.context.extensionMode === vscode.ExtensionMode.Test) {
     disposables.push(
-      registerTestProbe(),
+      registerTestProbe(panels),
       vscode.commands.registerCommand(CHART_TEST_REVIVE_COMMAND, (saved: unknown) =>
         revive(vscode.window.createWebviewPanel(CHART_VIEW_TYPE, '…', vscode.ViewColumn.Active, {}), saved),
       ),
+      vscode.commands.registerCommand(CHART_TEST_TIMING_COMMAND, (timing?: { heartbeatMs?: unknown }) => {
+        const ms = timing?.heartbeatMs;
+        env.heartbeatMs = typeof ms === 'number' && ms > 0 ? ms : DEFAULT_HEARTBEAT_MS;
+      }),
     );
   }
-  disposables.push({ dispose: () => ByDayChartPanel.disposeAll() });
+  disposables.push(panels);
   return vscode.Disposable.from(...disposables);
 }
 
-function registerTestProbe(): vscode.Disposable {
+function registerTestProbe(panels: ChartPanelManager): vscode.Disposable {
   const loads: ChartLoadOutcome[] = [];
   const draws: ChartDrawReport[] = [];
+  const shown: ChartShownReport[] = [];
   return vscode.Disposable.from(
-    ByDayChartPanel.onDidLoad((outcome) => loads.push(outcome)),
-    ByDayChartPanel.onDidDraw((draw) => draws.push(draw)),
+    panels.onDidLoad((outcome) => loads.push(outcome)),
+    panels.onDidDraw((draw) => draws.push(draw)),
+    panels.onDidShow((report) => shown.push(report)),
     vscode.commands.registerCommand(CHART_TEST_PROBE_COMMAND, (): ChartTestProbe => ({
-      panels: ByDayChartPanel.all().map((p) => ({
+      panels: panels.all().map((p) => ({
         title: p.panel.title,
         visible: p.panel.visible,
         state: p.uiState,
       })),
       loads: [...loads],
       draws: [...draws],
+      shown: [...shown],
     })),
   );
 }

@@ -65,10 +65,14 @@ export async function pickTarget(
     );
     return undefined;
   }
-  const owners = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Loading owners…') },
-    () => connection.client.listFollowUsers(),
-  );
+  // The same owners as the tree: the `owners` setting when set, else the follow-user list.
+  const owners =
+    connection.owners && connection.owners.length > 0
+      ? [...connection.owners]
+      : await vscode.window.withProgress(
+          { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Loading owners…') },
+          () => connection.client.listFollowUsers(),
+        );
   const items: OwnerPickItem[] = [
     { label: vscode.l10n.t('All owners'), description: vscode.l10n.t('{0} owners', owners.length) },
     { label: '', kind: vscode.QuickPickItemKind.Separator },

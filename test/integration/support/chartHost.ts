@@ -12,7 +12,7 @@ import type { WeComGroupStatsApi } from '../../../src/extension/testApi';
 import { CHART_VIEW_TYPE } from '../../../src/shared/protocol';
 import { resetHostTo, setSetting, setupCredentials, waitForState } from './wecomHost';
 
-/** What the chart feature reports to tests (registered when WECOM_GROUP_STATS_TEST=1). */
+/** What the chart feature reports to tests (registered only in ExtensionMode.Test). */
 export async function probe(): Promise<ChartTestProbe> {
   return (await vscode.commands.executeCommand<ChartTestProbe>(CHART_TEST_PROBE_COMMAND)) as ChartTestProbe;
 }

@@ -8,6 +8,7 @@ import type { FakeWeComServer } from '../../../src/demo/fakeServer';
 import { addDays, allowedWindow, lastNDays, listDays, type DayRange } from '../../../src/shared/days';
 import type { ChartSubject } from '../../../src/shared/protocol';
 import { bodiesOf, BY_DAY, dayTruth, FIXED_NOW, makeClient, startServer } from '../wecom/support';
+import { ownersOf, testScope } from './loaderSupport';
 
 const DAY_MS = 86400_000;
 
@@ -30,9 +31,9 @@ suite('chart/byDayLoader against the fake server', () => {
 
   function loader(cache = new ClosedDayCache(dir, { now: clock })) {
     const { client } = makeClient(server, { now: clock });
-    const deps = { client, cache, scope: { mode: 'real' as const, corpId: server.corpId }, now: clock };
+    const deps = { client, cache, scope: testScope(server), now: clock };
     return (subject: ChartSubject, range: DayRange, extra: Partial<ByDayLoadRequest> = {}) =>
-      loadByDay(deps, { subject, range, perOwner: false, refresh: false, ...extra });
+      loadByDay(deps, { owners: ownersOf(subject), range, perOwner: false, refresh: false, ...extra });
   }
 
   function byDayCalls(): number {
@@ -87,11 +88,11 @@ suite('chart/byDayLoader against the fake server', () => {
       {
         client,
         cache: new ClosedDayCache(path.join(blocker, 'cache'), { now: clock }),
-        scope: { mode: 'real', corpId: server.corpId },
+        scope: testScope(server),
         now: clock,
         onCacheError: (err) => errors.push(err),
       },
-      { subject: { kind: 'owners', owners }, range: lastNDays(7, now), perOwner: false, refresh: false },
+      { owners, range: lastNDays(7, now), perOwner: false, refresh: false },
     );
     data.days.forEach((day, i) => assert.deepEqual(data.total[i], dayTruth(server, owners, day), day));
     assert.equal(errors.length, 1);
@@ -156,8 +157,13 @@ suite('chart/byDayLoader against the fake server', () => {
     const subject: ChartSubject = { kind: 'owners', owners };
     const { client } = makeClient(server, { now: clock, concurrency: 2 });
     const cache = new ClosedDayCache(dir, { now: clock });
-    const deps = { client, cache, scope: { mode: 'real' as const, corpId: server.corpId }, now: clock };
-    const request = { subject, range: lastNDays(180, now), perOwner: false, refresh: false };
+    const deps = { client, cache, scope: testScope(server), now: clock };
+    const request = {
+      owners: ownersOf(subject),
+      range: lastNDays(180, now),
+      perOwner: false,
+      refresh: false,
+    };
     server.setLatency(100);
     try {
       const controller = new AbortController();
@@ -193,9 +199,9 @@ suite('chart/byDayLoader against the fake server', () => {
       const cache = new ClosedDayCache(dir, { now: clock });
       server.resetCounts();
       const pending = loadByDay(
-        { client, cache, scope: { mode: 'real', corpId: server.corpId }, now: clock },
+        { client, cache, scope: testScope(server), now: clock },
         {
-          subject: { kind: 'owners', owners: server.owners.slice(0, 8) },
+          owners: server.owners.slice(0, 8),
           range: lastNDays(180, now),
           perOwner: true,
           refresh: false,

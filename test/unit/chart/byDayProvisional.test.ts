@@ -12,6 +12,7 @@ import type { FakeWeComServer } from '../../../src/demo/fakeServer';
 import { addDays, cstYesterday, isProvisional, lastNDays, type DayRange } from '../../../src/shared/days';
 import type { ChartSubject } from '../../../src/shared/protocol';
 import { BY_DAY, makeClient, startServer } from '../wecom/support';
+import { ownersOf, testScope } from './loaderSupport';
 
 /** 2026-11-27 at `hour:minute` CST. */
 function cst(hour: number, minute = 0): number {
@@ -36,8 +37,8 @@ suite('chart/byDayLoader: when yesterday was fetched', () => {
   function load(subject: ChartSubject, range: DayRange, perOwner = false) {
     const cache = new ClosedDayCache(dir, { now: clock });
     const { client } = makeClient(server, { now: clock });
-    const deps = { client, cache, scope: { mode: 'real' as const, corpId: server.corpId }, now: clock };
-    return loadByDay(deps, { subject, range, perOwner, refresh: false });
+    const deps = { client, cache, scope: testScope(server), now: clock };
+    return loadByDay(deps, { owners: ownersOf(subject), range, perOwner, refresh: false });
   }
 
   test('fetched at 08:00 CST: provisional; the cached copy keeps that time; a fetch after 10:00 is final', async () => {

@@ -6,8 +6,13 @@ import { ClosedDayCache, seriesKey } from '../../../src/extension/chart/closedDa
 import { addDays, allowedWindow, cstYesterday, dayStartTs, finalAfterMs } from '../../../src/shared/days';
 import { emptyStats, type GroupChatStats } from '../../../src/shared/metrics';
 
-const REAL = { mode: 'real', corpId: 'ww-real' } as const;
-const DEMO = { mode: 'demo', corpId: 'ww-real' } as const;
+const REAL = {
+  mode: 'real',
+  apiBaseUrl: 'https://qyapi.weixin.qq.com',
+  corpId: 'ww-real',
+  secretHash: 'a1b2',
+} as const;
+const DEMO = { ...REAL, mode: 'demo' } as const;
 const HOUR = 3600_000;
 
 function figures(n: number): GroupChatStats {
@@ -31,10 +36,43 @@ suite('chart/closedDayCache', () => {
     const reopened = new ClosedDayCache(dir, { now: clock });
     assert.deepEqual((await reopened.lookup(REAL, ['a', 'b'], [day])).get(day), figures(7));
     assert.equal((await reopened.lookup(DEMO, ['a', 'b'], [day])).size, 0, 'demo never reads real figures');
-    assert.equal((await reopened.lookup({ mode: 'real', corpId: 'other' }, ['a', 'b'], [day])).size, 0);
+    assert.equal((await reopened.lookup({ ...REAL, corpId: 'other' }, ['a', 'b'], [day])).size, 0);
     assert.equal((await reopened.lookup(REAL, ['a'], [day])).size, 0);
     assert.equal((await reopened.lookup(REAL, 'all', [day])).size, 0);
     assert.notEqual(seriesKey(REAL, 'all'), seriesKey(REAL, ['*all*']));
+  });
+
+  test("two servers or two apps of one corp never see each other's days (base URL, secret hash)", async () => {
+    const day = addDays(cstYesterday(now), -3);
+    const relay = { ...REAL, apiBaseUrl: 'https://relay.example.com' };
+    const otherApp = { ...REAL, secretHash: 'c3d4' };
+    const cache = new ClosedDayCache(dir, { now: clock });
+    await cache.store(REAL, ['a'], [{ date: day, data: figures(1) }]);
+    await cache.store(relay, ['a'], [{ date: day, data: figures(2) }]);
+    await cache.store(otherApp, 'all', [{ date: day, data: figures(3) }]);
+    const reopened = new ClosedDayCache(dir, { now: clock });
+    assert.deepEqual((await reopened.lookup(REAL, ['a'], [day])).get(day), figures(1));
+    assert.deepEqual((await reopened.lookup(relay, ['a'], [day])).get(day), figures(2));
+    assert.equal((await reopened.lookup(otherApp, ['a'], [day])).size, 0);
+    assert.equal((await reopened.lookup(REAL, 'all', [day])).size, 0);
+    assert.equal((await reopened.lookup(relay, 'all', [day])).size, 0);
+    assert.deepEqual((await reopened.lookup(otherApp, 'all', [day])).get(day), figures(3));
+    assert.equal(await reopened.oldestDay(otherApp, ['a']), undefined);
+  });
+
+  test('each day is stored with the time its reply arrived (the default is now)', async () => {
+    const [d1, d2] = [addDays(cstYesterday(now), -3), addDays(cstYesterday(now), -2)];
+    const cache = new ClosedDayCache(dir, { now: clock });
+    await cache.store(
+      REAL,
+      ['a'],
+      [
+        { date: d1, data: figures(1), fetchedAt: now - 5000 },
+        { date: d2, data: figures(2) },
+      ],
+    );
+    assert.equal(await cache.fetchedAt(REAL, ['a'], d1), now - 5000);
+    assert.equal(await cache.fetchedAt(REAL, ['a'], d2), now);
   });
 
   test('yesterday is reused for an hour, then asked again', async () => {

@@ -9,11 +9,14 @@ function stats(base: number): GroupChatStats {
   return s;
 }
 
+const NOTES = { missing: 'not reported', unavailable: 'not kept' };
+
 const data: ByDayData = {
   from: '2026-11-24',
   to: '2026-11-26',
   days: ['2026-11-24', '2026-11-25', '2026-11-26'],
   total: [stats(100), null, stats(300)],
+  missingDays: ['2026-11-25'],
   perOwner: [
     { owner: 'a,b', series: [stats(1), null, stats(3)] },
     { owner: 'say "hi"', series: [stats(10), null, stats(30)] },
@@ -72,24 +75,44 @@ suite('chart/csv', () => {
     assert.equal(csvField(null), '');
   });
 
-  test('sum: one column per figure, YYYY-MM-DD dates, BOM and CRLF, missing days empty', () => {
+  test('sum: one column per figure, YYYY-MM-DD dates, BOM and CRLF, missing days empty with a note', () => {
     const csv = buildByDayCsv(data, {
       metric: 'chat_total',
       mode: 'sum',
       lang: 'en',
       owners: [],
       dateHeader: 'date',
+      notes: NOTES,
     });
     assert.ok(csv.startsWith('\uFEFF'));
     assert.ok(csv.endsWith('\r\n'));
     const rows = parseCsv(csv.slice(1));
     assert.equal(rows.length, 4);
     assert.equal(rows[0][0], 'date');
-    assert.equal(rows[0].length, 1 + METRIC_KEYS.length);
+    assert.equal(rows[0].length, 2 + METRIC_KEYS.length);
     assert.equal(rows[0][2], 'Total groups (chat_total)');
-    assert.deepEqual(rows[1], ['2026-11-24', ...METRIC_KEYS.map((_, i) => String(100 + i))]);
-    assert.deepEqual(rows[2], ['2026-11-25', ...METRIC_KEYS.map(() => '')]);
+    assert.equal(rows[0][1 + METRIC_KEYS.length], 'note');
+    assert.deepEqual(rows[1], ['2026-11-24', ...METRIC_KEYS.map((_, i) => String(100 + i)), '']);
+    assert.deepEqual(rows[2], ['2026-11-25', ...METRIC_KEYS.map(() => ''), 'not reported']);
     assert.equal(rows[3][0], '2026-11-26');
+  });
+
+  test('a day without figures that WeCom no longer keeps gets its own note; whole data has empty notes', () => {
+    const old: ByDayData = { ...data, missingDays: [], total: [null, stats(200), stats(300)] };
+    const rows = parseCsv(
+      buildByDayCsv(old, {
+        metric: 'chat_total',
+        mode: 'sum',
+        lang: 'en',
+        owners: [],
+        dateHeader: 'date',
+        notes: NOTES,
+      }).slice(1),
+    );
+    assert.deepEqual(
+      rows.slice(1).map((r) => r[r.length - 1]),
+      ['not kept', '', ''],
+    );
   });
 
   test('compare: one column per owner for the chosen figure; odd owner ids survive a round trip', () => {
@@ -102,12 +125,13 @@ suite('chart/csv', () => {
         { id: 'say "hi"', name: 'say "hi"' },
       ],
       dateHeader: 'date',
+      notes: NOTES,
     });
     const rows = parseCsv(csv.slice(1));
-    assert.deepEqual(rows[0], ['date', '张伟 (a,b)', 'say "hi"', '<img src=x>', '\'=HYPERLINK("x")']);
+    assert.deepEqual(rows[0], ['date', '张伟 (a,b)', 'say "hi"', '<img src=x>', '\'=HYPERLINK("x")', 'note']);
     const memberTotal = METRIC_KEYS.indexOf('member_total');
-    assert.deepEqual(rows[1], ['2026-11-24', ...[1, 10, 20, 5].map((b) => String(b + memberTotal))]);
-    assert.deepEqual(rows[2], ['2026-11-25', '', '', '', '']);
+    assert.deepEqual(rows[1], ['2026-11-24', ...[1, 10, 20, 5].map((b) => String(b + memberTotal)), '']);
+    assert.deepEqual(rows[2], ['2026-11-25', '', '', '', '', 'not reported']);
     assert.ok(csv.includes('"say ""hi"""'));
   });
 });

@@ -1,10 +1,20 @@
 import * as assert from 'node:assert/strict';
 import { addDays, allowedWindow, lastNDays } from '../../../src/shared/days';
-import { checkChartRange, defaultUiState, resolveRange, subjectKey } from '../../../src/shared/protocol';
+import {
+  checkChartRange,
+  defaultUiState,
+  MAX_SUBJECT_OWNERS,
+  resolveRange,
+  subjectKey,
+} from '../../../src/shared/protocol';
 import { isChartUiState, isHostToWebview, isWebviewToHost } from '../../../src/shared/protocolValidation';
 
 const NOW = Date.UTC(2026, 10, 27, 2, 0, 0); // 2026-11-27 10:00 CST
 const window = allowedWindow(NOW);
+
+function manyOwners(n: number): string[] {
+  return Array.from({ length: n }, (_, i) => `owner-${i}`);
+}
 
 suite('shared/protocol: webview → host validation', () => {
   test('accepts each well-formed message', () => {
@@ -13,6 +23,15 @@ suite('shared/protocol: webview → host validation', () => {
       { type: 'ready' },
       { type: 'state', state },
       { type: 'drawn', series: 8, points: 1440 },
+      {
+        type: 'shown',
+        state: 'ready',
+        notices: ['WeCom did not report 2026-11-20 for every owner'],
+        retry: true,
+      },
+      { type: 'refused', what: 'init' },
+      // Sum mode takes more than 1,000 owners (the host sums them 100 a request).
+      { type: 'state', state: defaultUiState({ kind: 'owners', owners: manyOwners(1500) }) },
       {
         type: 'request',
         id: 1,
@@ -45,6 +64,14 @@ suite('shared/protocol: webview → host validation', () => {
       { type: 'state', state: { ...defaultUiState({ kind: 'owners', owners: [''] }) } },
       { type: 'state', state: { ...defaultUiState({ kind: 'all' }), range: { kind: 'preset', days: 31 } } },
       { type: 'drawn', series: -1, points: 3 },
+      {
+        type: 'state',
+        state: defaultUiState({ kind: 'owners', owners: manyOwners(MAX_SUBJECT_OWNERS + 1) }),
+      },
+      { type: 'shown', state: 'starting', notices: [], retry: false },
+      { type: 'shown', state: 'ready', notices: ['x'.repeat(5000)], retry: false },
+      { type: 'shown', state: 'ready', notices: Array(20).fill('x'), retry: false },
+      { type: 'refused', what: 'x'.repeat(100) },
       {
         type: 'request',
         id: 1,
@@ -95,6 +122,13 @@ suite('shared/protocol: webview → host validation', () => {
     assert.equal(isHostToWebview({ type: 'progress', id: 4, done: 1, total: 3 }), true);
     assert.equal(isHostToWebview({ type: 'response', id: 4, ok: false }), false);
     assert.equal(isHostToWebview({ type: 'init', subject: { kind: 'all' } }), false);
+    assert.equal(isHostToWebview({ type: 'fatal', message: 'x' }), true);
+    assert.equal(isHostToWebview({ type: 'fatal' }), false);
+    // An init for a sum of 1,500 owners is read (it used to be refused silently: "starting" forever).
+    const subject = { kind: 'owners', owners: manyOwners(1500) } as const;
+    const init = { type: 'init', subject, owners: [], state: defaultUiState(subject), heartbeatMs: 10_000 };
+    assert.equal(isHostToWebview(init), true);
+    assert.equal(isHostToWebview({ ...init, heartbeatMs: undefined }), false);
     assert.equal(isHostToWebview({ command: 'refresh' }), false);
   });
 });

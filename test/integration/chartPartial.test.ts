@@ -1,0 +1,215 @@
+/**
+ * The by-day chart in a real extension host against a misbehaving WeCom: the fake server behind a
+ * proxy (test/support/wecomProxy.ts) that leaves a day out of one owner batch, answers malformed
+ * replies, or answers slowly. What the webview shows is read from its `shown` reports (state,
+ * notices in words, Retry). Also: "All owners" is the `owners` setting when set, a sum of more
+ * than 1,000 owners draws, and compare mode of 13 owners says it is capped.
+ */
+import * as assert from 'assert';
+import { randomBytes } from 'crypto';
+import * as vscode from 'vscode';
+import { startFakeWeComServer, type FakeWeComServer } from '../../src/demo/fakeServer';
+import {
+  CHART_TEST_TIMING_COMMAND,
+  SHOW_BY_DAY_CHART_COMMAND,
+  type ChartTestProbe,
+} from '../../src/extension/chart/registration';
+import type { OwnerTreeElement } from '../../src/extension/contracts';
+import { addDays, dayStartTs, lastNDays } from '../../src/shared/days';
+import { subjectKey, type ChartSubject } from '../../src/shared/protocol';
+import { WECOM_PATHS } from '../../src/shared/wecomApi';
+import { ownersOfBody, startWeComProxy, withoutDay, type WeComProxy } from '../support/wecomProxy';
+import { closeCharts, owner, probe, until } from './support/chartHost';
+import { getApi, resetHost, setSetting, setupCredentials, waitForState } from './support/wecomHost';
+
+const BY_DAY = WECOM_PATHS.byDay;
+const SUMMARY: OwnerTreeElement = { kind: 'summary' };
+
+type Shown = ChartTestProbe['shown'][number];
+
+/** The first `shown` report of `subject` after `seen` earlier ones that satisfies `ok`. */
+async function shownWhere(subject: ChartSubject, seen: number, ok: (s: Shown) => boolean): Promise<Shown> {
+  const key = subjectKey(subject);
+  return until(`the chart of ${key} to show what was expected`, async () =>
+    (await probe()).shown
+      .filter((s) => s.subject === key)
+      .slice(seen)
+      .find(ok),
+  );
+}
+
+async function shownCount(subject: ChartSubject): Promise<number> {
+  const key = subjectKey(subject);
+  return (await probe()).shown.filter((s) => s.subject === key).length;
+}
+
+suite('By-day chart: partial data, subjects and caps (extension host)', function () {
+  this.timeout(90_000);
+  let fake: FakeWeComServer;
+  let proxy: WeComProxy;
+
+  suiteSetup(async () => {
+    const api = await getApi();
+    // 1,100 owners: "All owners" takes 11 owner batches of 100 per window.
+    fake = await startFakeWeComServer({
+      ownerCount: 1100,
+      seed: 31,
+      corpId: `ww${randomBytes(8).toString('hex')}`,
+    });
+    proxy = await startWeComProxy(fake.url);
+    await resetHost();
+    await setSetting('apiBaseUrl', proxy.url);
+    assert.ok(await setupCredentials(fake.corpId, fake.corpSecret));
+    await waitForState(api, 'ready');
+  });
+  suiteTeardown(async () => {
+    await closeCharts().catch(() => undefined);
+    await vscode.commands.executeCommand(CHART_TEST_TIMING_COMMAND, {});
+    await resetHost();
+    await proxy.close();
+    await fake.close();
+  });
+  setup(() => {
+    proxy.setRule(undefined);
+    proxy.requests.length = 0;
+  });
+  teardown(async () => {
+    proxy.setRule(undefined);
+    await closeCharts();
+  });
+
+  const byDayRequests = () => proxy.requests.filter((r) => r.path === BY_DAY);
+
+  test('a day one owner batch leaves out: complete days drawn, the day named with Retry; reopened, only it is asked again', async () => {
+    const range = lastNDays(30);
+    const dropped = addDays(range.to, -4);
+    const inSecondBatch = fake.owners[150]; // the follow-user list in its order: batch 2 is 100…199
+    proxy.setRule((req) =>
+      req.path === BY_DAY && ownersOfBody(req.body).includes(inSecondBatch)
+        ? { transform: withoutDay(dayStartTs(dropped)) }
+        : undefined,
+    );
+    const subject: ChartSubject = { kind: 'all' };
+    await vscode.commands.executeCommand(SHOW_BY_DAY_CHART_COMMAND, SUMMARY);
+    const shown = await shownWhere(subject, 0, (s) => s.state !== 'loading');
+    assert.strictEqual(shown.state, 'ready');
+    assert.ok(
+      shown.notices.includes(`WeCom did not report ${dropped} for every owner: not shown.`),
+      JSON.stringify(shown.notices),
+    );
+    assert.strictEqual(shown.retry, true);
+    const draw = await until('the webview drew', async () =>
+      (await probe()).draws.find((d) => d.subject === subjectKey(subject)),
+    );
+    assert.deepStrictEqual([draw.series, draw.points], [1, 30]);
+
+    // WeCom has the day again: a reopen asks only for it (each owner batch once) and is whole.
+    proxy.setRule(undefined);
+    await closeCharts();
+    proxy.requests.length = 0;
+    const seen = await shownCount(subject);
+    await vscode.commands.executeCommand(SHOW_BY_DAY_CHART_COMMAND, SUMMARY);
+    const whole = await shownWhere(subject, seen, (s) => s.state !== 'loading');
+    assert.strictEqual(whole.state, 'ready');
+    assert.deepStrictEqual(whole.notices, []);
+    const asked = byDayRequests();
+    assert.strictEqual(asked.length, 11, 'one request per owner batch, for the one day');
+    for (const r of asked) {
+      const body = r.body as { day_begin_time: number; day_end_time: number };
+      assert.deepStrictEqual(
+        [body.day_begin_time, body.day_end_time],
+        [dayStartTs(dropped), dayStartTs(dropped)],
+      );
+    }
+  });
+
+  test('malformed replies after the client retries: the error is shown with Retry, no spinner left', async () => {
+    proxy.setRule((req) => (req.path === BY_DAY ? { reply: { errcode: 0, errmsg: 'ok' } } : undefined));
+    const id = fake.owners[4];
+    const subject: ChartSubject = { kind: 'owners', owners: [id] };
+    await vscode.commands.executeCommand(SHOW_BY_DAY_CHART_COMMAND, owner(id), [owner(id)]);
+    const shown = await shownWhere(subject, 0, (s) => s.state !== 'loading');
+    assert.strictEqual(shown.state, 'error');
+    assert.strictEqual(shown.retry, true);
+    assert.ok(shown.notices.length >= 2, JSON.stringify(shown.notices));
+    assert.ok(byDayRequests().length > 1, 'the client retried before giving up');
+  });
+
+  test('"All owners" is the owners setting when it is set, as in the tree', async () => {
+    const chosen = [fake.owners[9], fake.owners[2], fake.owners[5]];
+    await setSetting('owners', chosen);
+    try {
+      await waitForState(await getApi(), 'ready');
+      proxy.requests.length = 0;
+      const subject: ChartSubject = { kind: 'all' };
+      const seen = await shownCount(subject);
+      await vscode.commands.executeCommand(SHOW_BY_DAY_CHART_COMMAND, SUMMARY, undefined, {
+        range: { kind: 'preset', days: 7 },
+      });
+      await shownWhere(subject, seen, (s) => s.state === 'ready');
+      const asked = byDayRequests();
+      assert.strictEqual(asked.length, 1);
+      assert.deepStrictEqual([...ownersOfBody(asked[0].body)].sort(), [...chosen].sort());
+      assert.ok(
+        !proxy.requests.some((r) => r.path === WECOM_PATHS.followUsers),
+        'the follow-user list is not asked',
+      );
+    } finally {
+      await setSetting('owners', undefined);
+    }
+  });
+
+  test('a sum of 1,050 selected owners draws (more than 1,000 used to leave the panel "starting")', async () => {
+    const ids = fake.owners.slice(0, 1050);
+    const subject: ChartSubject = { kind: 'owners', owners: ids };
+    await vscode.commands.executeCommand(SHOW_BY_DAY_CHART_COMMAND, owner(ids[0]), ids.map(owner), {
+      range: { kind: 'preset', days: 7 },
+    });
+    const shown = await shownWhere(subject, 0, (s) => s.state !== 'loading');
+    assert.strictEqual(shown.state, 'ready');
+    const draw = await until('the webview drew', async () =>
+      (await probe()).draws.find((d) => d.subject === subjectKey(subject)),
+    );
+    assert.deepStrictEqual([draw.series, draw.points], [1, 7]);
+    assert.strictEqual(byDayRequests().length, 11, '1,050 owners in batches of 100');
+    assert.strictEqual((await probe()).panels[0].title, 'By day: 1050 owners');
+  });
+
+  test('compare mode of 13 owners says it shows at most 12, and draws their sum', async () => {
+    const ids = fake.owners.slice(20, 33);
+    const subject: ChartSubject = { kind: 'owners', owners: ids };
+    await vscode.commands.executeCommand(SHOW_BY_DAY_CHART_COMMAND, owner(ids[0]), ids.map(owner), {
+      range: { kind: 'preset', days: 7 },
+      mode: 'compare',
+    });
+    const shown = await shownWhere(subject, 0, (s) => s.state === 'ready');
+    assert.ok(
+      shown.notices.includes(
+        'One line per owner shows at most 12 owners; 13 are selected. Showing their sum instead.',
+      ),
+      JSON.stringify(shown.notices),
+    );
+    const draw = await until('the webview drew', async () =>
+      (await probe()).draws.find((d) => d.subject === subjectKey(subject)),
+    );
+    assert.strictEqual(draw.series, 1);
+    assert.strictEqual(byDayRequests().length, 1, 'one summed request, not one per owner');
+  });
+
+  test('a load longer than the webview would wait in silence succeeds: the host heartbeat keeps it waiting', async () => {
+    // Heartbeat 200 ms: the webview gives up after 1 s of silence. Every by-day reply takes 2.5 s.
+    await vscode.commands.executeCommand(CHART_TEST_TIMING_COMMAND, { heartbeatMs: 200 });
+    proxy.setRule((req) => (req.path === BY_DAY ? { delayMs: 2500 } : undefined));
+    try {
+      const id = fake.owners[6];
+      const subject: ChartSubject = { kind: 'owners', owners: [id] };
+      await vscode.commands.executeCommand(SHOW_BY_DAY_CHART_COMMAND, owner(id), [owner(id)]);
+      const shown = await shownWhere(subject, 0, (s) => s.state !== 'loading');
+      assert.strictEqual(shown.state, 'ready', JSON.stringify(shown.notices));
+      const load = (await probe()).loads.find((l) => l.subject === subjectKey(subject));
+      assert.ok(load && load.fetchMs >= 2500, `fetch took ${load?.fetchMs} ms`);
+    } finally {
+      await vscode.commands.executeCommand(CHART_TEST_TIMING_COMMAND, {});
+    }
+  });
+});
