@@ -72,6 +72,9 @@ const nodeConfig = {
       include: /^cli\.js$/,
     }),
   ],
+  // One file per lazily loaded part (the client with axios, the proxy agent, the demo server),
+  // named, rather than shared vendor chunks with numeric names.
+  optimization: { splitChunks: false },
   devtool: 'nosources-source-map',
   infrastructureLogging: { level: 'log' },
 };

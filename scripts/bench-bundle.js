@@ -68,7 +68,8 @@ const required = performance.now() - started;
 const memento = { get: () => undefined, update: async () => undefined, keys: () => [], setKeysForSync() {} };
 const context = {
   subscriptions: [], extensionUri: stub(), extensionPath: process.cwd(), extensionMode: 1,
-  globalState: memento, workspaceState: memento, secrets: stub(), globalStorageUri: stub(),
+  globalState: memento, workspaceState: memento, secrets: stub(),
+  globalStorageUri: { fsPath: require('node:path').join(require('node:os').tmpdir(), 'wecom-bench-storage') },
   extension: { id: 'bench', packageJSON: { version: '0' } }, environmentVariableCollection: stub(),
 };
 const before = performance.now();

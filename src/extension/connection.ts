@@ -5,10 +5,10 @@
  * `HostConnection`. One client is kept per connection so its token cache survives reloads.
  */
 import * as vscode from 'vscode';
-import { createHash } from 'crypto';
-import { WeComClient } from '../wecom/client';
+import { secretFingerprint } from '../wecom/fingerprint';
 import type { StatisticsClient } from '../wecom/types';
 import type { ActiveConnection, ConnectionSource } from './contracts';
+import { LazyStatisticsClient } from './lazyClient';
 import type { CredentialStore } from './credentialStore';
 import type { DemoMode } from './demoMode';
 import { Disposable } from './dispose';
@@ -102,7 +102,7 @@ export class ConnectionManager extends Disposable implements ConnectionSource {
     secret: string,
     settings: WeComSettings,
   ): { readonly key: string; readonly client: StatisticsClient; readonly secretHash: string } {
-    const secretHash = createHash('sha256').update(secret).digest('hex').slice(0, 16);
+    const secretHash = secretFingerprint(secret);
     const key = [
       mode,
       corpId,
@@ -140,7 +140,7 @@ export class ConnectionManager extends Disposable implements ConnectionSource {
   }
 
   private newClient(corpId: string, secret: string, settings: WeComSettings): StatisticsClient {
-    return new WeComClient({
+    return new LazyStatisticsClient({
       corpId,
       corpSecret: secret,
       baseUrl: settings.apiBaseUrl,

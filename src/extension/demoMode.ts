@@ -5,7 +5,7 @@
  * leaves demo mode.
  */
 import * as vscode from 'vscode';
-import { startFakeWeComServer, type FakeWeComServer } from '../demo/fakeServer';
+import type { FakeWeComServer } from '../demo/fakeServer';
 import { COMMANDS } from './commands/commandIds';
 import { setDemoContext } from './contextKeys';
 import { Disposable } from './dispose';
@@ -53,7 +53,10 @@ export class DemoMode extends Disposable {
     if (this.server) {
       return this.server;
     }
-    this.starting ??= startFakeWeComServer({ port: 0, now: this.now });
+    // Loaded on first use: most sessions never start the demo server.
+    this.starting ??= import(/* webpackChunkName: "demo-server" */ '../demo/fakeServer').then(
+      ({ startFakeWeComServer }) => startFakeWeComServer({ port: 0, now: this.now }),
+    );
     try {
       const server = await this.starting;
       if (this.isDisposed) {

@@ -3,9 +3,9 @@
  * Keying by the secret too matters: two apps of one corp have different tokens (else 301002).
  * The key holds a hash of the secret, never the secret itself.
  */
-import { createHash } from 'node:crypto';
 import { WECOM_PATHS } from '../shared/wecomApi';
 import { abortedError } from './errors';
+import { secretFingerprint } from './fingerprint';
 
 export interface IssuedToken {
   readonly token: string;
@@ -44,8 +44,7 @@ export class TokenCache {
   private readonly entries = new Map<string, Entry>();
 
   static keyFor(baseUrl: string, corpId: string, corpSecret: string): string {
-    const secretHash = createHash('sha256').update(corpSecret).digest('hex').slice(0, 24);
-    return `${baseUrl}|${corpId}|${secretHash}`;
+    return `${baseUrl}|${corpId}|${secretFingerprint(corpSecret)}`;
   }
 
   /** The cached token if still fresh, else the result of one shared gettoken. */
