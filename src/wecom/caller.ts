@@ -61,6 +61,7 @@ export class ApiCaller {
     const failedTokens = new Set<string>();
     let attempt = 0;
     let failures = 0;
+    let timeouts = 0;
     let sentAlone = false;
     for (;;) {
       throwIfAborted(signal, request.path);
@@ -91,7 +92,8 @@ export class ApiCaller {
         if (!(isTooManyConcurrent(err) && !sentAlone)) {
           failures++;
         }
-        await this.backOffOrThrow(err, Math.max(1, failures), signal);
+        timeouts += isTimeout(err) ? 1 : 0;
+        await this.backOffOrThrow(err, Math.max(1, failures), timeouts, signal);
       }
     }
   }
@@ -99,6 +101,7 @@ export class ApiCaller {
   private async fetchToken(signal: AbortSignal): Promise<IssuedToken> {
     const { corpId, corpSecret } = this.settings;
     let attempt = 0;
+    let timeouts = 0;
     for (;;) {
       throwIfAborted(signal, WECOM_PATHS.token);
       attempt++;
@@ -117,7 +120,8 @@ export class ApiCaller {
         return this.readToken(reply);
       } catch (err: unknown) {
         // 40001/40013 are not retryable: repeated wrong-secret calls can block the IP for an hour.
-        await this.backOffOrThrow(err, attempt, signal);
+        timeouts += isTimeout(err) ? 1 : 0;
+        await this.backOffOrThrow(err, attempt, timeouts, signal);
       }
     }
   }
@@ -140,10 +144,16 @@ export class ApiCaller {
   private async backOffOrThrow(
     err: unknown,
     failedAttempts: number,
+    timeouts: number,
     signal: AbortSignal | undefined,
   ): Promise<void> {
     throwIfAborted(signal);
     if (!isRetryable(err) || failedAttempts >= this.settings.maxAttempts) {
+      throw err;
+    }
+    if (timeouts > MAX_TIMEOUT_RETRIES) {
+      // A server that used a whole deadline twice will likely do so again: waiting through every
+      // attempt would hold the user for maxAttempts × the timeout.
       throw err;
     }
     if (isTooManyConcurrent(err)) {
@@ -164,6 +174,13 @@ export class ApiCaller {
  * happen only when many calls share a token that expires again while a call waits for its slot.
  */
 const MAX_TOKEN_RENEWALS = 3;
+
+/** Attempts that ended at their deadline are retried this many times (not maxAttempts - 1). */
+const MAX_TIMEOUT_RETRIES = 1;
+
+function isTimeout(err: unknown): boolean {
+  return err instanceof WeComError && err.kind === 'timeout';
+}
 
 function isTooManyConcurrent(err: unknown): boolean {
   return err instanceof WeComError && err.kind === 'api' && err.errcode === 45033;
