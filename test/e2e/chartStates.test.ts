@@ -105,6 +105,11 @@ suite('E2E: by-day chart states (empty, fetched time, browser reload)', function
       .catch(() => undefined);
     await waitForState(frame, 'ready');
 
+    // The workbench (VS Code for the web) writes its open editors to the browser's storage on a
+    // 5 s flush timer, and a browser reload gives it no reliable chance to do so at unload. Give
+    // the timer time to run (with margin for a loaded CI machine), so the tab itself is restored;
+    // what is under test is the range it comes back with.
+    await wb.page.waitForTimeout(12_000);
     // A browser-level reload: the workbench gets no chance to save anything on purpose.
     await wb.page.reload();
     await wb.page
