@@ -78,6 +78,9 @@ async function bench(
   const store = await open();
   const loadStart = performance.now();
   for (let d = 0; d < days; d++) {
+    if (d > 0 && d % 73 === 0) {
+      console.log(`  … ${d} days in ${((performance.now() - loadStart) / 1000).toFixed(0)} s`);
+    }
     const day = addDays(FIRST_DAY, d);
     const atoms: AtomInput[] = ownerIds.map((owner, o) => ({ day, owner, fetchedAt, data: figures(o, d) }));
     await store.putAtoms(SCOPE, atoms);
@@ -85,19 +88,32 @@ async function bench(
   const loadMs = performance.now() - loadStart;
   await store.close();
   const bytes = await size();
+  const ms = (t: { first: number; min: number }): string =>
+    `${t.first.toFixed(1)} / ${t.min.toFixed(1)} ms (first / min)`;
+  console.log(
+    `  load: ${(loadMs / 1000).toFixed(1)} s (${Math.round((days * owners) / (loadMs / 1000)).toLocaleString('en-US')} atoms/s)`,
+  );
+  console.log(`  on disk: ${(bytes / 1e6).toFixed(1)} MB, ${(bytes / (days * owners)).toFixed(0)} B/atom`);
 
   const openRun = await timed(runs, async () => (await open()).close());
+  console.log(`  open + close: ${ms(openRun)}`);
   const reader = await open();
   const last = addDays(FIRST_DAY, days - 1);
   const sum30 = await timed(runs, () =>
     reader.sumByDay(SCOPE, { from: addDays(last, -29), to: last, owners: ownerIds }),
   );
+  const complete = sum30.result.filter((s) => s.complete).length;
+  console.log(
+    `  30-day sum over ${owners} owners: ${ms(sum30)}  [target ≤ 200 ms] (${complete} complete days)`,
+  );
   const series = await timed(runs, () =>
     reader.getAtoms(SCOPE, { from: FIRST_DAY, to: last, owners: [ownerIds[owners >> 1]] }),
   );
+  console.log(`  one owner's ${days} days: ${ms(series)}  [target ≤ 200 ms] (${series.result.length} atoms)`);
   const cover = await timed(runs, () =>
     reader.coverage(SCOPE, { from: addDays(last, -29), to: last, owners: ownerIds }),
   );
+  console.log(`  coverage, 30 days x ${owners} owners: ${ms(cover)} (${cover.result.length} entries)`);
   const recheck = await timed(1, () =>
     reader.putAtoms(
       SCOPE,
@@ -110,18 +126,6 @@ async function bench(
     ),
   );
   await reader.close();
-  const ms = (t: { first: number; min: number }): string =>
-    `${t.first.toFixed(1)} / ${t.min.toFixed(1)} ms (first / min)`;
-  console.log(
-    `  load: ${(loadMs / 1000).toFixed(1)} s (${Math.round((days * owners) / (loadMs / 1000)).toLocaleString('en-US')} atoms/s)`,
-  );
-  console.log(`  on disk: ${(bytes / 1e6).toFixed(1)} MB, ${(bytes / (days * owners)).toFixed(0)} B/atom`);
-  console.log(`  open + close: ${ms(openRun)}`);
-  console.log(
-    `  30-day sum over ${owners} owners: ${ms(sum30)}  [target ≤ 200 ms] (${sum30.result.filter((s) => s.complete).length} complete days)`,
-  );
-  console.log(`  one owner's ${days} days: ${ms(series)}  [target ≤ 200 ms] (${series.result.length} atoms)`);
-  console.log(`  coverage, 30 days x ${owners} owners: ${ms(cover)}`);
   console.log(`  re-write one day (${owners} unchanged atoms): ${recheck.min.toFixed(0)} ms`);
 }
 
