@@ -21,6 +21,7 @@ const USAGE = `Usage: node dist/bench-store.js [--owners N] [--days N] [--pg URL
   --days N     days (default 365)
   --pg URL     also measure PostgreSQL (default: $WECOM_BENCH_PG_URL); a scratch schema is used and dropped
   --runs N     timed repetitions of each read (default 5)
+  --pg-only    skip the embedded store
 `;
 
 const SCOPE: StoreScope = {
@@ -136,6 +137,7 @@ async function main(): Promise<void> {
       days: { type: 'string', default: '365' },
       pg: { type: 'string', default: process.env.WECOM_BENCH_PG_URL ?? '' },
       runs: { type: 'string', default: '5' },
+      'pg-only': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
   });
@@ -147,14 +149,16 @@ async function main(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wecom-bench-store-'));
   const file = path.join(dir, 'history.db');
   try {
-    await bench(
-      'embedded (node-sqlite3-wasm)',
-      () => openHistoryStore(file),
-      async () => fs.readdirSync(dir).reduce((n, f) => n + fs.statSync(path.join(dir, f)).size, 0),
-      owners,
-      days,
-      runs,
-    );
+    if (!values['pg-only']) {
+      await bench(
+        'embedded (node-sqlite3-wasm)',
+        () => openHistoryStore(file),
+        async () => fs.readdirSync(dir).reduce((n, f) => n + fs.statSync(path.join(dir, f)).size, 0),
+        owners,
+        days,
+        runs,
+      );
+    }
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
