@@ -64,6 +64,8 @@ async function putChunk(
   const byKey = new Map<string, Row>(stored.map((r) => [`${String(r.day)}\u0000${String(r.owner)}`, r]));
   const upserts: unknown[][] = [];
   const revisions: unknown[][] = [];
+  // Late values already kept as revisions (the same writer retrying) are not counted twice.
+  const late: unknown[][] = [];
   for (const atom of atoms) {
     const old = byKey.get(`${atom.day}\u0000${atom.owner}`);
     const cur = [sid, atom.day, atom.owner, atom.fetchedAt, isFinal(atom.day, atom.fetchedAt) ? 1 : 0];
@@ -81,8 +83,8 @@ async function putChunk(
       }
       continue;
     }
-    counts.revised++;
     if (atom.fetchedAt >= oldAt) {
+      counts.revised++;
       // The usual case: a later fetch replaces the stored value, which becomes a revision.
       revisions.push([
         sid,
@@ -96,7 +98,7 @@ async function putChunk(
       upserts.push([...cur, atom.absent ? 1 : 0, ...figureCells(atom.data)]);
     } else {
       // A writer that fetched earlier arrives late: its value is the older one, kept as a revision.
-      revisions.push([
+      late.push([
         sid,
         atom.day,
         atom.owner,
@@ -116,6 +118,9 @@ async function putChunk(
     );
   }
   await insertRevisions(conn, revisions);
+  const added = await insertRevisions(conn, late);
+  counts.revised += added;
+  counts.unchanged += late.length - added;
 }
 
 /** Adds revisions that are not there yet; returns how many were new. */

@@ -72,9 +72,12 @@ export interface StoredAtom {
 export interface PutResult {
   /** Atoms the store did not have. */
   readonly inserted: number;
-  /** Atoms whose value changed: the old value is kept as a revision. */
+  /**
+   * Atoms whose value changed (the old value is kept as a revision), or whose late, older value
+   * was newly kept as a revision.
+   */
   readonly revised: number;
-  /** Atoms with the same value: only `fetchedAt`/`final` moved forward. */
+  /** Atoms with the same value (only `fetchedAt`/`final` moved forward), or a revision already kept. */
   readonly unchanged: number;
 }
 

@@ -80,7 +80,10 @@ forEachEngine('history store contract', (engine) => {
     const t0 = at('2026-11-21T00:30:00Z');
     await store.putAtoms(SCOPE, [{ day: D1, owner: 'amy', fetchedAt: t1, absent: true }]);
     await store.putAtoms(SCOPE, [{ day: D1, owner: 'amy', fetchedAt: t2, data: stats(1) }]);
-    await store.putAtoms(SCOPE, [{ day: D1, owner: 'amy', fetchedAt: t0, data: stats(0) }]);
+    const late = [{ day: D1, owner: 'amy', fetchedAt: t0, data: stats(0) }];
+    assert.deepEqual(await store.putAtoms(SCOPE, late), { inserted: 0, revised: 1, unchanged: 0 });
+    // The same late value again is already kept: nothing new.
+    assert.deepEqual(await store.putAtoms(SCOPE, late), { inserted: 0, revised: 0, unchanged: 1 });
     const [atom] = await store.getAtoms(SCOPE, { from: D1, to: D1 });
     assert.deepEqual(atom.data, stats(1));
     assert.equal(atom.fetchedAt, t2);
