@@ -178,7 +178,10 @@ export interface HistoryStore {
   /** The span of stored days in the scope; undefined when it has none. */
   days(scope: ScopeRef): Promise<StoredDays | undefined>;
 
-  /** Every atom and revision (of one scope, or all), by scope, day, owner; streamed in pages. */
+  /**
+   * Every atom and revision (of one scope, or all), streamed in pages: scope by scope (by key),
+   * first its atoms by day and owner, then its revisions by day, owner and fetch time.
+   */
   exportAll(scope?: ScopeRef): AsyncIterable<ExportRow>;
 
   /**
