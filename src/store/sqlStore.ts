@@ -1,0 +1,242 @@
+/**
+ * `HistoryStore` over either engine: the reads and the import/export, in SQL both dialects run.
+ * The engines differ only in how they hold a transaction (see sqlite.ts and postgres.ts).
+ */
+import { listDays } from '../shared/days';
+import { METRIC_KEYS, emptyStats, type GroupChatStats } from '../shared/metrics';
+import { checkAtoms, figuresOf, FIGURES } from './rows';
+import { exportRows, importRows } from './exchange';
+import { putChecked, scopeId } from './put';
+import { migrate, SCHEMA_LOCK_KEY } from './schema';
+import { chunks, num, placeholders, type Row, type SqlConn, type SqlEngine } from './sql';
+import type {
+  AtomInput,
+  CoverageEntry,
+  DaySum,
+  ExportRow,
+  HistoryStore,
+  OwnersQuery,
+  PutResult,
+  RangeQuery,
+  Revision,
+  ScopeRef,
+  StoreScope,
+  StoredAtom,
+  StoredDays,
+} from './types';
+
+/** Owners per statement in `owner IN (…)`: well below both engines' parameter caps. */
+const OWNER_CHUNK = 5000;
+
+/** The store's SQL for the rows of one scope (joined by key, so a read never needs its id). */
+const IN_SCOPE = 'scope_id = (SELECT id FROM history_scopes WHERE scope_key = $1)';
+
+export class SqlHistoryStore implements HistoryStore {
+  private constructor(private readonly db: SqlEngine) {}
+
+  get engine(): 'sqlite' | 'postgres' {
+    return this.db.dialect;
+  }
+
+  /** Opens a store over an engine, migrating its schema (to `schemaVersion`, tests only). */
+  static async open(db: SqlEngine, schemaVersion?: number): Promise<SqlHistoryStore> {
+    try {
+      await db.write(SCHEMA_LOCK_KEY, (conn) => migrate(conn, schemaVersion));
+    } catch (err) {
+      await db.close();
+      throw err;
+    }
+    return new SqlHistoryStore(db);
+  }
+
+  async putAtoms(scope: StoreScope, atoms: readonly AtomInput[]): Promise<PutResult> {
+    checkAtoms(atoms);
+    return this.db.write(scope.key, async (conn) => putChecked(conn, await scopeId(conn, scope), atoms));
+  }
+
+  async getAtoms(scope: ScopeRef, query: RangeQuery): Promise<StoredAtom[]> {
+    return this.db.read(async (conn) => {
+      const atoms = await this.byOwners(
+        conn,
+        scope,
+        query,
+        `day, owner, fetched_at, final, absent, ${FIGURES}`,
+        'history_atoms',
+      );
+      const revisions = await this.byOwners(
+        conn,
+        scope,
+        query,
+        `day, owner, fetched_at, replaced_at, absent, ${FIGURES}`,
+        'history_revisions',
+      );
+      const byKey = new Map<string, Revision[]>();
+      for (const r of revisions) {
+        const key = `${String(r.day)}\u0000${String(r.owner)}`;
+        const list = byKey.get(key) ?? [];
+        list.push({
+          fetchedAt: num(r.fetched_at),
+          replacedAt: num(r.replaced_at),
+          absent: num(r.absent) !== 0,
+          data: figuresOf(r),
+        });
+        byKey.set(key, list);
+      }
+      // Oldest first, as the contract says, whatever order the rows came in.
+      for (const list of byKey.values()) {
+        list.sort((a, b) => a.fetchedAt - b.fetchedAt);
+      }
+      return atoms.map((r) => ({
+        day: String(r.day),
+        owner: String(r.owner),
+        fetchedAt: num(r.fetched_at),
+        final: num(r.final) !== 0,
+        absent: num(r.absent) !== 0,
+        data: figuresOf(r),
+        revisions: byKey.get(`${String(r.day)}\u0000${String(r.owner)}`) ?? [],
+      }));
+    });
+  }
+
+  async sumByDay(scope: ScopeRef, query: OwnersQuery): Promise<DaySum[]> {
+    const owners = [...new Set(query.owners)];
+    const sums = METRIC_KEYS.map((k) => `SUM(${k}) AS ${k}`).join(', ');
+    const parts = await this.db.read((conn) =>
+      this.byOwners(
+        conn,
+        scope,
+        { ...query, owners },
+        `day, COUNT(*) AS stored, SUM(1 - absent) AS present, SUM(final) AS finals,
+         MIN(fetched_at) AS earliest, ${sums}`,
+        'history_atoms',
+        'GROUP BY day',
+      ),
+    );
+    // Several owner chunks give several rows per day: add them up.
+    const byDay = new Map<
+      string,
+      { stored: number; present: number; finals: number; earliest: number; data: GroupChatStats }
+    >();
+    for (const r of parts) {
+      const day = String(r.day);
+      const acc = byDay.get(day) ?? {
+        stored: 0,
+        present: 0,
+        finals: 0,
+        earliest: Infinity,
+        data: emptyStats(),
+      };
+      acc.stored += num(r.stored);
+      acc.present += num(r.present);
+      acc.finals += num(r.finals);
+      acc.earliest = Math.min(acc.earliest, num(r.earliest));
+      for (const key of METRIC_KEYS) {
+        acc.data[key] += r[key] === null ? 0 : num(r[key]);
+      }
+      byDay.set(day, acc);
+    }
+    return listDays(query).map((day) => {
+      const acc = byDay.get(day);
+      if (!acc) {
+        return {
+          day,
+          data: emptyStats(),
+          present: 0,
+          stored: 0,
+          complete: owners.length === 0,
+          final: false,
+        };
+      }
+      const complete = acc.stored === owners.length;
+      return {
+        day,
+        data: acc.data,
+        present: acc.present,
+        stored: acc.stored,
+        complete,
+        final: complete && acc.finals === acc.stored,
+        earliestFetchedAt: acc.earliest,
+      };
+    });
+  }
+
+  async coverage(scope: ScopeRef, query: OwnersQuery): Promise<CoverageEntry[]> {
+    const rows = await this.db.read((conn) =>
+      this.byOwners(
+        conn,
+        scope,
+        { ...query, owners: [...new Set(query.owners)] },
+        'day, owner, final, absent, fetched_at',
+        'history_atoms',
+      ),
+    );
+    return rows.map((r) => ({
+      day: String(r.day),
+      owner: String(r.owner),
+      final: num(r.final) !== 0,
+      absent: num(r.absent) !== 0,
+      fetchedAt: num(r.fetched_at),
+    }));
+  }
+
+  async owners(scope: ScopeRef): Promise<string[]> {
+    const rows = await this.db.read((conn) =>
+      conn.all(`SELECT DISTINCT owner FROM history_atoms WHERE ${IN_SCOPE} ORDER BY owner`, [scope.key]),
+    );
+    return rows.map((r) => String(r.owner));
+  }
+
+  async days(scope: ScopeRef): Promise<StoredDays | undefined> {
+    const rows = await this.db.read((conn) =>
+      conn.all(
+        `SELECT MIN(day) AS first, MAX(day) AS last, COUNT(DISTINCT day) AS n FROM history_atoms WHERE ${IN_SCOPE}`,
+        [scope.key],
+      ),
+    );
+    const r = rows[0];
+    return r.first === null || r.first === undefined
+      ? undefined
+      : { from: String(r.first), to: String(r.last), count: num(r.n) };
+  }
+
+  exportAll(scope?: ScopeRef): AsyncIterable<ExportRow> {
+    return exportRows(this.db, scope);
+  }
+
+  importRows(rows: Iterable<ExportRow> | AsyncIterable<ExportRow>): Promise<PutResult> {
+    return importRows(this.db, rows);
+  }
+
+  async close(): Promise<void> {
+    await this.db.close();
+  }
+
+  private async byOwners(
+    conn: SqlConn,
+    scope: ScopeRef,
+    query: RangeQuery,
+    columns: string,
+    table: string,
+    groupBy = '',
+  ): Promise<Row[]> {
+    const base = `SELECT ${columns} FROM ${table} WHERE ${IN_SCOPE} AND day >= $2 AND day <= $3`;
+    const order = groupBy ? `${groupBy} ORDER BY day` : 'ORDER BY day, owner';
+    if (query.owners === undefined) {
+      return conn.all(`${base} ${order}`, [scope.key, query.from, query.to]);
+    }
+    let rows: Row[] = [];
+    for (const part of chunks(query.owners, OWNER_CHUNK)) {
+      const params = [scope.key, query.from, query.to, ...part];
+      const found = await conn.all(`${base} AND owner IN (${placeholders(part.length, 3)}) ${order}`, params);
+      // concat, not push(...found): a 30-day read of 5,000 owners is 150,000 rows, past the
+      // argument limit of a call.
+      rows = rows.length === 0 ? found : rows.concat(found);
+    }
+    if (query.owners.length > OWNER_CHUNK && !groupBy) {
+      rows.sort((a, b) =>
+        String(a.day) + '\u0000' + String(a.owner) < String(b.day) + '\u0000' + String(b.owner) ? -1 : 1,
+      );
+    }
+    return rows;
+  }
+}
