@@ -25,10 +25,12 @@ const CLIENT_FROM_BROWSER = {
 /**
  * `no-restricted-imports` options for one floor. One rule object per folder, because a later
  * config object replaces (not merges) the options of an earlier one.
- * @param {'cli' | 'client' | 'shared' | 'webview' | 'host'} floor
+ * @param {'cli' | 'sync' | 'client' | 'shared' | 'webview' | 'host'} floor
  */
 function floors(floor) {
   switch (floor) {
+    case 'sync':
+      return { paths: [VSCODE], patterns: [UP_TO_HOST, INTO_WEBVIEW] };
     case 'host':
       return { patterns: [INTO_WEBVIEW] };
     case 'cli':
@@ -84,6 +86,8 @@ export default tseslint.config(
     files: ['src/wecom/**/*.ts', 'src/demo/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', floors('client')] },
   },
+  // src/sync: the one place where the client (src/wecom) and the store (src/store) meet.
+  { files: ['src/sync/**/*.ts'], rules: { 'no-restricted-imports': ['error', floors('sync')] } },
   { files: ['src/shared/**/*.ts'], rules: { 'no-restricted-imports': ['error', floors('shared')] } },
   { files: ['src/webview/**/*.ts'], rules: { 'no-restricted-imports': ['error', floors('webview')] } },
   { files: ['src/extension/**/*.ts'], rules: { 'no-restricted-imports': ['error', floors('host')] } },
