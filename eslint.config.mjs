@@ -22,21 +22,44 @@ const CLIENT_FROM_BROWSER = {
     'The webview only imports src/shared and chart.js: it never sees the client, a token or the secret.',
 };
 
+const STORE_SIBLINGS = {
+  group: [
+    '**/wecom/**',
+    '**/wecom',
+    '**/demo/**',
+    '**/demo',
+    '**/sync/**',
+    '**/sync',
+    'axios',
+    'https-proxy-agent',
+  ],
+  message:
+    'src/store keeps atoms and knows no HTTP: it imports only src/shared (src/sync joins the client and the store).',
+};
+
+const SYNC_FROM_DEMO = {
+  group: ['**/demo/**', '**/demo'],
+  message:
+    'src/sync joins the client (src/wecom) and the store (src/store): the fake server is for tests and the CLI.',
+};
+
 /**
  * `no-restricted-imports` options for one floor. One rule object per folder, because a later
  * config object replaces (not merges) the options of an earlier one.
- * @param {'cli' | 'sync' | 'client' | 'shared' | 'webview' | 'host'} floor
+ * @param {'cli' | 'sync' | 'client' | 'store' | 'shared' | 'webview' | 'host'} floor
  */
 function floors(floor) {
   switch (floor) {
     case 'sync':
-      return { paths: [VSCODE], patterns: [UP_TO_HOST, INTO_WEBVIEW] };
+      return { paths: [VSCODE], patterns: [UP_TO_HOST, INTO_WEBVIEW, SYNC_FROM_DEMO] };
     case 'host':
       return { patterns: [INTO_WEBVIEW] };
     case 'cli':
       return { paths: [VSCODE], patterns: [INTO_WEBVIEW] };
     case 'client':
       return { paths: [VSCODE], patterns: [UP_TO_HOST, INTO_WEBVIEW] };
+    case 'store':
+      return { paths: [VSCODE], patterns: [UP_TO_HOST, INTO_WEBVIEW, STORE_SIBLINGS] };
     case 'shared':
       return { paths: [VSCODE], patterns: [UP_TO_HOST, INTO_WEBVIEW, NODE_BUILTINS, CLIENT_FROM_BROWSER] };
     case 'webview':
@@ -88,6 +111,7 @@ export default tseslint.config(
   },
   // src/sync: the one place where the client (src/wecom) and the store (src/store) meet.
   { files: ['src/sync/**/*.ts'], rules: { 'no-restricted-imports': ['error', floors('sync')] } },
+  { files: ['src/store/**/*.ts'], rules: { 'no-restricted-imports': ['error', floors('store')] } },
   { files: ['src/shared/**/*.ts'], rules: { 'no-restricted-imports': ['error', floors('shared')] } },
   { files: ['src/webview/**/*.ts'], rules: { 'no-restricted-imports': ['error', floors('webview')] } },
   { files: ['src/extension/**/*.ts'], rules: { 'no-restricted-imports': ['error', floors('host')] } },
