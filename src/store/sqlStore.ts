@@ -1,0 +1,361 @@
+/**
+ * `HistoryStore` over either engine: the reads and the import/export, in SQL both dialects run.
+ * The engines differ only in how they hold a transaction (see sqlite.ts and postgres.ts).
+ */
+import { listDays } from '../shared/days';
+import { METRIC_KEYS, emptyStats, type GroupChatStats } from '../shared/metrics';
+import { checkAtoms, figuresOf, FIGURES } from './rows';
+import { insertRevisions, putChecked, revisionCells, scopeId } from './put';
+import { migrate, SCHEMA_LOCK_KEY } from './schema';
+import { chunks, num, placeholders, type Row, type SqlConn, type SqlEngine } from './sql';
+import type {
+  AtomInput,
+  CoverageEntry,
+  DaySum,
+  ExportRow,
+  HistoryStore,
+  OwnersQuery,
+  PutResult,
+  RangeQuery,
+  Revision,
+  ScopeRef,
+  StoreScope,
+  StoredAtom,
+  StoredDays,
+} from './types';
+
+/** Owners per statement in `owner IN (…)`: well below both engines' parameter caps. */
+const OWNER_CHUNK = 5000;
+/** Rows per page of an export, so a large store streams instead of loading whole. */
+const EXPORT_PAGE = 2000;
+
+/** The store's SQL for the rows of one scope (joined by key, so a read never needs its id). */
+const IN_SCOPE = 'scope_id = (SELECT id FROM history_scopes WHERE scope_key = $1)';
+
+export class SqlHistoryStore implements HistoryStore {
+  private constructor(private readonly db: SqlEngine) {}
+
+  get engine(): 'sqlite' | 'postgres' {
+    return this.db.dialect;
+  }
+
+  /** Opens a store over an engine, migrating its schema (to `schemaVersion`, tests only). */
+  static async open(db: SqlEngine, schemaVersion?: number): Promise<SqlHistoryStore> {
+    try {
+      await db.write(SCHEMA_LOCK_KEY, (conn) => migrate(conn, schemaVersion));
+    } catch (err) {
+      await db.close();
+      throw err;
+    }
+    return new SqlHistoryStore(db);
+  }
+
+  async putAtoms(scope: StoreScope, atoms: readonly AtomInput[]): Promise<PutResult> {
+    checkAtoms(atoms);
+    return this.db.write(scope.key, async (conn) => putChecked(conn, await scopeId(conn, scope), atoms));
+  }
+
+  async getAtoms(scope: ScopeRef, query: RangeQuery): Promise<StoredAtom[]> {
+    return this.db.read(async (conn) => {
+      const atoms = await this.byOwners(
+        conn,
+        scope,
+        query,
+        `day, owner, fetched_at, final, absent, ${FIGURES}`,
+        'history_atoms',
+      );
+      const revisions = await this.byOwners(
+        conn,
+        scope,
+        query,
+        `day, owner, fetched_at, replaced_at, absent, ${FIGURES}`,
+        'history_revisions',
+      );
+      const byKey = new Map<string, Revision[]>();
+      for (const r of revisions) {
+        const key = `${String(r.day)}\u0000${String(r.owner)}`;
+        const list = byKey.get(key) ?? [];
+        list.push({
+          fetchedAt: num(r.fetched_at),
+          replacedAt: num(r.replaced_at),
+          absent: num(r.absent) !== 0,
+          data: figuresOf(r),
+        });
+        byKey.set(key, list);
+      }
+      // Oldest first, as the contract says, whatever order the rows came in.
+      for (const list of byKey.values()) {
+        list.sort((a, b) => a.fetchedAt - b.fetchedAt);
+      }
+      return atoms.map((r) => ({
+        day: String(r.day),
+        owner: String(r.owner),
+        fetchedAt: num(r.fetched_at),
+        final: num(r.final) !== 0,
+        absent: num(r.absent) !== 0,
+        data: figuresOf(r),
+        revisions: byKey.get(`${String(r.day)}\u0000${String(r.owner)}`) ?? [],
+      }));
+    });
+  }
+
+  async sumByDay(scope: ScopeRef, query: OwnersQuery): Promise<DaySum[]> {
+    const owners = [...new Set(query.owners)];
+    const sums = METRIC_KEYS.map((k) => `SUM(${k}) AS ${k}`).join(', ');
+    const parts = await this.db.read((conn) =>
+      this.byOwners(
+        conn,
+        scope,
+        { ...query, owners },
+        `day, COUNT(*) AS stored, SUM(1 - absent) AS present, SUM(final) AS finals,
+         MIN(fetched_at) AS earliest, ${sums}`,
+        'history_atoms',
+        'GROUP BY day',
+      ),
+    );
+    // Several owner chunks give several rows per day: add them up.
+    const byDay = new Map<
+      string,
+      { stored: number; present: number; finals: number; earliest: number; data: GroupChatStats }
+    >();
+    for (const r of parts) {
+      const day = String(r.day);
+      const acc = byDay.get(day) ?? {
+        stored: 0,
+        present: 0,
+        finals: 0,
+        earliest: Infinity,
+        data: emptyStats(),
+      };
+      acc.stored += num(r.stored);
+      acc.present += num(r.present);
+      acc.finals += num(r.finals);
+      acc.earliest = Math.min(acc.earliest, num(r.earliest));
+      for (const key of METRIC_KEYS) {
+        acc.data[key] += r[key] === null ? 0 : num(r[key]);
+      }
+      byDay.set(day, acc);
+    }
+    return listDays(query).map((day) => {
+      const acc = byDay.get(day);
+      if (!acc) {
+        return {
+          day,
+          data: emptyStats(),
+          present: 0,
+          stored: 0,
+          complete: owners.length === 0,
+          final: false,
+        };
+      }
+      const complete = acc.stored === owners.length;
+      return {
+        day,
+        data: acc.data,
+        present: acc.present,
+        stored: acc.stored,
+        complete,
+        final: complete && acc.finals === acc.stored,
+        earliestFetchedAt: acc.earliest,
+      };
+    });
+  }
+
+  async coverage(scope: ScopeRef, query: OwnersQuery): Promise<CoverageEntry[]> {
+    const rows = await this.db.read((conn) =>
+      this.byOwners(
+        conn,
+        scope,
+        { ...query, owners: [...new Set(query.owners)] },
+        'day, owner, final, absent, fetched_at',
+        'history_atoms',
+      ),
+    );
+    return rows.map((r) => ({
+      day: String(r.day),
+      owner: String(r.owner),
+      final: num(r.final) !== 0,
+      absent: num(r.absent) !== 0,
+      fetchedAt: num(r.fetched_at),
+    }));
+  }
+
+  async owners(scope: ScopeRef): Promise<string[]> {
+    const rows = await this.db.read((conn) =>
+      conn.all(`SELECT DISTINCT owner FROM history_atoms WHERE ${IN_SCOPE} ORDER BY owner`, [scope.key]),
+    );
+    return rows.map((r) => String(r.owner));
+  }
+
+  async days(scope: ScopeRef): Promise<StoredDays | undefined> {
+    const rows = await this.db.read((conn) =>
+      conn.all(
+        `SELECT MIN(day) AS first, MAX(day) AS last, COUNT(DISTINCT day) AS n FROM history_atoms WHERE ${IN_SCOPE}`,
+        [scope.key],
+      ),
+    );
+    const r = rows[0];
+    return r.first === null || r.first === undefined
+      ? undefined
+      : { from: String(r.first), to: String(r.last), count: num(r.n) };
+  }
+
+  async *exportAll(scope?: ScopeRef): AsyncIterable<ExportRow> {
+    const scopes = await this.db.read((conn) =>
+      conn.all('SELECT id, scope_key, api_base_url, corp_id, app FROM history_scopes ORDER BY scope_key'),
+    );
+    for (const s of scopes.filter((row) => scope === undefined || row.scope_key === scope.key)) {
+      const head = {
+        scopeKey: String(s.scope_key),
+        apiBaseUrl: String(s.api_base_url),
+        corpId: String(s.corp_id),
+        app: String(s.app),
+      };
+      for (const table of ['history_atoms', 'history_revisions'] as const) {
+        const extra = table === 'history_atoms' ? 'final' : 'replaced_at';
+        let after: [string, string, number] = ['', '', -1];
+        for (;;) {
+          // Keyset paging: each page starts after the last key of the one before.
+          const page = await this.db.read((conn) =>
+            conn.all(
+              `SELECT day, owner, fetched_at, ${extra}, absent, ${FIGURES} FROM ${table}
+               WHERE scope_id = $1 AND (day, owner, fetched_at) > ($2, $3, $4)
+               ORDER BY day, owner, fetched_at LIMIT ${EXPORT_PAGE}`,
+              [num(s.id), ...after],
+            ),
+          );
+          for (const r of page) {
+            const fetchedAt = num(r.fetched_at);
+            const data = figuresOf(r);
+            yield table === 'history_atoms'
+              ? {
+                  ...head,
+                  day: String(r.day),
+                  owner: String(r.owner),
+                  fetchedAt,
+                  final: num(r.final) !== 0,
+                  absent: !data,
+                  data,
+                }
+              : {
+                  ...head,
+                  day: String(r.day),
+                  owner: String(r.owner),
+                  fetchedAt,
+                  final: false,
+                  absent: !data,
+                  data,
+                  replacedAt: num(r.replaced_at),
+                };
+          }
+          if (page.length < EXPORT_PAGE) {
+            break;
+          }
+          const last = page[page.length - 1];
+          after = [String(last.day), String(last.owner), num(last.fetched_at)];
+        }
+      }
+    }
+  }
+
+  async importRows(rows: Iterable<ExportRow> | AsyncIterable<ExportRow>): Promise<PutResult> {
+    const total = { inserted: 0, revised: 0, unchanged: 0 };
+    let batch: ExportRow[] = [];
+    const flush = async (): Promise<void> => {
+      for (const [, group] of groupByScope(batch)) {
+        const counts = await this.importScope(group);
+        total.inserted += counts.inserted;
+        total.revised += counts.revised;
+        total.unchanged += counts.unchanged;
+      }
+      batch = [];
+    };
+    for await (const row of rows) {
+      batch.push(row);
+      if (batch.length >= EXPORT_PAGE) {
+        await flush();
+      }
+    }
+    await flush();
+    return total;
+  }
+
+  async close(): Promise<void> {
+    await this.db.close();
+  }
+
+  private async importScope(rows: readonly ExportRow[]): Promise<PutResult> {
+    const first = rows[0];
+    const scope: StoreScope = {
+      key: first.scopeKey,
+      apiBaseUrl: first.apiBaseUrl,
+      corpId: first.corpId,
+      app: first.app,
+    };
+    const atoms: AtomInput[] = rows
+      .filter((r) => r.replacedAt === undefined)
+      .map((r) =>
+        r.absent || !r.data
+          ? { day: r.day, owner: r.owner, fetchedAt: r.fetchedAt, absent: true }
+          : { day: r.day, owner: r.owner, fetchedAt: r.fetchedAt, data: r.data },
+      );
+    const revisions = rows.filter((r) => r.replacedAt !== undefined);
+    checkAtoms(atoms);
+    return this.db.write(scope.key, async (conn) => {
+      const sid = await scopeId(conn, scope);
+      const counts = await putChecked(conn, sid, atoms);
+      const added = await insertRevisions(
+        conn,
+        revisions.map((r) => revisionCells(sid, r)),
+      );
+      return {
+        inserted: counts.inserted,
+        revised: counts.revised + added,
+        unchanged: counts.unchanged + revisions.length - added,
+      };
+    });
+  }
+
+  /** `SELECT columns FROM table` for the scope, range and owners, ordered by day then owner. */
+  private async byOwners(
+    conn: SqlConn,
+    scope: ScopeRef,
+    query: RangeQuery,
+    columns: string,
+    table: string,
+    groupBy = '',
+  ): Promise<Row[]> {
+    const base = `SELECT ${columns} FROM ${table} WHERE ${IN_SCOPE} AND day >= $2 AND day <= $3`;
+    const order = groupBy ? `${groupBy} ORDER BY day` : 'ORDER BY day, owner';
+    if (query.owners === undefined) {
+      return conn.all(`${base} ${order}`, [scope.key, query.from, query.to]);
+    }
+    const rows: Row[] = [];
+    for (const part of chunks(query.owners, OWNER_CHUNK)) {
+      rows.push(
+        ...(await conn.all(`${base} AND owner IN (${placeholders(part.length, 3)}) ${order}`, [
+          scope.key,
+          query.from,
+          query.to,
+          ...part,
+        ])),
+      );
+    }
+    if (query.owners.length > OWNER_CHUNK && !groupBy) {
+      rows.sort((a, b) =>
+        String(a.day) + '\u0000' + String(a.owner) < String(b.day) + '\u0000' + String(b.owner) ? -1 : 1,
+      );
+    }
+    return rows;
+  }
+}
+
+function groupByScope(rows: readonly ExportRow[]): Map<string, ExportRow[]> {
+  const groups = new Map<string, ExportRow[]>();
+  for (const row of rows) {
+    const list = groups.get(row.scopeKey) ?? [];
+    list.push(row);
+    groups.set(row.scopeKey, list);
+  }
+  return groups;
+}
