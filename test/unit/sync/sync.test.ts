@@ -5,7 +5,8 @@ import type { HistoryStore } from '../../../src/store/types';
 import { planSummary } from '../../../src/sync/planner';
 import { planSync, runSync } from '../../../src/sync/sync';
 import { BY_DAY, FIXED_NOW, STATISTIC, bodiesOf, makeClient, startServer } from '../wecom/support';
-import { openTestStore, scopeOf } from './support';
+import { forEachEngine } from '../store/harness';
+import { scopeOf, storePerTest } from './support';
 
 const clock = (): number => FIXED_NOW;
 const days = (n: number, now = FIXED_NOW): CstDay[] => listDays(lastNDays(n, now));
@@ -15,16 +16,17 @@ function bodyDay(body: Record<string, unknown>): CstDay {
   return dayFromTs(body.day_begin_time as number);
 }
 
-suite('sync: plan executed against the fake server into the store', () => {
-  let server: FakeWeComServer;
+forEachEngine('sync: plan executed against the fake server into the store', (engine) => {
+  let server: FakeWeComServer | undefined;
   let store: HistoryStore;
+  const stores = storePerTest(engine);
 
-  setup(async () => {
-    store = await openTestStore();
+  setup(() => {
+    store = stores.get();
   });
   teardown(async () => {
-    await store.close();
     await server?.close();
+    server = undefined;
   });
 
   test('by day: the calls made equal the plan, every atom equals the ground truth, a rerun plans 0', async () => {
