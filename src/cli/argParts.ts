@@ -3,7 +3,7 @@
  * owner lists, output formats, dates and the connection flags. Pure; errors are UsageErrors.
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { checkRange } from '../shared/days';
+import { checkRange, cstToday, tryParseCstDay } from '../shared/days';
 import type { DayRange } from '../shared/days';
 import { parseConcurrency, parseTimeout, type ClientFlags } from './clientSettings';
 import { UsageError } from './usage';
@@ -121,4 +121,34 @@ export function splitOwnerList(text: string): string[] {
     }
     i++; // the comma
   }
+}
+
+/** `--store S`: a path or a postgres:// URL, never empty. */
+export function storeFlag(value: string | undefined): string | undefined {
+  if (value !== undefined && value.trim() === '') {
+    throw new UsageError('--store needs a file path or a postgres:// URL');
+  }
+  return value?.trim();
+}
+
+/** Any calendar day: the store may hold days WeCom has long forgotten. */
+export function storedDay(text: string): string {
+  const day = tryParseCstDay(text);
+  if (day === undefined) {
+    throw new UsageError(`"${text}" is not a date: write it as YYYY-MM-DD (for example 2026-06-01)`);
+  }
+  return day;
+}
+
+/** A range of real days, in order, ending before today (today has no figures yet). */
+export function storedRange(fromText: string, toText: string, nowMs: number): DayRange {
+  const from = storedDay(fromText);
+  const to = storedDay(toText);
+  if (from > to) {
+    throw new UsageError(`the start ${from} is after the end ${to}: swap them`);
+  }
+  if (to >= cstToday(nowMs)) {
+    throw new UsageError(`${to} is today or later: WeCom has no figures for it yet`);
+  }
+  return { from, to };
 }

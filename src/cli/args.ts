@@ -7,7 +7,16 @@ import type { DayRange } from '../shared/days';
 import { METRIC_KEYS, isMetricKey } from '../shared/metrics';
 import type { MetricKey } from '../shared/metrics';
 import type { ClientFlags } from './clientSettings';
-import { checkedRange, clientFlags, outputFormat, ownerList, parseOptions, required } from './argParts';
+import {
+  checkedRange,
+  clientFlags,
+  outputFormat,
+  ownerList,
+  parseOptions,
+  required,
+  storeFlag,
+  storedRange,
+} from './argParts';
 import type { OutputFormat } from './argParts';
 import { BY_DAY_HELP, GLOBAL_HELP, OWNERS_HELP } from './help';
 import { STORE_HELP_TOPICS, parseStoreCommand, type StoreCommand } from './storeArgs';
@@ -33,6 +42,8 @@ export type CliCommand =
   | {
       readonly kind: 'by-day';
       readonly range: DayRange;
+      /** --store: stored days come from the history store, older than 180 days included. */
+      readonly store?: string;
       readonly owners?: readonly string[];
       readonly format: OutputFormat;
       readonly demo: boolean;
@@ -60,7 +71,12 @@ const OWNERS_OPTIONS = {
   asc: { type: 'boolean' },
 } as const;
 
-const BY_DAY_OPTIONS = { ...COMMON_OPTIONS, from: { type: 'string' }, to: { type: 'string' } } as const;
+const BY_DAY_OPTIONS = {
+  ...COMMON_OPTIONS,
+  from: { type: 'string' },
+  to: { type: 'string' },
+  store: { type: 'string' },
+} as const;
 
 export function parseCommandLine(argv: readonly string[], nowMs: number): CliCommand {
   const [command, ...rest] = argv;
@@ -131,14 +147,14 @@ function parseByDay(args: readonly string[], nowMs: number): CliCommand {
   if (values.help) {
     return { kind: 'help', text: BY_DAY_HELP };
   }
-  const range = checkedRange(
-    required(values.from, '--from', 'by-day'),
-    required(values.to, '--to', 'by-day'),
-    nowMs,
-  );
+  const from = required(values.from, '--from', 'by-day');
+  const to = required(values.to, '--to', 'by-day');
+  // With a store, days older than WeCom's window may be answered from it (checked when run).
+  const range = values.store === undefined ? checkedRange(from, to, nowMs) : storedRange(from, to, nowMs);
   return {
     kind: 'by-day',
     range,
+    ...(values.store === undefined ? {} : { store: storeFlag(values.store) }),
     owners: ownerList(values.owners),
     format: outputFormat(values.format),
     demo: values.demo ?? false,

@@ -5,6 +5,7 @@
  */
 import { DayRangeError } from '../shared/days';
 import { StoreGapError } from '../sync/reconcile';
+import { UnavailableDaysError } from '../sync/storedByDay';
 import { WeComError, describeWeComError } from '../wecom/errors';
 import { redactSecrets } from '../wecom/redact';
 import { UsageError } from './usage';
@@ -71,7 +72,12 @@ export function messageOf(err: unknown): string {
         : 'nothing was stored; run sync again';
     return `${messageOf(err.inner)} (${kept})`;
   }
-  if (err instanceof UsageError || err instanceof StoreGapError || err instanceof StoreOpenError) {
+  if (
+    err instanceof UsageError ||
+    err instanceof StoreGapError ||
+    err instanceof StoreOpenError ||
+    err instanceof UnavailableDaysError
+  ) {
     return err.message;
   }
   if (err instanceof WeComError && err.kind !== 'input' && err.kind !== 'aborted') {
@@ -90,7 +96,12 @@ export function exitStatusOf(err: unknown): number {
     return exitStatusOf(err.inner);
   }
   // The store lacks the day reconcile was asked about: a missing precondition, like a missing setting.
-  if (err instanceof UsageError || err instanceof DayRangeError || err instanceof StoreGapError) {
+  if (
+    err instanceof UsageError ||
+    err instanceof DayRangeError ||
+    err instanceof StoreGapError ||
+    err instanceof UnavailableDaysError
+  ) {
     return EXIT_USAGE;
   }
   if (err instanceof WeComError) {

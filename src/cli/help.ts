@@ -39,7 +39,7 @@ Usage:
   wecom-stats owners [--date D | --from D --to D] [--owners a,b,…] [--sort METRIC] [--asc]
                      [--format table|json|csv] [--demo] [connection options]
   wecom-stats by-day --from D --to D [--owners a,b,…] [--format table|json|csv] [--demo]
-                     [connection options]
+                     [--store S] [connection options]
   wecom-stats sync [--days N] [--recheck N] [--store S] [--dry-run] [--format table|json]
   wecom-stats history --from D --to D [--owners a,b,…] [--store S] [--format table|json|csv]
   wecom-stats history export --format jsonl|csv [--store S]
@@ -53,7 +53,7 @@ Commands:
   by-day     figures per day summed over owners (groupchat/statistic_group_by_day)
   sync       fetch what the history store lacks (or holds only provisionally) of the
              last N days, with the fewest calls; kept past WeCom's ${HISTORY_DAYS} days
-  history    one owner's figures per day from the store, no network; export, import
+  history    each owner's stored figures per day, no network; export, import
   reconcile  the store's sum over owners for a day against WeCom's by-day figure
 
 Common options:
@@ -120,7 +120,7 @@ ${EXIT}
 `;
 
 export const BY_DAY_HELP = `Usage: wecom-stats by-day --from D --to D [--owners a,b,…] [--format table|json|csv] [--demo]
-                          [--timeout MS] [--concurrency N] [--allow-insecure-http]
+                          [--store S] [--timeout MS] [--concurrency N] [--allow-insecure-http]
 
 Figures per day over up to ${HISTORY_DAYS} days, summed over the owners, one row per day in date
 order. A day WeCom does not report for every owner is never shown as a partial sum (nor as
@@ -132,6 +132,9 @@ Options:
                    quotes; may be repeated (default: every follow user)
   --format F       table (default), json or csv
   --demo           use the built-in fake WeCom server and demo data
+  --store S        read the days the history store holds for every owner (final) from it
+                   and fetch only the rest; days older than ${HISTORY_DAYS} days then work when
+                   stored (see wecom-stats sync --help for S)
 ${CONNECTION}
 
 JSON: {"range":{"from":"…","to":"…"},"owners":[…] or null (all follow users),

@@ -44,8 +44,8 @@ export async function run(argv: readonly string[], env: CliEnv, io: CliIo): Prom
       io.out(command.text);
       return EXIT_OK;
     }
-    if (command.kind !== 'owners' && command.kind !== 'by-day') {
-      // The history commands open the store, and connect to WeCom only when they need it.
+    if (command.kind !== 'owners' && (command.kind !== 'by-day' || command.store !== undefined)) {
+      // The history commands (and by-day --store) open the store, and connect only when they need to.
       io.out(await runStoreCommand(command, env, io, secrets));
       return EXIT_OK;
     }

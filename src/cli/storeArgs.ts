@@ -4,7 +4,7 @@
  * `history` checks only that its dates are dates; `reconcile` asks WeCom, so its day must be one
  * WeCom still serves.
  */
-import { HISTORY_DAYS, tryParseCstDay, type DayRange } from '../shared/days';
+import { HISTORY_DAYS, type DayRange } from '../shared/days';
 import {
   checkedRange,
   clientFlags,
@@ -12,6 +12,8 @@ import {
   ownerList,
   parseOptions,
   required,
+  storeFlag,
+  storedDay,
   type OutputFormat,
 } from './argParts';
 import type { ClientFlags } from './clientSettings';
@@ -133,13 +135,6 @@ function dayCount(text: string | undefined, flag: string, fallback: number, min:
   return value;
 }
 
-function storeFlag(value: string | undefined): string | undefined {
-  if (value !== undefined && value.trim() === '') {
-    throw new UsageError('--store needs a file path or a postgres:// URL');
-  }
-  return value?.trim();
-}
-
 function parseSync(args: readonly string[]): StoreCommand | { kind: 'help'; text: string } {
   const values = parseOptions(args, SYNC_OPTIONS, 'sync');
   if (values.help) {
@@ -176,15 +171,6 @@ function parseHistory(args: readonly string[]): StoreCommand | { kind: 'help'; t
     format: outputFormat(values.format),
     demo: values.demo ?? false,
   };
-}
-
-/** Any calendar day: the store may hold days WeCom has long forgotten. */
-function storedDay(text: string): string {
-  const day = tryParseCstDay(text);
-  if (day === undefined) {
-    throw new UsageError(`"${text}" is not a date: write it as YYYY-MM-DD (for example 2026-06-01)`);
-  }
-  return day;
 }
 
 function parseExport(args: readonly string[]): StoreCommand | { kind: 'help'; text: string } {

@@ -10,10 +10,13 @@ import { defaultStorePath, isPostgresUrl, openHistoryStore } from '../store/open
 import type { HistoryStore, StoreScope } from '../store/types';
 import { reconcileDay } from '../sync/reconcile';
 import { scopeFor } from '../sync/scope';
+import { byDayWithStore } from '../sync/storedByDay';
 import { planSync, runSync } from '../sync/sync';
+import type { CliCommand } from './args';
 import type { CliEnv } from './clientSettings';
 import { apiBaseOf, connect, credentialsOf, type Connection } from './connection';
 import { readExport, writeExport } from './exchange';
+import { formatByDay } from './format';
 import { PartialSyncError, StoreOpenError } from './failures';
 import { formatHistory, formatPlan, formatReconcile, formatSyncResult, planLine } from './historyFormat';
 import type { CliIo } from './run';
@@ -22,8 +25,11 @@ import type { StoreCommand } from './storeArgs';
 /** The demo server listens on a new port each run: its history is kept under one fixed source. */
 const DEMO_SOURCE = 'demo';
 
+/** by-day with --store: stored days first, the rest fetched. */
+type StoredByDayCommand = Extract<CliCommand, { kind: 'by-day' }>;
+
 export async function runStoreCommand(
-  command: StoreCommand,
+  command: StoreCommand | StoredByDayCommand,
   env: CliEnv,
   io: CliIo,
   secrets: string[],
@@ -59,9 +65,12 @@ export async function runStoreCommand(
         return `Imported ${rows} row(s) from ${command.file}: ${put.inserted} new, ${put.revised} revised, ${put.unchanged} unchanged.\n`;
       }
       default: {
-        // sync and reconcile: the only ones that ask WeCom.
+        // sync, reconcile and by-day: the ones that ask WeCom.
         connection = await connect(command, env, io);
         secrets.push(connection.secret);
+        if (command.kind === 'by-day') {
+          return await byDay(command, connection, store, scope as StoreScope, io);
+        }
         return command.kind === 'sync'
           ? await sync(command, connection, store, scope as StoreScope, io)
           : await reconcile(command, connection, store, scope as StoreScope, io);
@@ -105,6 +114,23 @@ async function sync(
   } catch (err: unknown) {
     throw new PartialSyncError(err, stored);
   }
+}
+
+async function byDay(
+  command: StoredByDayCommand,
+  connection: Connection,
+  store: HistoryStore,
+  scope: StoreScope,
+  io: CliIo,
+): Promise<string> {
+  const result = await byDayWithStore(
+    connection.client,
+    store,
+    scope,
+    { ...command.range, owners: command.owners, nowMs: (io.now ?? Date.now)() },
+    { signal: io.signal, onProgress: io.progress && ((p) => io.progress?.(p.done, p.total)) },
+  );
+  return formatByDay({ range: command.range, owners: command.owners, items: result.total }, command.format);
 }
 
 async function reconcile(
