@@ -5,7 +5,8 @@
 import { listDays } from '../shared/days';
 import { METRIC_KEYS, emptyStats, type GroupChatStats } from '../shared/metrics';
 import { checkAtoms, figuresOf, FIGURES } from './rows';
-import { insertRevisions, putChecked, revisionCells, scopeId } from './put';
+import { exportRows, importRows } from './exchange';
+import { putChecked, scopeId } from './put';
 import { migrate, SCHEMA_LOCK_KEY } from './schema';
 import { chunks, num, placeholders, type Row, type SqlConn, type SqlEngine } from './sql';
 import type {
@@ -26,8 +27,6 @@ import type {
 
 /** Owners per statement in `owner IN (…)`: well below both engines' parameter caps. */
 const OWNER_CHUNK = 5000;
-/** Rows per page of an export, so a large store streams instead of loading whole. */
-const EXPORT_PAGE = 2000;
 
 /** The store's SQL for the rows of one scope (joined by key, so a read never needs its id). */
 const IN_SCOPE = 'scope_id = (SELECT id FROM history_scopes WHERE scope_key = $1)';
@@ -200,123 +199,18 @@ export class SqlHistoryStore implements HistoryStore {
       : { from: String(r.first), to: String(r.last), count: num(r.n) };
   }
 
-  async *exportAll(scope?: ScopeRef): AsyncIterable<ExportRow> {
-    const scopes = await this.db.read((conn) =>
-      conn.all('SELECT id, scope_key, api_base_url, corp_id, app FROM history_scopes ORDER BY scope_key'),
-    );
-    for (const s of scopes.filter((row) => scope === undefined || row.scope_key === scope.key)) {
-      const head = {
-        scopeKey: String(s.scope_key),
-        apiBaseUrl: String(s.api_base_url),
-        corpId: String(s.corp_id),
-        app: String(s.app),
-      };
-      for (const table of ['history_atoms', 'history_revisions'] as const) {
-        const extra = table === 'history_atoms' ? 'final' : 'replaced_at';
-        let after: [string, string, number] = ['', '', -1];
-        for (;;) {
-          // Keyset paging: each page starts after the last key of the one before.
-          const page = await this.db.read((conn) =>
-            conn.all(
-              `SELECT day, owner, fetched_at, ${extra}, absent, ${FIGURES} FROM ${table}
-               WHERE scope_id = $1 AND (day, owner, fetched_at) > ($2, $3, $4)
-               ORDER BY day, owner, fetched_at LIMIT ${EXPORT_PAGE}`,
-              [num(s.id), ...after],
-            ),
-          );
-          for (const r of page) {
-            const fetchedAt = num(r.fetched_at);
-            const data = figuresOf(r);
-            yield table === 'history_atoms'
-              ? {
-                  ...head,
-                  day: String(r.day),
-                  owner: String(r.owner),
-                  fetchedAt,
-                  final: num(r.final) !== 0,
-                  absent: !data,
-                  data,
-                }
-              : {
-                  ...head,
-                  day: String(r.day),
-                  owner: String(r.owner),
-                  fetchedAt,
-                  final: false,
-                  absent: !data,
-                  data,
-                  replacedAt: num(r.replaced_at),
-                };
-          }
-          if (page.length < EXPORT_PAGE) {
-            break;
-          }
-          const last = page[page.length - 1];
-          after = [String(last.day), String(last.owner), num(last.fetched_at)];
-        }
-      }
-    }
+  exportAll(scope?: ScopeRef): AsyncIterable<ExportRow> {
+    return exportRows(this.db, scope);
   }
 
-  async importRows(rows: Iterable<ExportRow> | AsyncIterable<ExportRow>): Promise<PutResult> {
-    const total = { inserted: 0, revised: 0, unchanged: 0 };
-    let batch: ExportRow[] = [];
-    const flush = async (): Promise<void> => {
-      for (const [, group] of groupByScope(batch)) {
-        const counts = await this.importScope(group);
-        total.inserted += counts.inserted;
-        total.revised += counts.revised;
-        total.unchanged += counts.unchanged;
-      }
-      batch = [];
-    };
-    for await (const row of rows) {
-      batch.push(row);
-      if (batch.length >= EXPORT_PAGE) {
-        await flush();
-      }
-    }
-    await flush();
-    return total;
+  importRows(rows: Iterable<ExportRow> | AsyncIterable<ExportRow>): Promise<PutResult> {
+    return importRows(this.db, rows);
   }
 
   async close(): Promise<void> {
     await this.db.close();
   }
 
-  private async importScope(rows: readonly ExportRow[]): Promise<PutResult> {
-    const first = rows[0];
-    const scope: StoreScope = {
-      key: first.scopeKey,
-      apiBaseUrl: first.apiBaseUrl,
-      corpId: first.corpId,
-      app: first.app,
-    };
-    const atoms: AtomInput[] = rows
-      .filter((r) => r.replacedAt === undefined)
-      .map((r) =>
-        r.absent || !r.data
-          ? { day: r.day, owner: r.owner, fetchedAt: r.fetchedAt, absent: true }
-          : { day: r.day, owner: r.owner, fetchedAt: r.fetchedAt, data: r.data },
-      );
-    const revisions = rows.filter((r) => r.replacedAt !== undefined);
-    checkAtoms(atoms);
-    return this.db.write(scope.key, async (conn) => {
-      const sid = await scopeId(conn, scope);
-      const counts = await putChecked(conn, sid, atoms);
-      const added = await insertRevisions(
-        conn,
-        revisions.map((r) => revisionCells(sid, r)),
-      );
-      return {
-        inserted: counts.inserted,
-        revised: counts.revised + added,
-        unchanged: counts.unchanged + revisions.length - added,
-      };
-    });
-  }
-
-  /** `SELECT columns FROM table` for the scope, range and owners, ordered by day then owner. */
   private async byOwners(
     conn: SqlConn,
     scope: ScopeRef,
@@ -348,14 +242,4 @@ export class SqlHistoryStore implements HistoryStore {
     }
     return rows;
   }
-}
-
-function groupByScope(rows: readonly ExportRow[]): Map<string, ExportRow[]> {
-  const groups = new Map<string, ExportRow[]>();
-  for (const row of rows) {
-    const list = groups.get(row.scopeKey) ?? [];
-    list.push(row);
-    groups.set(row.scopeKey, list);
-  }
-  return groups;
 }

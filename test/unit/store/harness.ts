@@ -10,6 +10,9 @@ import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { openHistoryStore, type OpenOptions } from '../../../src/store/open';
 import type { HistoryStore, StoreScope } from '../../../src/store/types';
+import type { SqlEngine } from '../../../src/store/sql';
+import { SqliteEngine } from '../../../src/store/sqlite';
+import { PostgresEngine } from '../../../src/store/postgres';
 import { METRIC_KEYS, type GroupChatStats } from '../../../src/shared/metrics';
 
 export const PG_URL = process.env.WECOM_TEST_PG_URL;
@@ -20,6 +23,8 @@ export const PG_REQUIRED =
 export interface Place {
   open(options?: OpenOptions): Promise<HistoryStore>;
   dispose(): Promise<void>;
+  /** The bare engine on the same place, for tests that write SQL of an older schema. */
+  engine(): Promise<SqlEngine>;
   /** The file (embedded) or URL (PostgreSQL). */
   readonly location: string;
   readonly options: OpenOptions;
@@ -43,6 +48,7 @@ export const SQLITE: EngineCase = {
       location,
       options,
       open: (extra) => openHistoryStore(location, { ...options, ...extra }),
+      engine: async () => new SqliteEngine(location, options),
       dispose: async () => fs.rmSync(dir, { recursive: true, force: true }),
     };
   },
@@ -60,6 +66,7 @@ export const POSTGRES: EngineCase = {
       location: url,
       options,
       open: (extra) => openHistoryStore(url, { ...options, ...extra }),
+      engine: () => PostgresEngine.connect(url, options),
       dispose: async () => {
         const client = new Client({ connectionString: url });
         await client.connect();
