@@ -12,7 +12,6 @@ import type { CliEnv } from './clientSettings';
 import { connect, type Connection } from './connection';
 import { EXIT_API, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, exitStatusOf, messageOf } from './failures';
 import { formatByDay, formatOwners } from './format';
-import { runStoreCommand } from './storeCommands';
 
 export { EXIT_API, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE };
 
@@ -46,6 +45,9 @@ export async function run(argv: readonly string[], env: CliEnv, io: CliIo): Prom
     }
     if (command.kind !== 'owners' && (command.kind !== 'by-day' || command.store !== undefined)) {
       // The history commands (and by-day --store) open the store, and connect only when they need to.
+      // Evaluated on first use, so owners and by-day never load the store's engines (SQLite's
+      // wasm); "eager" keeps it in cli.js, beside which the wasm file is found (not in chunks/).
+      const { runStoreCommand } = await import(/* webpackMode: "eager" */ './storeCommands');
       io.out(await runStoreCommand(command, env, io, secrets));
       return EXIT_OK;
     }
