@@ -37,13 +37,21 @@ const STORE_SIBLINGS = {
     'src/store keeps atoms and knows no HTTP: it imports only src/shared (src/sync joins the client and the store).',
 };
 
+const SYNC_FROM_DEMO = {
+  group: ['**/demo/**', '**/demo'],
+  message:
+    'src/sync joins the client (src/wecom) and the store (src/store): the fake server is for tests and the CLI.',
+};
+
 /**
  * `no-restricted-imports` options for one floor. One rule object per folder, because a later
  * config object replaces (not merges) the options of an earlier one.
- * @param {'cli' | 'client' | 'store' | 'shared' | 'webview' | 'host'} floor
+ * @param {'cli' | 'sync' | 'client' | 'store' | 'shared' | 'webview' | 'host'} floor
  */
 function floors(floor) {
   switch (floor) {
+    case 'sync':
+      return { paths: [VSCODE], patterns: [UP_TO_HOST, INTO_WEBVIEW, SYNC_FROM_DEMO] };
     case 'host':
       return { patterns: [INTO_WEBVIEW] };
     case 'cli':
@@ -101,6 +109,8 @@ export default tseslint.config(
     files: ['src/wecom/**/*.ts', 'src/demo/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', floors('client')] },
   },
+  // src/sync: the one place where the client (src/wecom) and the store (src/store) meet.
+  { files: ['src/sync/**/*.ts'], rules: { 'no-restricted-imports': ['error', floors('sync')] } },
   { files: ['src/store/**/*.ts'], rules: { 'no-restricted-imports': ['error', floors('store')] } },
   { files: ['src/shared/**/*.ts'], rules: { 'no-restricted-imports': ['error', floors('shared')] } },
   { files: ['src/webview/**/*.ts'], rules: { 'no-restricted-imports': ['error', floors('webview')] } },

@@ -52,6 +52,7 @@ const nodeConfig = {
     'fake-server': './src/demo/main.ts',
     bench: './src/bench/main.ts',
     'bench-store': './src/bench/store.ts',
+    'bench-sync': './src/bench/sync.ts',
   },
   output: {
     path: path.resolve(__dirname, 'dist'),

@@ -2,19 +2,29 @@
  * Command-line parsing for wecom-stats (node:util parseArgs). Pure: returns what to do or throws
  * a UsageError; dates are checked against the CST window here, before any request.
  */
-import { parseArgs } from 'node:util';
-import { checkRange, cstYesterday } from '../shared/days';
+import { cstYesterday } from '../shared/days';
 import type { DayRange } from '../shared/days';
 import { METRIC_KEYS, isMetricKey } from '../shared/metrics';
 import type { MetricKey } from '../shared/metrics';
-import { parseConcurrency, parseTimeout, type ClientFlags } from './clientSettings';
+import type { ClientFlags } from './clientSettings';
+import {
+  checkedRange,
+  clientFlags,
+  outputFormat,
+  ownerList,
+  parseOptions,
+  required,
+  storeFlag,
+  storedRange,
+} from './argParts';
+import type { OutputFormat } from './argParts';
 import { BY_DAY_HELP, GLOBAL_HELP, OWNERS_HELP } from './help';
+import { STORE_HELP_TOPICS, parseStoreCommand, type StoreCommand } from './storeArgs';
 import { UsageError } from './usage';
 
-export type OutputFormat = 'table' | 'json' | 'csv';
-const FORMATS: readonly OutputFormat[] = ['table', 'json', 'csv'];
-
+export type { OutputFormat };
 export { UsageError };
+export { splitOwnerList } from './argParts';
 
 export type CliCommand =
   | { readonly kind: 'help'; readonly text: string }
@@ -32,14 +42,17 @@ export type CliCommand =
   | {
       readonly kind: 'by-day';
       readonly range: DayRange;
+      /** --store: stored days come from the history store, older than 180 days included. */
+      readonly store?: string;
       readonly owners?: readonly string[];
       readonly format: OutputFormat;
       readonly demo: boolean;
       /** --timeout, --concurrency, --allow-insecure-http (the environment is read by run). */
       readonly client: ClientFlags;
-    };
+    }
+  | StoreCommand;
 
-const COMMON_OPTIONS = {
+export const COMMON_OPTIONS = {
   owners: { type: 'string', multiple: true },
   format: { type: 'string' },
   demo: { type: 'boolean' },
@@ -58,16 +71,24 @@ const OWNERS_OPTIONS = {
   asc: { type: 'boolean' },
 } as const;
 
-const BY_DAY_OPTIONS = { ...COMMON_OPTIONS, from: { type: 'string' }, to: { type: 'string' } } as const;
+const BY_DAY_OPTIONS = {
+  ...COMMON_OPTIONS,
+  from: { type: 'string' },
+  to: { type: 'string' },
+  store: { type: 'string' },
+} as const;
 
 export function parseCommandLine(argv: readonly string[], nowMs: number): CliCommand {
   const [command, ...rest] = argv;
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
     const topic = command === 'help' ? rest[0] : undefined;
-    return {
-      kind: 'help',
-      text: topic === 'owners' ? OWNERS_HELP : topic === 'by-day' ? BY_DAY_HELP : GLOBAL_HELP,
-    };
+    const text =
+      topic === 'owners'
+        ? OWNERS_HELP
+        : topic === 'by-day'
+          ? BY_DAY_HELP
+          : ((topic && STORE_HELP_TOPICS[topic]) ?? GLOBAL_HELP);
+    return { kind: 'help', text };
   }
   if (command === 'owners') {
     return parseOwners(rest, nowMs);
@@ -75,7 +96,13 @@ export function parseCommandLine(argv: readonly string[], nowMs: number): CliCom
   if (command === 'by-day') {
     return parseByDay(rest, nowMs);
   }
-  throw new UsageError(`unknown command "${command}": use "owners" or "by-day" (see wecom-stats --help)`);
+  const stored = parseStoreCommand(command, rest, nowMs);
+  if (stored) {
+    return stored;
+  }
+  throw new UsageError(
+    `unknown command "${command}": use owners, by-day, sync, history or reconcile (see wecom-stats --help)`,
+  );
 }
 
 function parseOwners(args: readonly string[], nowMs: number): CliCommand {
@@ -120,123 +147,17 @@ function parseByDay(args: readonly string[], nowMs: number): CliCommand {
   if (values.help) {
     return { kind: 'help', text: BY_DAY_HELP };
   }
-  const range = checkedRange(
-    required(values.from, '--from', 'by-day'),
-    required(values.to, '--to', 'by-day'),
-    nowMs,
-  );
+  const from = required(values.from, '--from', 'by-day');
+  const to = required(values.to, '--to', 'by-day');
+  // With a store, days older than WeCom's window may be answered from it (checked when run).
+  const range = values.store === undefined ? checkedRange(from, to, nowMs) : storedRange(from, to, nowMs);
   return {
     kind: 'by-day',
     range,
+    ...(values.store === undefined ? {} : { store: storeFlag(values.store) }),
     owners: ownerList(values.owners),
     format: outputFormat(values.format),
     demo: values.demo ?? false,
     client: clientFlags(values),
   };
-}
-
-type OptionSpec = typeof OWNERS_OPTIONS | typeof BY_DAY_OPTIONS;
-
-function parseOptions<T extends OptionSpec>(args: readonly string[], options: T, command: string) {
-  try {
-    return parseArgs({ args: [...args], options, strict: true, allowPositionals: false }).values;
-  } catch (err) {
-    // parseArgs explains at length; keep its first sentence and point at the right help.
-    const first = (err instanceof Error ? err.message : String(err)).split(/\.\s/)[0].replace(/\.$/, '');
-    throw new UsageError(`${first} (see wecom-stats ${command} --help)`);
-  }
-}
-
-function clientFlags(values: {
-  timeout?: string;
-  concurrency?: string;
-  'allow-insecure-http'?: boolean;
-}): ClientFlags {
-  return {
-    timeoutMs: values.timeout === undefined ? undefined : parseTimeout(values.timeout),
-    concurrency: values.concurrency === undefined ? undefined : parseConcurrency(values.concurrency),
-    allowInsecureHttp: values['allow-insecure-http'] ?? false,
-  };
-}
-
-function required(value: string | undefined, flag: string, command: string): string {
-  if (value === undefined) {
-    throw new UsageError(`${command} needs ${flag} YYYY-MM-DD (see wecom-stats ${command} --help)`);
-  }
-  return value;
-}
-
-function checkedRange(from: string, to: string, nowMs: number): DayRange {
-  const reason = checkRange(from, to, nowMs);
-  if (reason) {
-    throw new UsageError(reason.en);
-  }
-  return { from: from.trim(), to: to.trim() };
-}
-
-function outputFormat(value: string | undefined): OutputFormat {
-  const format = value ?? 'table';
-  if (!(FORMATS as readonly string[]).includes(format)) {
-    throw new UsageError(`unknown --format "${format}": use table, json or csv`);
-  }
-  return format as OutputFormat;
-}
-
-function ownerList(values: readonly string[] | undefined): readonly string[] | undefined {
-  if (values === undefined) {
-    return undefined;
-  }
-  const owners = values.flatMap((value) => splitOwnerList(value));
-  return [...new Set(owners)];
-}
-
-/**
- * Splits `a,b,"c, ""d"""` like one CSV record: ids may contain commas and quotes (owner ids are
- * opaque), so a quoted field keeps them. Unquoted fields are trimmed; empty ids are an error.
- */
-export function splitOwnerList(text: string): string[] {
-  const ids: string[] = [];
-  let i = 0;
-  for (;;) {
-    while (text[i] === ' ') {
-      i++;
-    }
-    let id = '';
-    if (text[i] === '"') {
-      i++;
-      for (;;) {
-        if (i >= text.length) {
-          throw new UsageError(`unclosed quote in --owners ${JSON.stringify(text)}`);
-        }
-        if (text[i] === '"' && text[i + 1] === '"') {
-          id += '"';
-          i += 2;
-        } else if (text[i] === '"') {
-          i++;
-          break;
-        } else {
-          id += text[i++];
-        }
-      }
-      while (text[i] === ' ') {
-        i++;
-      }
-      if (i < text.length && text[i] !== ',') {
-        throw new UsageError(`unexpected text after a quoted id in --owners ${JSON.stringify(text)}`);
-      }
-    } else {
-      const comma = text.indexOf(',', i);
-      const end = comma === -1 ? text.length : comma;
-      id = text.slice(i, end).trim();
-      i = end;
-    }
-    if (id === '') {
-      throw new UsageError(`empty owner id in --owners ${JSON.stringify(text)}`);
-    }
-    ids.push(id);
-    if (i >= text.length) {
-      return ids;
-    }
-    i++; // the comma
-  }
 }

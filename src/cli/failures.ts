@@ -4,8 +4,33 @@
  * variables instead, so every hint points only at what exists in a terminal.
  */
 import { DayRangeError } from '../shared/days';
+import { StoreGapError } from '../sync/reconcile';
+import { UnavailableDaysError } from '../sync/storedByDay';
 import { WeComError, describeWeComError } from '../wecom/errors';
+import { redactSecrets } from '../wecom/redact';
 import { UsageError } from './usage';
+
+/** A sync that stopped (Ctrl-C, an API error): what it stored is kept, and the message says so. */
+export class PartialSyncError extends Error {
+  constructor(
+    readonly inner: unknown,
+    readonly stored: number,
+  ) {
+    super('sync stopped');
+    this.name = 'PartialSyncError';
+  }
+}
+
+/** The store could not be opened (no such server, a newer schema, a file held too long). */
+export class StoreOpenError extends Error {
+  constructor(location: string, inner: unknown) {
+    const why = inner instanceof Error ? inner.message : String(inner);
+    // A URL's password never reaches a message (masked again by run's oneLine).
+    const where = location.replace(/\/\/([^:@/]*):[^@/]*@/, '//$1:***@');
+    super(`cannot open the history store ${where}: ${redactSecrets(why)}`);
+    this.name = 'StoreOpenError';
+  }
+}
 
 export const EXIT_OK = 0;
 export const EXIT_API = 1;
@@ -40,7 +65,19 @@ export function inCliTerms(text: string): string {
 }
 
 export function messageOf(err: unknown): string {
-  if (err instanceof UsageError) {
+  if (err instanceof PartialSyncError) {
+    const kept =
+      err.stored > 0
+        ? `${err.stored} atom(s) stored before it stopped are kept; run sync again to fetch the rest`
+        : 'nothing was stored; run sync again';
+    return `${messageOf(err.inner)} (${kept})`;
+  }
+  if (
+    err instanceof UsageError ||
+    err instanceof StoreGapError ||
+    err instanceof StoreOpenError ||
+    err instanceof UnavailableDaysError
+  ) {
     return err.message;
   }
   if (err instanceof WeComError && err.kind !== 'input' && err.kind !== 'aborted') {
@@ -55,7 +92,16 @@ export function messageOf(err: unknown): string {
  * that were not whole ('malformed': cut off, too large, missing days) alike.
  */
 export function exitStatusOf(err: unknown): number {
-  if (err instanceof UsageError || err instanceof DayRangeError) {
+  if (err instanceof PartialSyncError) {
+    return exitStatusOf(err.inner);
+  }
+  // The store lacks the day reconcile was asked about: a missing precondition, like a missing setting.
+  if (
+    err instanceof UsageError ||
+    err instanceof DayRangeError ||
+    err instanceof StoreGapError ||
+    err instanceof UnavailableDaysError
+  ) {
     return EXIT_USAGE;
   }
   if (err instanceof WeComError) {

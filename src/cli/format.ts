@@ -30,7 +30,7 @@ export interface DayRow {
 }
 
 /** The 8 figures in glossary order, so JSON keys are stable whatever the server sent. */
-function figures(data: GroupChatStats): GroupChatStats {
+export function figures(data: GroupChatStats): GroupChatStats {
   const out = emptyStats();
   for (const key of METRIC_KEYS) {
     out[key] = data[key] ?? 0;

@@ -4,7 +4,7 @@ import { HISTORY_DAYS, MAX_SPAN_DAYS } from '../shared/days';
 import { METRIC_KEYS } from '../shared/metrics';
 import { DEFAULT_API_BASE } from '../wecom/types';
 
-const ENVIRONMENT = `Environment:
+export const ENVIRONMENT = `Environment:
   WECOM_CORP_ID       your corp ID (ww…), required unless --demo
   WECOM_CORP_SECRET   the secret of a self-built app allowed to call customer-contact
                       APIs, required unless --demo (never printed)
@@ -16,7 +16,7 @@ const ENVIRONMENT = `Environment:
                       proxy URL is a usage error)`;
 
 /** The connection options, shared by both commands. */
-const CONNECTION = `  --timeout MS     deadline of one request attempt, ${TIMEOUT_RANGE.min}–${TIMEOUT_RANGE.max} ms
+export const CONNECTION = `  --timeout MS     deadline of one request attempt, ${TIMEOUT_RANGE.min}–${TIMEOUT_RANGE.max} ms
                    (default ${TIMEOUT_RANGE.default}); a reply that has not fully arrived by then is retried
   --concurrency N  WeCom requests at once, ${CONCURRENCY_RANGE.min}–${CONCURRENCY_RANGE.max} (default ${CONCURRENCY_RANGE.default})
   --allow-insecure-http
@@ -27,7 +27,7 @@ const CONNECTION = `  --timeout MS     deadline of one request attempt, ${TIMEOU
 const DATES = `Dates are China Standard Time (UTC+8) calendar days written YYYY-MM-DD, from
 yesterday back to ${HISTORY_DAYS} days before today (WeCom keeps nothing older, and today is not ready).`;
 
-const EXIT = `Exit status: 0 success, 1 WeCom API or network error (a reply that was cut off,
+export const EXIT = `Exit status: 0 success, 1 WeCom API or network error (a reply that was cut off,
 incomplete or malformed included), 2 bad usage or missing configuration, 130 interrupted.
 Errors are one line on stderr; stdout gets output only when the whole result arrived.`;
 
@@ -39,13 +39,22 @@ Usage:
   wecom-stats owners [--date D | --from D --to D] [--owners a,b,…] [--sort METRIC] [--asc]
                      [--format table|json|csv] [--demo] [connection options]
   wecom-stats by-day --from D --to D [--owners a,b,…] [--format table|json|csv] [--demo]
-                     [connection options]
+                     [--store S] [connection options]
+  wecom-stats sync [--days N] [--recheck N] [--store S] [--dry-run] [--format table|json]
+  wecom-stats history --from D --to D [--owners a,b,…] [--store S] [--format table|json|csv]
+  wecom-stats history export --format jsonl|csv [--store S]
+  wecom-stats history import FILE [--store S]
+  wecom-stats reconcile --date D [--owners a,b,…] [--store S] [--format table|json]
   wecom-stats <command> --help
   wecom-stats --help
 
 Commands:
-  owners   totals per group owner (groupchat/statistic), sorted
-  by-day   figures per day summed over owners (groupchat/statistic_group_by_day)
+  owners     totals per group owner (groupchat/statistic), sorted
+  by-day     figures per day summed over owners (groupchat/statistic_group_by_day)
+  sync       fetch what the history store lacks (or holds only provisionally) of the
+             last N days, with the fewest calls; kept past WeCom's ${HISTORY_DAYS} days
+  history    each owner's stored figures per day, no network; export, import
+  reconcile  the store's sum over owners for a day against WeCom's by-day figure
 
 Common options:
   --owners LIST    owner user ids, comma-separated (default: every follow user); quote an id
@@ -64,6 +73,8 @@ ${DATES}
 ${FIGURES}
 
 ${ENVIRONMENT}
+  WECOM_STORE         default of --store (see wecom-stats sync --help)
+  PGPASSWORD          the password of a postgres:// --store without one
 
 ${EXIT}
 
@@ -71,6 +82,7 @@ Examples:
   wecom-stats owners --demo
   WECOM_CORP_ID=ww… WECOM_CORP_SECRET=… wecom-stats owners --from 2026-06-01 --to 2026-06-07 --sort new_member_cnt
   wecom-stats by-day --from 2026-03-01 --to 2026-06-14 --format csv > days.csv
+  wecom-stats sync --demo --days 7 --store /tmp/demo-history.db
 `;
 
 export const OWNERS_HELP = `Usage: wecom-stats owners [--date D | --from D --to D] [--owners a,b,…]
@@ -108,7 +120,7 @@ ${EXIT}
 `;
 
 export const BY_DAY_HELP = `Usage: wecom-stats by-day --from D --to D [--owners a,b,…] [--format table|json|csv] [--demo]
-                          [--timeout MS] [--concurrency N] [--allow-insecure-http]
+                          [--store S] [--timeout MS] [--concurrency N] [--allow-insecure-http]
 
 Figures per day over up to ${HISTORY_DAYS} days, summed over the owners, one row per day in date
 order. A day WeCom does not report for every owner is never shown as a partial sum (nor as
@@ -120,6 +132,9 @@ Options:
                    quotes; may be repeated (default: every follow user)
   --format F       table (default), json or csv
   --demo           use the built-in fake WeCom server and demo data
+  --store S        read the days the history store holds for every owner (final) from it
+                   and fetch only the rest; days older than ${HISTORY_DAYS} days then work when
+                   stored (see wecom-stats sync --help for S)
 ${CONNECTION}
 
 JSON: {"range":{"from":"…","to":"…"},"owners":[…] or null (all follow users),

@@ -47,7 +47,8 @@ run(process.argv.slice(2), process.env, {
     process.stderr.write(text);
   },
   signal: controller.signal,
-  // Only on a terminal: piped stderr stays clean for scripts.
+  // Only on a terminal: piped stderr stays clean for scripts (and cron mail).
+  info: interactive ? (text) => process.stderr.write(text) : undefined,
   progress: interactive
     ? (done, total) => {
         process.stderr.write(`\rFetching from WeCom… ${done}/${total} requests`);

@@ -3,16 +3,13 @@
  * the shared client, print. Every failure becomes one line on stderr and an exit status; no stack
  * trace, and the secret is masked from anything printed.
  */
-import { startFakeWeComServer } from '../demo/fakeServer';
-import type { FakeWeComServer } from '../demo/fakeServer';
-import { WeComClient } from '../wecom/client';
 import { missingDaysError } from '../wecom/errors';
 import { redactSecrets } from '../wecom/redact';
-import { DEFAULT_API_BASE } from '../wecom/types';
-import type { CallOptions, StatisticsClient, WeComClientOptions } from '../wecom/types';
-import { UsageError, parseCommandLine } from './args';
+import type { CallOptions, StatisticsClient } from '../wecom/types';
+import { parseCommandLine } from './args';
 import type { CliCommand } from './args';
-import { checkProxyEnv, resolveClientSettings, type CliEnv } from './clientSettings';
+import type { CliEnv } from './clientSettings';
+import { connect, type Connection } from './connection';
 import { EXIT_API, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, exitStatusOf, messageOf } from './failures';
 import { formatByDay, formatOwners } from './format';
 
@@ -29,15 +26,11 @@ export interface CliIo {
   readonly now?: () => number;
   /** Test seam: a shorter retry backoff, so retried faults do not slow the suite down. */
   readonly backoffBaseMs?: number;
+  /** A line for a person watching (sync's plan); the entry shows it on an interactive stderr. */
+  readonly info?: (text: string) => void;
 }
 
 export type { CliEnv };
-
-interface Connection {
-  readonly client: StatisticsClient;
-  readonly secret: string;
-  readonly close: () => Promise<void>;
-}
 
 export async function run(argv: readonly string[], env: CliEnv, io: CliIo): Promise<number> {
   const now = io.now ?? Date.now;
@@ -48,6 +41,14 @@ export async function run(argv: readonly string[], env: CliEnv, io: CliIo): Prom
     const command = parseCommandLine(argv, now());
     if (command.kind === 'help') {
       io.out(command.text);
+      return EXIT_OK;
+    }
+    if (command.kind !== 'owners' && (command.kind !== 'by-day' || command.store !== undefined)) {
+      // The history commands (and by-day --store) open the store, and connect only when they need to.
+      // Evaluated on first use, so owners and by-day never load the store's engines (SQLite's
+      // wasm); "eager" keeps it in cli.js, beside which the wasm file is found (not in chunks/).
+      const { runStoreCommand } = await import(/* webpackMode: "eager" */ './storeCommands');
+      io.out(await runStoreCommand(command, env, io, secrets));
       return EXIT_OK;
     }
     connection = await connect(command, env, io);
@@ -66,51 +67,8 @@ export async function run(argv: readonly string[], env: CliEnv, io: CliIo): Prom
   }
 }
 
-async function connect(
-  command: Exclude<CliCommand, { kind: 'help' }>,
-  env: CliEnv,
-  io: CliIo,
-): Promise<Connection> {
-  const settings = resolveClientSettings(command.client, env);
-  const common: Pick<WeComClientOptions, 'timeoutMs' | 'concurrency' | 'now' | 'backoffBaseMs'> = {
-    timeoutMs: settings.timeoutMs,
-    concurrency: settings.concurrency,
-    now: io.now ?? Date.now,
-    backoffBaseMs: io.backoffBaseMs,
-  };
-  if (command.demo) {
-    const server: FakeWeComServer = await startFakeWeComServer({ now: common.now });
-    const client = new WeComClient({
-      ...common,
-      corpId: server.corpId,
-      corpSecret: server.corpSecret,
-      baseUrl: server.url,
-    });
-    return { client, secret: server.corpSecret, close: () => server.close() };
-  }
-  const corpId = env.WECOM_CORP_ID?.trim();
-  const corpSecret = env.WECOM_CORP_SECRET?.trim();
-  if (!corpId) {
-    throw new UsageError('set WECOM_CORP_ID to your corp ID (ww…), or use --demo to try demo data');
-  }
-  if (!corpSecret) {
-    throw new UsageError('set WECOM_CORP_SECRET to your app secret, or use --demo to try demo data');
-  }
-  const baseUrl = env.WECOM_API_BASE?.trim() || DEFAULT_API_BASE;
-  if (!/^https?:\/\/[^\s/]+/i.test(baseUrl)) {
-    throw new UsageError(`WECOM_API_BASE must be an http(s) URL, e.g. ${DEFAULT_API_BASE}`);
-  }
-  checkProxyEnv(baseUrl, env);
-  // An http:// base URL to another host than loopback is refused here ('input', exit 2) unless allowed.
-  const client = new WeComClient(
-    { ...common, corpId, corpSecret, baseUrl, allowInsecureHttp: settings.allowInsecureHttp },
-    { env },
-  );
-  return { client, secret: corpSecret, close: async () => undefined };
-}
-
 async function execute(
-  command: Exclude<CliCommand, { kind: 'help' }>,
+  command: Extract<CliCommand, { kind: 'owners' | 'by-day' }>,
   client: StatisticsClient,
   options: CallOptions,
 ): Promise<string> {
@@ -142,6 +100,6 @@ async function execute(
 }
 
 /** One line, with the secrets and any token-looking parameter masked. */
-function oneLine(text: string, secrets: readonly string[]): string {
+export function oneLine(text: string, secrets: readonly string[]): string {
   return redactSecrets(text.replace(/\s*[\r\n]+\s*/g, ' ').trim(), secrets);
 }

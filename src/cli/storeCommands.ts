@@ -1,0 +1,177 @@
+/**
+ * The history commands: sync, history (with export and import) and reconcile. Each opens the
+ * store named by --store (else WECOM_STORE, else the XDG data file); only sync and reconcile
+ * connect to WeCom. Output is returned whole, so stdout stays empty unless the command completed;
+ * only export streams, since a store may hold millions of atoms.
+ */
+import { DEMO_CORP_ID, DEMO_CORP_SECRET } from '../demo/fakeServer';
+import { lastNDays, listDays } from '../shared/days';
+import { defaultStorePath, isPostgresUrl, openHistoryStore } from '../store/open';
+import type { HistoryStore, StoreScope } from '../store/types';
+import { reconcileDay } from '../sync/reconcile';
+import { scopeFor } from '../sync/scope';
+import { byDayWithStore } from '../sync/storedByDay';
+import { planSync, runSync } from '../sync/sync';
+import type { CliCommand } from './args';
+import type { CliEnv } from './clientSettings';
+import { apiBaseOf, connect, credentialsOf, type Connection } from './connection';
+import { readExport, writeExport } from './exchange';
+import { formatByDay } from './format';
+import { PartialSyncError, StoreOpenError } from './failures';
+import { formatHistory, formatPlan, formatReconcile, formatSyncResult, planLine } from './historyFormat';
+import type { CliIo } from './run';
+import type { StoreCommand } from './storeArgs';
+
+/** The demo server listens on a new port each run: its history is kept under one fixed source. */
+const DEMO_SOURCE = 'demo';
+
+/** by-day with --store: stored days first, the rest fetched. */
+type StoredByDayCommand = Extract<CliCommand, { kind: 'by-day' }>;
+
+export async function runStoreCommand(
+  command: StoreCommand | StoredByDayCommand,
+  env: CliEnv,
+  io: CliIo,
+  secrets: string[],
+): Promise<string> {
+  const location = command.store ?? defaultStorePath(env as NodeJS.ProcessEnv);
+  secrets.push(...passwordsIn(location));
+  let store: HistoryStore | undefined;
+  let connection: Connection | undefined;
+  try {
+    // Checked before the store is opened: a missing credential is a usage error, not a store error.
+    const scope =
+      command.kind === 'history-export' || command.kind === 'history-import'
+        ? undefined
+        : scopeOf(command.demo, env);
+    store = await openStore(location, env);
+    switch (command.kind) {
+      case 'history': {
+        const atoms = await store.getAtoms(scope as StoreScope, { ...command.range, owners: command.owners });
+        return formatHistory(command.range, atoms, command.format);
+      }
+      case 'history-export': {
+        // Streamed: written page by page as the store yields rows.
+        await writeExport(store.exportAll(), command.format, io.out);
+        return '';
+      }
+      case 'history-import': {
+        // Checked whole first, so a bad line leaves the store as it was.
+        let rows = 0;
+        for await (const _row of readExport(command.file)) {
+          rows++;
+        }
+        const put = await store.importRows(readExport(command.file));
+        return `Imported ${rows} row(s) from ${command.file}: ${put.inserted} new, ${put.revised} revised, ${put.unchanged} unchanged.\n`;
+      }
+      default: {
+        // sync, reconcile and by-day: the ones that ask WeCom.
+        connection = await connect(command, env, io);
+        secrets.push(connection.secret);
+        if (command.kind === 'by-day') {
+          return await byDay(command, connection, store, scope as StoreScope, io);
+        }
+        return command.kind === 'sync'
+          ? await sync(command, connection, store, scope as StoreScope, io)
+          : await reconcile(command, connection, store, scope as StoreScope, io);
+      }
+    }
+  } finally {
+    await connection?.close();
+    await store?.close();
+  }
+}
+
+async function sync(
+  command: Extract<StoreCommand, { kind: 'sync' }>,
+  connection: Connection,
+  store: HistoryStore,
+  scope: StoreScope,
+  io: CliIo,
+): Promise<string> {
+  const now = io.now ?? Date.now;
+  const owners = await connection.client.listFollowUsers({ signal: io.signal });
+  const nowMs = now();
+  const days = listDays(lastNDays(command.days, nowMs));
+  const plan = await planSync(store, scope, { days, owners, recheck: command.recheck, nowMs });
+  if (command.dryRun) {
+    return formatPlan(plan, command.format);
+  }
+  io.info?.(`${planLine(plan)}\n`);
+  let stored = 0;
+  try {
+    const result = await runSync(connection.client, store, scope, plan, {
+      now,
+      signal: io.signal,
+      // Enough units in flight to keep every request slot busy, few enough to write as they finish.
+      parallelUnits: connection.concurrency * 2,
+      onProgress: (p) => {
+        stored = p.stored;
+        io.progress?.(p.done, p.total);
+      },
+    });
+    return formatSyncResult(plan, result, command.format);
+  } catch (err: unknown) {
+    throw new PartialSyncError(err, stored);
+  }
+}
+
+async function byDay(
+  command: StoredByDayCommand,
+  connection: Connection,
+  store: HistoryStore,
+  scope: StoreScope,
+  io: CliIo,
+): Promise<string> {
+  const result = await byDayWithStore(
+    connection.client,
+    store,
+    scope,
+    { ...command.range, owners: command.owners, nowMs: (io.now ?? Date.now)() },
+    { signal: io.signal, onProgress: io.progress && ((p) => io.progress?.(p.done, p.total)) },
+  );
+  return formatByDay({ range: command.range, owners: command.owners, items: result.total }, command.format);
+}
+
+async function reconcile(
+  command: Extract<StoreCommand, { kind: 'reconcile' }>,
+  connection: Connection,
+  store: HistoryStore,
+  scope: StoreScope,
+  io: CliIo,
+): Promise<string> {
+  const options = { signal: io.signal };
+  const owners = command.owners ?? (await connection.client.listFollowUsers(options));
+  const result = await reconcileDay(connection.client, store, scope, { date: command.date, owners }, options);
+  return formatReconcile(result, command.format);
+}
+
+/** The store part of this source: (API base URL, corp ID, app), or the demo corp's. */
+function scopeOf(demo: boolean, env: CliEnv): StoreScope {
+  if (demo) {
+    return scopeFor({ apiBaseUrl: DEMO_SOURCE, corpId: DEMO_CORP_ID, corpSecret: DEMO_CORP_SECRET });
+  }
+  const { corpId, corpSecret } = credentialsOf(env);
+  return scopeFor({ apiBaseUrl: apiBaseOf(env), corpId, corpSecret });
+}
+
+async function openStore(location: string, env: CliEnv): Promise<HistoryStore> {
+  try {
+    return await openHistoryStore(location, { password: env.PGPASSWORD });
+  } catch (err: unknown) {
+    throw new StoreOpenError(location, err);
+  }
+}
+
+/** A password written into a postgres:// URL is masked from every message. */
+function passwordsIn(location: string): string[] {
+  if (!isPostgresUrl(location)) {
+    return [];
+  }
+  try {
+    const password = decodeURIComponent(new URL(location).password);
+    return password ? [password] : [];
+  } catch {
+    return [];
+  }
+}
