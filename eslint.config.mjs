@@ -37,6 +37,23 @@ const STORE_SIBLINGS = {
     'src/store keeps atoms and knows no HTTP: it imports only src/shared (src/sync joins the client and the store).',
 };
 
+const ANALYSIS_SIBLINGS = {
+  group: [
+    '**/wecom/**',
+    '**/wecom',
+    '**/demo/**',
+    '**/demo',
+    '**/sync/**',
+    '**/sync',
+    '**/store/**',
+    '**/store',
+    'axios',
+    'https-proxy-agent',
+  ],
+  message:
+    'src/analysis is pure: it reads what the store returned (declared structurally) and imports only src/shared.',
+};
+
 const SYNC_FROM_DEMO = {
   group: ['**/demo/**', '**/demo'],
   message:
@@ -46,7 +63,7 @@ const SYNC_FROM_DEMO = {
 /**
  * `no-restricted-imports` options for one floor. One rule object per folder, because a later
  * config object replaces (not merges) the options of an earlier one.
- * @param {'cli' | 'sync' | 'client' | 'store' | 'shared' | 'webview' | 'host'} floor
+ * @param {'cli' | 'sync' | 'client' | 'store' | 'analysis' | 'shared' | 'webview' | 'host'} floor
  */
 function floors(floor) {
   switch (floor) {
@@ -60,6 +77,8 @@ function floors(floor) {
       return { paths: [VSCODE], patterns: [UP_TO_HOST, INTO_WEBVIEW] };
     case 'store':
       return { paths: [VSCODE], patterns: [UP_TO_HOST, INTO_WEBVIEW, STORE_SIBLINGS] };
+    case 'analysis':
+      return { paths: [VSCODE], patterns: [UP_TO_HOST, INTO_WEBVIEW, NODE_BUILTINS, ANALYSIS_SIBLINGS] };
     case 'shared':
       return { paths: [VSCODE], patterns: [UP_TO_HOST, INTO_WEBVIEW, NODE_BUILTINS, CLIENT_FROM_BROWSER] };
     case 'webview':
@@ -112,6 +131,8 @@ export default tseslint.config(
   // src/sync: the one place where the client (src/wecom) and the store (src/store) meet.
   { files: ['src/sync/**/*.ts'], rules: { 'no-restricted-imports': ['error', floors('sync')] } },
   { files: ['src/store/**/*.ts'], rules: { 'no-restricted-imports': ['error', floors('store')] } },
+  // src/analysis: pure figures work over what the store returned; no I/O, only src/shared.
+  { files: ['src/analysis/**/*.ts'], rules: { 'no-restricted-imports': ['error', floors('analysis')] } },
   { files: ['src/shared/**/*.ts'], rules: { 'no-restricted-imports': ['error', floors('shared')] } },
   { files: ['src/webview/**/*.ts'], rules: { 'no-restricted-imports': ['error', floors('webview')] } },
   { files: ['src/extension/**/*.ts'], rules: { 'no-restricted-imports': ['error', floors('host')] } },
