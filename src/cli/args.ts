@@ -19,6 +19,7 @@ import {
 } from './argParts';
 import type { OutputFormat } from './argParts';
 import { BY_DAY_HELP, GLOBAL_HELP, OWNERS_HELP } from './help';
+import { INSIGHT_HELP_TOPICS, parseInsightCommand, type InsightCommand } from './insightArgs';
 import { STORE_HELP_TOPICS, parseStoreCommand, type StoreCommand } from './storeArgs';
 import { UsageError } from './usage';
 
@@ -50,7 +51,8 @@ export type CliCommand =
       /** --timeout, --concurrency, --allow-insecure-http (the environment is read by run). */
       readonly client: ClientFlags;
     }
-  | StoreCommand;
+  | StoreCommand
+  | InsightCommand;
 
 export const COMMON_OPTIONS = {
   owners: { type: 'string', multiple: true },
@@ -87,7 +89,7 @@ export function parseCommandLine(argv: readonly string[], nowMs: number): CliCom
         ? OWNERS_HELP
         : topic === 'by-day'
           ? BY_DAY_HELP
-          : ((topic && STORE_HELP_TOPICS[topic]) ?? GLOBAL_HELP);
+          : ((topic && (STORE_HELP_TOPICS[topic] ?? INSIGHT_HELP_TOPICS[topic])) ?? GLOBAL_HELP);
     return { kind: 'help', text };
   }
   if (command === 'owners') {
@@ -96,12 +98,12 @@ export function parseCommandLine(argv: readonly string[], nowMs: number): CliCom
   if (command === 'by-day') {
     return parseByDay(rest, nowMs);
   }
-  const stored = parseStoreCommand(command, rest, nowMs);
+  const stored = parseStoreCommand(command, rest, nowMs) ?? parseInsightCommand(command, rest, nowMs);
   if (stored) {
     return stored;
   }
   throw new UsageError(
-    `unknown command "${command}": use owners, by-day, sync, history or reconcile (see wecom-stats --help)`,
+    `unknown command "${command}": use owners, by-day, sync, history, reconcile, rollup or rank (see wecom-stats --help)`,
   );
 }
 

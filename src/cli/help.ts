@@ -45,6 +45,8 @@ Usage:
   wecom-stats history export --format jsonl|csv [--store S]
   wecom-stats history import FILE [--store S]
   wecom-stats reconcile --date D [--owners a,b,…] [--store S] [--format table|json]
+  wecom-stats rollup --by week|month --from D --to D [--owners a,b,…] [--store S] [--no-fetch]
+  wecom-stats rank --metric FIELD --from D --to D [--top N] [--owners a,b,…] [--store S] [--no-fetch]
   wecom-stats <command> --help
   wecom-stats --help
 
@@ -55,6 +57,9 @@ Commands:
              last N days, with the fewest calls; kept past WeCom's ${HISTORY_DAYS} days
   history    each owner's stored figures per day, no network; export, import
   reconcile  the store's sum over owners for a day against WeCom's by-day figure
+  rollup     week or month roll-ups from the store: flows summed, as-of figures at the
+             period's last day with their change (fetches what the store lacks first)
+  rank       owners ranked by a figure over a range, with the previous period's rank
 
 Common options:
   --owners LIST    owner user ids, comma-separated (default: every follow user); quote an id

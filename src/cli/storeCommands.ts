@@ -19,6 +19,8 @@ import { readExport, writeExport } from './exchange';
 import { formatByDay } from './format';
 import { PartialSyncError, StoreOpenError } from './failures';
 import { formatHistory, formatPlan, formatReconcile, formatSyncResult, planLine } from './historyFormat';
+import type { InsightCommand } from './insightArgs';
+import { runInsight } from './insightCommands';
 import type { CliIo } from './run';
 import type { StoreCommand } from './storeArgs';
 
@@ -29,7 +31,7 @@ const DEMO_SOURCE = 'demo';
 type StoredByDayCommand = Extract<CliCommand, { kind: 'by-day' }>;
 
 export async function runStoreCommand(
-  command: StoreCommand | StoredByDayCommand,
+  command: StoreCommand | StoredByDayCommand | InsightCommand,
   env: CliEnv,
   io: CliIo,
   secrets: string[],
@@ -55,6 +57,10 @@ export async function runStoreCommand(
         await writeExport(store.exportAll(), command.format, io.out);
         return '';
       }
+      case 'rollup':
+      case 'rank':
+        // Connects only when the store lacks days (and --no-fetch is not given).
+        return await runInsight(command, store, scope as StoreScope, env, io, secrets);
       case 'history-import': {
         // Checked whole first, so a bad line leaves the store as it was.
         let rows = 0;
