@@ -16,6 +16,7 @@ import { PartialSyncError } from './failures';
 import { planLine } from './historyFormat';
 import type { InsightCommand } from './insightArgs';
 import { formatRank, formatRollup } from './insightFormat';
+import { readForRank } from './rankRead';
 import type { CliIo } from './run';
 import { UsageError } from './usage';
 
@@ -64,7 +65,7 @@ export async function runInsight(
         command.format,
       );
     }
-    const atoms = await store.getAtoms(scope, { ...load, owners });
+    const atoms = await readForRank(store, scope, command.metric, command.range, owners);
     const ranked = rankOwners(atoms, { metric: command.metric, range: command.range, owners });
     return formatRank(
       {

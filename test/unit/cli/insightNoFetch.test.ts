@@ -166,6 +166,26 @@ suite('cli: rollup and rank --no-fetch over a store file', () => {
       { owner: 'a', value: 4, rank: 2, previous_rank: 2 },
       { owner: 'b', value: 2, rank: 3, previous_rank: 1 },
     ]);
+    // An as-of figure: each period's last day, or the owner's last present day before it (b).
+    const asOf = await cli(
+      'rank',
+      '--metric',
+      'chat_total',
+      '--from',
+      '2026-11-12',
+      '--to',
+      '2026-11-15',
+      '--no-fetch',
+      '--format',
+      'json',
+      '--owners',
+      'a,b,c',
+    );
+    assert.deepEqual((JSON.parse(asOf.stdout) as RankJson).items, [
+      { owner: 'b', value: 20, rank: 1, previous_rank: 1 },
+      { owner: 'a', value: 10, rank: 2, previous_rank: 2 },
+      { owner: 'c', value: 5, rank: 3, previous_rank: null },
+    ]);
     const table = await cli(
       'rank',
       '--metric',
