@@ -53,6 +53,7 @@ const nodeConfig = {
     bench: './src/bench/main.ts',
     'bench-store': './src/bench/store.ts',
     'bench-sync': './src/bench/sync.ts',
+    'bench-analysis': './src/bench/analysis.ts',
   },
   output: {
     path: path.resolve(__dirname, 'dist'),
