@@ -4,7 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { describeWeComError, WeComError } from '../wecom/errors';
-import { uiLanguage } from '../shared/metrics';
+import { uiLanguage } from '../shared/i18n';
 import type { RedactingLog } from './log';
 import { SETTINGS_SECTION } from './settings';
 import type { TestSeam } from './testSeam';

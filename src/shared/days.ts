@@ -4,6 +4,8 @@
  * UTC fields; nothing here reads the local time zone.
  */
 
+import type { Localized } from './i18n';
+
 /** A CST calendar day written `YYYY-MM-DD`. */
 export type CstDay = string;
 
@@ -13,11 +15,6 @@ export const DAY_SECONDS = 86400;
 export const HISTORY_DAYS = 180;
 /** One request may span at most 30 days, both ends included. */
 export const MAX_SPAN_DAYS = 30;
-
-export interface Localized {
-  readonly en: string;
-  readonly zh: string;
-}
 
 /** Bad or out-of-window dates; carries the reason in both UI languages. */
 export class DayRangeError extends Error {

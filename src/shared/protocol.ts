@@ -5,9 +5,10 @@
  * rejects) and the host answers. Everything arriving from the other side is checked with the
  * validators in `protocolValidation.ts` before use: a webview is untrusted input to the host.
  */
-import type { CstDay, DayRange, Localized } from './days';
+import type { CstDay, DayRange } from './days';
 import { allowedWindow, checkRange, lastNDays, tryParseCstDay } from './days';
-import type { GroupChatStats, MetricKey, UiLanguage } from './metrics';
+import type { Localized, UiLanguage } from './i18n';
+import type { GroupChatStats, MetricKey } from './metrics';
 
 /** The `viewType` of the panel (also in `onWebviewPanel:` and the serializer). */
 export const CHART_VIEW_TYPE = 'wecomGroupStats.byDayChart';

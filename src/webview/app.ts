@@ -3,7 +3,7 @@
  * error states. It owns the one Chart.js instance and the UI state that `setState` persists.
  */
 import type { MetricKey } from '../shared/metrics';
-import { METRICS } from '../shared/metrics';
+import { METRICS, metricLabel } from '../shared/metrics';
 import type { ByDayData, ChartUiState, InitMessage, ShownState } from '../shared/protocol';
 import { MAX_NOTICE_CHARS, MAX_SHOWN_NOTICES, resolveRange } from '../shared/protocol';
 import { renderCards } from './cards';
@@ -267,7 +267,7 @@ export class ChartApp {
     this.note.textContent = data.days[0] < this.init.window.from ? labels.cachedHistory : '';
     this.setStatus('ready', '');
     const series = seriesFor(data, this.init, metric, this.state.mode);
-    const title = `${METRICS[metric].label[lang]} · ${fill(labels.cstDays, { days: `${data.from} … ${data.to}` })}`;
+    const title = `${metricLabel(metric, lang)} · ${fill(labels.cstDays, { days: `${data.from} … ${data.to}` })}`;
     const missing = new Set(data.missingDays);
     if (this.state.view === 'table') {
       replaceChildren(

@@ -4,7 +4,8 @@
  * 10:00 CST (the rule in shared/days, the same as the owners tree's).
  */
 import { cstClockTime, isProvisional } from '../shared/days';
-import type { MetricKey, UiLanguage } from '../shared/metrics';
+import { pick, type UiLanguage } from '../shared/i18n';
+import type { MetricKey } from '../shared/metrics';
 import { METRICS } from '../shared/metrics';
 import type { ChartLabels } from '../shared/protocol';
 import { fill, h } from './dom';
@@ -42,7 +43,7 @@ export function renderCards(
         dataset: { metric: figure.metric },
         onClick: () => onPick(figure.metric),
       },
-      h('span', { className: 'card-label', text: METRICS[figure.metric].label[lang] }),
+      h('span', { className: 'card-label', text: pick(METRICS[figure.metric].label, lang) }),
       h('span', { className: 'card-value', text: numberFormat.format(figure.value) }),
       changeText
         ? h('span', {

@@ -2,7 +2,8 @@
  * What each WeCom failure means for the user and what to do about it, in English and Simplified
  * Chinese. One entry per error code of `wecom-notes.md`, plus the non-API failure kinds.
  */
-import { HISTORY_DAYS, MAX_SPAN_DAYS, type Localized } from '../shared/days';
+import { HISTORY_DAYS, MAX_SPAN_DAYS } from '../shared/days';
+import type { Localized } from '../shared/i18n';
 import { MAX_UNFILTERED_OWNERS } from '../shared/wecomApi';
 import type { WeComErrorKind } from './types';
 

@@ -10,7 +10,8 @@
  * complete days remain exportable; the `note` column is always there so the layout never changes.
  */
 import { defuseFormula, quoteCsvField, toCsv } from '../../shared/csv';
-import type { GroupChatStats, MetricKey, UiLanguage } from '../../shared/metrics';
+import type { UiLanguage } from '../../shared/i18n';
+import type { GroupChatStats, MetricKey } from '../../shared/metrics';
 import { METRIC_KEYS, metricLabel } from '../../shared/metrics';
 import type { ByDayData, OwnerLabel, SeriesMode } from '../../shared/protocol';
 

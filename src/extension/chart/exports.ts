@@ -12,7 +12,7 @@ import type {
   OwnerLabel,
 } from '../../shared/protocol';
 import { pngBase64 } from '../../shared/protocolValidation';
-import type { UiLanguage } from '../../shared/metrics';
+import type { UiLanguage } from '../../shared/i18n';
 import { UserFacingError } from './chartErrors';
 import { buildByDayCsv } from './csv';
 

@@ -3,8 +3,7 @@
  * l10n/bundle.l10n.zh-cn.json) and handed to the webview in its init message.
  */
 import * as vscode from 'vscode';
-import type { UiLanguage } from '../../shared/metrics';
-import { uiLanguage } from '../../shared/metrics';
+import { uiLanguage, type UiLanguage } from '../../shared/i18n';
 import type { ChartLabels, ChartSubject, OwnerLabel } from '../../shared/protocol';
 
 export function chartLanguage(): UiLanguage {

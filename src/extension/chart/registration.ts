@@ -4,7 +4,7 @@
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { uiLanguage } from '../../shared/metrics';
+import { uiLanguage } from '../../shared/i18n';
 import type { ChartUiState } from '../../shared/protocol';
 import { CHART_VIEW_TYPE, defaultUiState } from '../../shared/protocol';
 import { isChartUiState } from '../../shared/protocolValidation';

@@ -6,8 +6,8 @@ import {
   METRIC_KEYS,
   METRICS,
   metricLabel,
-  uiLanguage,
 } from '../../../src/shared/metrics';
+import { uiLanguage } from '../../../src/shared/i18n';
 
 suite('shared/metrics: the eight figures', () => {
   test('eight keys, four sortable by the server with distinct order_by 1–4', () => {
