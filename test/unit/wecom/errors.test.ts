@@ -43,6 +43,8 @@ suite('wecom/errors: hints and messages', () => {
     assert.match(describeWeComError(err, 'zh'), /可信IP/);
     const noIp = new WeComError({ kind: 'api', endpoint: '/x', errcode: 60020, errmsg: '' });
     assert.match(noIp.hint.en, /trusted IPs/);
+    // The one place that says what to change on this side: the proxy (the host offers Open settings).
+    assert.match(err.hint.en, /the proxy setting or HTTPS_PROXY/);
   });
 
   test('hints about user ids name the owners of the request', () => {
