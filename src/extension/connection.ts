@@ -4,6 +4,7 @@
  * `ConnectionSource` contract the chart panel uses; the owners tree uses the richer
  * `HostConnection`. One client is kept per connection so its token cache survives reloads.
  */
+import type { OwnerNames } from '../shared/ownerNames';
 import * as vscode from 'vscode';
 import { secretFingerprint } from '../wecom/fingerprint';
 import type { StatisticsClient } from '../wecom/types';
@@ -21,7 +22,7 @@ export interface HostConnection extends ActiveConnection {
   /** Explicit owner list, or undefined for the follow-user list. */
   readonly owners: readonly string[] | undefined;
   /** userid → display name: the ownerNames setting over the demo server's names. */
-  readonly ownerNames: Readonly<Record<string, string>>;
+  readonly ownerNames: OwnerNames;
 }
 
 export class ConnectionManager extends Disposable implements ConnectionSource {
@@ -53,7 +54,7 @@ export class ConnectionManager extends Disposable implements ConnectionSource {
   }
 
   /** The display names the tree and chart show (setting first, then the demo server's). */
-  ownerNames(settings: WeComSettings = readSettings().settings): Readonly<Record<string, string>> {
+  ownerNames(settings: WeComSettings = readSettings().settings): OwnerNames {
     return { ...(this.demo.demoServer?.ownerNames ?? {}), ...settings.ownerNames };
   }
 

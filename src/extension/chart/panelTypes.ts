@@ -1,4 +1,5 @@
 /** The chart panel's dependencies and the events tests and the benchmark observe. */
+import type { OwnerNames } from '../../shared/ownerNames';
 import type * as vscode from 'vscode';
 import type { ChartUiState, ShownState } from '../../shared/protocol';
 import type { ConnectionSource } from '../contracts';
@@ -10,7 +11,7 @@ export interface ChartEnv {
   readonly extensionUri: vscode.Uri;
   readonly connections: ConnectionSource;
   readonly log: vscode.LogOutputChannel;
-  readonly ownerNames: () => Readonly<Record<string, string>>;
+  readonly ownerNames: () => OwnerNames;
   readonly cache: ClosedDayCache;
   readonly pickSaveTarget: SaveTargetPicker;
   /** The host's copy of each subject's latest UI state (restores after a browser reload). */

@@ -2,6 +2,7 @@
  * Wires the by-day chart into the extension: the command, the panel serializer and the
  * closed-day cache. The composition root calls `registerByDayChart` once from `activate`.
  */
+import type { OwnerNames } from '../../shared/ownerNames';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { uiLanguage } from '../../shared/i18n';
@@ -38,7 +39,7 @@ export interface ByDayChartDeps {
   readonly connections: ConnectionSource;
   readonly log: vscode.LogOutputChannel;
   /** userid → display name (the ownerNames setting); read on every panel open. */
-  readonly ownerNames: () => Readonly<Record<string, string>>;
+  readonly ownerNames: () => OwnerNames;
   /** The host's clock (tests inject one); default Date.now. */
   readonly now?: () => number;
 }

@@ -10,6 +10,7 @@ import {
   type GroupChatStats,
   type MetricKey,
 } from '../../shared/metrics';
+import { ownerDisplayName, type OwnerNames } from '../../shared/ownerNames';
 import type { OwnerTotals } from '../../wecom/types';
 import type { OwnerTreeElement } from '../contracts';
 
@@ -32,12 +33,9 @@ export interface OwnerRow {
   readonly element: Extract<OwnerTreeElement, { kind: 'owner' }>;
 }
 
-export function buildRows(
-  totals: readonly (OwnerTotals | OwnerRow)[],
-  names: Readonly<Record<string, string>>,
-): OwnerRow[] {
+export function buildRows(totals: readonly (OwnerTotals | OwnerRow)[], names: OwnerNames): OwnerRow[] {
   return totals.map(({ owner, data }) => {
-    const name = Object.prototype.hasOwnProperty.call(names, owner) ? names[owner] : owner;
+    const name = ownerDisplayName(owner, names);
     return {
       owner,
       name,
