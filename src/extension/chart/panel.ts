@@ -50,7 +50,6 @@ export class ByDayChartPanel extends Disposable {
     });
     events.opened(this.key, this);
     this.refreshTitle();
-    this.rememberState();
     panel.webview.html = chartHtml(panel.webview, env.extensionUri, chartLanguage());
     this._register(panel.onDidDispose(() => this.dispose()));
     this._register(panel.webview.onDidReceiveMessage((msg: unknown) => this.onMessage(msg)));
@@ -99,13 +98,6 @@ export class ByDayChartPanel extends Disposable {
     }
   }
 
-  /** Keeps the host's copy of the UI state (see uiStateStore.ts for why). */
-  private rememberState(): void {
-    this.env.uiStates.save(this.state).catch((err: unknown) => {
-      this.env.log.warn(`by-day chart: could not keep the panel's state: ${String(err)}`);
-    });
-  }
-
   override dispose(): void {
     if (this.isDisposed) {
       return;
@@ -136,7 +128,6 @@ export class ByDayChartPanel extends Disposable {
       case 'state':
         // The subject is fixed per panel; only the rest of the UI intent may change.
         this.state = { ...msg.state, subject: this.state.subject };
-        this.rememberState();
         return;
       case 'drawn':
         this.events.drawn({

@@ -5,7 +5,6 @@ import type { ChartUiState, ShownState } from '../../shared/protocol';
 import type { ConnectionSource } from '../contracts';
 import type { ClosedDayCache } from './closedDayCache';
 import type { SaveTargetPicker } from './exports';
-import type { ChartUiStateStore } from './uiStateStore';
 
 export interface ChartEnv {
   readonly extensionUri: vscode.Uri;
@@ -14,8 +13,6 @@ export interface ChartEnv {
   readonly ownerNames: () => OwnerNames;
   readonly cache: ClosedDayCache;
   readonly pickSaveTarget: SaveTargetPicker;
-  /** The host's copy of each subject's latest UI state (restores after a browser reload). */
-  readonly uiStates: ChartUiStateStore;
   readonly now?: () => number;
   /**
    * While a request is worked on, a progress message goes to the webview at least this often

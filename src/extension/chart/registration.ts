@@ -24,7 +24,6 @@ import type {
 } from './panelTypes';
 import { DEFAULT_HEARTBEAT_MS } from './panelTypes';
 import { pickTarget, targetFromArgs } from './subjectPick';
-import { ChartUiStateStore } from './uiStateStore';
 
 export const SHOW_BY_DAY_CHART_COMMAND = 'wecomGroupStats.showByDayChart';
 /** Registered only in ExtensionMode.Test: what the integration tests and the benchmark observe. */
@@ -80,12 +79,6 @@ export function registerByDayChart(deps: ByDayChartDeps): vscode.Disposable {
       now: deps.now,
     }),
     pickSaveTarget: (options) => vscode.window.showSaveDialog(options),
-    uiStates: new ChartUiStateStore(
-      path.join(
-        (deps.context.storageUri ?? deps.context.globalStorageUri).fsPath,
-        'by-day-chart-ui-state.json',
-      ),
-    ),
     now: deps.now,
     heartbeatMs: DEFAULT_HEARTBEAT_MS,
   };
@@ -122,17 +115,20 @@ export function registerByDayChart(deps: ByDayChartDeps): vscode.Disposable {
   );
 
   /**
-   * After a reload: the webview's saved state names the subject; the host's copy of that subject's
-   * latest state wins when it has one (the webview's `setState` may not have been flushed).
+   * After a reload the panel comes back with what the webview last passed to `setState` (the
+   * convention of VS Code's webview sample and GitLens). A host-side copy on disk was tried and
+   * dropped: with the serializer using only `setState`, the e2e test "a browser reload restores
+   * the latest custom range" (test/e2e/chartStates.test.ts: `page.reload()` in code-server right
+   * after the range changed) still restores the latest range, so nothing showed it was needed.
    */
-  async function revive(panel: vscode.WebviewPanel, saved: unknown): Promise<void> {
-    if (!isChartUiState(saved)) {
+  function revive(panel: vscode.WebviewPanel, saved: unknown): Promise<void> {
+    if (isChartUiState(saved)) {
+      panels.revive(panel, saved);
+    } else {
       // Saved before the webview stored its state: nothing says whose chart it was.
       panel.dispose();
-      return;
     }
-    const latest = await env.uiStates.latest(saved).catch(() => undefined);
-    panels.revive(panel, latest ?? saved);
+    return Promise.resolve();
   }
 
   const serializer = vscode.window.registerWebviewPanelSerializer(CHART_VIEW_TYPE, {
