@@ -13,8 +13,6 @@ import { WECOM_PATHS } from '../../src/shared/wecomApi';
 import { closeCharts, owner, probe, startSignedInFake, until } from './support/chartHost';
 import { getApi, releaseHost, setSetting } from './support/wecomHost';
 
-const BY_DAY = WECOM_PATHS.byDay;
-
 suite('By-day chart panel: restored state and live title (extension host)', function () {
   this.timeout(60_000);
   let fake: FakeWeComServer;
@@ -51,7 +49,7 @@ suite('By-day chart panel: restored state and live title (extension host)', func
     );
     assert.deepStrictEqual([draw.series, draw.points], [1, 9]);
     const from = saved.range.kind === 'custom' ? saved.range.from : '';
-    for (const request of fake.requests().filter((r) => r.path === BY_DAY)) {
+    for (const request of fake.requests().filter((r) => r.path === WECOM_PATHS.byDay)) {
       const body = request.body as { day_begin_time: number };
       assert.ok(body.day_begin_time >= dayStartTs(from), 'no request outside the restored range');
     }
