@@ -118,8 +118,10 @@ export function registerByDayChart(deps: ByDayChartDeps): vscode.Disposable {
    * After a reload the panel comes back with what the webview last passed to `setState` (the
    * convention of VS Code's webview sample and GitLens). A host-side copy on disk was tried and
    * dropped: with the serializer using only `setState`, the e2e test "a browser reload restores
-   * the latest custom range" (test/e2e/chartStates.test.ts: `page.reload()` in code-server right
-   * after the range changed) still restores the latest range, so nothing showed it was needed.
+   * the latest custom range" (test/e2e/chartStates.test.ts, `page.reload()` in code-server) still
+   * restores the latest range, so no test showed what `setState` loses. What it can lose: VS Code
+   * for the web writes editor state to browser storage on a 5 s timer, so a change made in the
+   * last seconds before a browser-level reload may come back older.
    */
   function revive(panel: vscode.WebviewPanel, saved: unknown): Promise<void> {
     if (isChartUiState(saved)) {
