@@ -140,22 +140,6 @@ suite('wecom/tokens: against the fake server', () => {
     assert.equal(TEST_CORP, server.corpId);
   });
 
-  test('a token cache shared by two clients: one gettoken; a different secret never gets that token', async () => {
-    const cache = new TokenCache();
-    const a = makeClient(server, {}, { tokenCache: cache }).client;
-    const b = makeClient(server, {}, { tokenCache: cache }).client;
-    await a.listFollowUsers();
-    await b.listFollowUsers();
-    assert.equal(server.counts()[WECOM_PATHS.token], 1);
-    const other = makeClient(
-      server,
-      { corpSecret: 'another-app-secret-000000' },
-      { tokenCache: cache },
-    ).client;
-    const err = await rejectionOf(other.listFollowUsers());
-    assert.ok(err instanceof WeComError && err.errcode === 40001);
-  });
-
   test('tokens expiring mid-run (42001) are refreshed once and no day is lost or counted twice', async () => {
     server.setLatency(5);
     const { client } = makeClient(server, { concurrency: 3 });
