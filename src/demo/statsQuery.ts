@@ -36,7 +36,7 @@ export interface QueryContext {
 }
 
 /** The CST day number containing Unix time `ts` (seconds): the server's flooring. */
-export function dayNumberOfTs(ts: number): number {
+function dayNumberOfTs(ts: number): number {
   return dayNumber(dayFromTs(ts));
 }
 

@@ -22,7 +22,7 @@ const ORDER_KEYS: Readonly<Record<1 | 2 | 3 | 4, MetricKey>> = (() => {
  * day's value (the real server's behaviour is undocumented; this is the reading that keeps a
  * one-day query and a multi-day query ending the same day consistent for totals).
  */
-export function ownerRangeStats(
+function ownerRangeStats(
   dataset: DemoDataset,
   owner: string,
   fromDay: number,

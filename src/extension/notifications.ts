@@ -68,7 +68,7 @@ function actionsFor(err: unknown): NotificationAction[] {
 }
 
 /** What failed (the context), the error's hint, and the buttons that help. */
-export function describeFailure(err: unknown, context: FailureContext, log: RedactingLog): FailureMessage {
+function describeFailure(err: unknown, context: FailureContext, log: RedactingLog): FailureMessage {
   const prefix =
     context === 'verify'
       ? vscode.l10n.t('Credentials not saved.')

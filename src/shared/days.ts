@@ -9,8 +9,8 @@ import type { Localized } from './i18n';
 /** A CST calendar day written `YYYY-MM-DD`. */
 export type CstDay = string;
 
-export const CST_OFFSET_SECONDS = 8 * 3600;
-export const DAY_SECONDS = 86400;
+const CST_OFFSET_SECONDS = 8 * 3600;
+const DAY_SECONDS = 86400;
 /** The server keeps 180 days: yesterday back to 180 days before today, both ends included. */
 export const HISTORY_DAYS = 180;
 /** One request may span at most 30 days, both ends included. */

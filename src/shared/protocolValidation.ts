@@ -27,7 +27,7 @@ function isRequestId(value: unknown): value is number {
  * Owner ids are opaque (may contain `<`, quotes, spaces) but never empty; at most
  * `MAX_SUBJECT_OWNERS` (sum mode takes any selection; compare mode is capped by the host).
  */
-export function isSubject(value: unknown): value is ChartSubject {
+function isSubject(value: unknown): value is ChartSubject {
   if (!isObject(value)) {
     return false;
   }
@@ -44,7 +44,7 @@ export function isSubject(value: unknown): value is ChartSubject {
   );
 }
 
-export function isRangeChoice(value: unknown): value is RangeChoice {
+function isRangeChoice(value: unknown): value is RangeChoice {
   if (!isObject(value)) {
     return false;
   }
@@ -67,7 +67,7 @@ export function isChartUiState(value: unknown): value is ChartUiState {
 }
 
 /** A PNG data URL, capped so a broken webview cannot make the host decode something huge. */
-export const MAX_PNG_DATA_URL_CHARS = 20_000_000;
+const MAX_PNG_DATA_URL_CHARS = 20_000_000;
 const PNG_PREFIX = 'data:image/png;base64,';
 
 function isRequestParams(method: unknown, params: unknown): boolean {

@@ -45,7 +45,7 @@ export function dayRuns(days: readonly CstDay[], all: readonly CstDay[]): string
   return runs;
 }
 
-export function subjectLabel(init: InitMessage): string {
+function subjectLabel(init: InitMessage): string {
   if (init.subject.kind === 'all') {
     return init.labels.allOwners;
   }

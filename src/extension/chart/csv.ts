@@ -33,7 +33,7 @@ export interface CsvOptions {
 }
 
 /** Header of the last column. */
-export const NOTE_HEADER = 'note';
+const NOTE_HEADER = 'note';
 
 /** A cell's text: numbers as they are, text with spreadsheet formulas defused (see defuseFormula). */
 function cellText(value: string | number | null): string {

@@ -19,7 +19,7 @@ import type { ChartEnv } from './panelTypes';
 const DEMO_SERVER = 'builtin-demo';
 
 /** Whose figures a connection gives: its mode, server, corp and secret (hashed). */
-export function scopeOf(connection: ActiveConnection): CacheScope {
+function scopeOf(connection: ActiveConnection): CacheScope {
   return {
     mode: connection.mode,
     apiBaseUrl: connection.mode === 'demo' ? DEMO_SERVER : connection.apiBaseUrl,
