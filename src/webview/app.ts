@@ -9,10 +9,12 @@ import { MAX_NOTICE_CHARS, MAX_SHOWN_NOTICES, resolveRange } from '../shared/pro
 import { renderCards } from './cards';
 import { ByDayChart } from './chart';
 import { Controls } from './controls';
-import { fill, h, replaceChildren } from './dom';
+import { h, replaceChildren } from './dom';
+import { fill } from './text';
 import type { HostConnection } from './rpc';
 import { HostRequestError } from './rpc';
-import { canCompare, cardsFor, compareCap, dayRuns, isEmpty, seriesFor } from './series';
+import { cardsFor } from './cardsModel';
+import { canCompare, compareCap, dayRuns, isEmpty, seriesFor } from './series';
 import { renderTable } from './table';
 import { readTheme, watchTheme } from './theme';
 
@@ -251,17 +253,17 @@ export class ChartApp {
     replaceChildren(
       this.cards,
       cardsView
-        ? renderCards(
-            cardsView,
-            cardsView.day === this.init.window.to,
-            data.yesterdayFetchedAt,
-            canCompare(this.init) ? labels.sum : undefined,
-            metric,
+        ? renderCards({
+            view: cardsView,
+            isYesterday: cardsView.day === this.init.window.to,
+            yesterdayFetchedAt: data.yesterdayFetchedAt,
+            whose: canCompare(this.init) ? labels.sum : undefined,
+            selected: metric,
             labels,
             lang,
-            this.numberFormat,
-            (m: MetricKey) => this.update({ metric: m }),
-          )
+            numberFormat: this.numberFormat,
+            onPick: (m: MetricKey) => this.update({ metric: m }),
+          })
         : null,
     );
     this.note.textContent = data.days[0] < this.init.window.from ? labels.cachedHistory : '';

@@ -8,7 +8,8 @@ import { pick } from '../shared/i18n';
 import { METRIC_GROUPS, METRIC_KEYS, METRICS, metricLabel } from '../shared/metrics';
 import type { ChartUiState, ChartView, InitMessage, RangePreset, SeriesMode } from '../shared/protocol';
 import { checkChartRange, RANGE_PRESETS, resolveRange } from '../shared/protocol';
-import { fill, h } from './dom';
+import { h } from './dom';
+import { fill } from './text';
 import { canCompare } from './series';
 
 export interface ControlActions {
