@@ -11,7 +11,7 @@ import type { TestSeam } from './testSeam';
 export type NotificationAction = 'setup' | 'settings' | 'log' | 'retry';
 export type Severity = 'error' | 'warning' | 'info';
 
-export interface ShownMessage {
+export interface ShownNotification {
   readonly severity: Severity;
   readonly text: string;
   /** Button labels, as shown. */

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { METRIC_KEYS, METRICS, metricLabel, type GroupChatStats, type MetricKey } from '../../shared/metrics';
 import { pick, uiLanguage } from '../../shared/i18n';
 import type { OwnerTreeElement } from '../contracts';
-import type { OwnerRow, SortOrder } from './ownerRows';
+import type { OwnerTreeRow, SortOrder } from './ownerRows';
 import type { LoadedOwners } from './ownersModel';
 
 /** Figures always shown in a row's description; the sort metric is appended when not among them. */
@@ -50,7 +50,7 @@ export class FigureFormatter {
 }
 
 export function ownerItem(
-  row: OwnerRow,
+  row: OwnerTreeRow,
   loaded: LoadedOwners,
   sort: SortOrder,
   format: FigureFormatter,

@@ -10,7 +10,7 @@ import { Disposable } from '../dispose';
 import { OWNERS_VIEW_ID, type OwnersModel } from './ownersModel';
 import { OwnersTreeProvider } from './ownersTree';
 
-export class OwnersView extends Disposable {
+export class OwnersTreeView extends Disposable {
   readonly provider: OwnersTreeProvider;
   readonly treeView: vscode.TreeView<OwnerTreeElement>;
 

@@ -3,7 +3,7 @@ import type { FakeWeComServer } from '../../../src/demo/fakeServer';
 import { addStats, emptyStats } from '../../../src/shared/metrics';
 import { allowedWindow, dayFromTs, dayStartTs, listDays, splitRange } from '../../../src/shared/days';
 import { WeComError } from '../../../src/wecom/errors';
-import type { Progress } from '../../../src/wecom/types';
+import type { CallProgress } from '../../../src/wecom/types';
 import { bodiesOf, dayTruth, fakeServerPerSuite, FIXED_NOW, makeClient, rejectionOf } from './support';
 import { WECOM_PATHS } from '../../../src/shared/wecomApi';
 
@@ -14,7 +14,7 @@ suite('wecom/getByDay', () => {
 
   test('180 days × 250 owners: 6 windows × 3 batches, each day once, every field summed across batches', async () => {
     const { client } = makeClient(server);
-    const progress: Progress[] = [];
+    const progress: CallProgress[] = [];
     const result = await client.getByDay({ ...window }, { onProgress: (p) => progress.push(p) });
     assert.equal(server.counts()[WECOM_PATHS.followUsers], 1);
     const bodies = bodiesOf(server, WECOM_PATHS.byDay);

@@ -3,7 +3,7 @@ import type { FakeWeComServer } from '../../../src/demo/fakeServer';
 import { addDays, dayStartTs } from '../../../src/shared/days';
 import { METRIC_KEYS, METRICS } from '../../../src/shared/metrics';
 import { WeComError } from '../../../src/wecom/errors';
-import type { Progress } from '../../../src/wecom/types';
+import type { CallProgress } from '../../../src/wecom/types';
 import {
   bodiesOf,
   fakeServerPerSuite,
@@ -22,7 +22,7 @@ suite('wecom/getOwnerTotals', () => {
 
   test('250 follow users: 3 batches of ≤100, merged rows equal the ground truth field by field', async () => {
     const { client } = makeClient(server);
-    const progress: Progress[] = [];
+    const progress: CallProgress[] = [];
     const rows = await client.getOwnerTotals({ from: day, to: day }, { onProgress: (p) => progress.push(p) });
     assert.equal(server.counts()[WECOM_PATHS.followUsers], 1);
     const bodies = bodiesOf(server, WECOM_PATHS.statistic);
