@@ -6,8 +6,10 @@
 import type { CstDay } from './days';
 import { tryParseCstDay } from './days';
 import { isMetricKey } from './metrics';
-import type { ChartSubject, ChartUiState, HostToWebview, RangeChoice, WebviewToHost } from './protocol';
-import { MAX_NOTICE_CHARS, MAX_SHOWN_NOTICES, MAX_SUBJECT_OWNERS, RANGE_PRESETS } from './protocol';
+import type { HostToWebview, WebviewToHost } from './protocol';
+import type { ChartSubject, ChartUiState, RangeChoice } from './chartState';
+import { MAX_NOTICE_CHARS, MAX_SHOWN_NOTICES } from './protocol';
+import { MAX_SUBJECT_OWNERS, RANGE_PRESETS } from './chartState';
 
 type Json = Record<string, unknown>;
 

@@ -4,8 +4,10 @@
  */
 import type { MetricKey } from '../shared/metrics';
 import { METRICS, metricLabel } from '../shared/metrics';
-import type { ByDayData, ChartUiState, InitMessage, ShownState } from '../shared/protocol';
-import { MAX_NOTICE_CHARS, MAX_SHOWN_NOTICES, resolveRange } from '../shared/protocol';
+import type { ByDayData, InitMessage, ShownState } from '../shared/protocol';
+import type { ChartUiState } from '../shared/chartState';
+import { MAX_NOTICE_CHARS, MAX_SHOWN_NOTICES } from '../shared/protocol';
+import { resolveRange } from '../shared/chartState';
 import { renderCards } from './cards';
 import { ByDayChart } from './chart';
 import { Controls } from './controls';

@@ -6,8 +6,9 @@
 import type { CstDay } from '../shared/days';
 import type { MetricKey } from '../shared/metrics';
 import { METRIC_KEYS } from '../shared/metrics';
-import type { ByDayData, InitMessage, SeriesMode } from '../shared/protocol';
-import { MAX_COMPARE_OWNERS } from '../shared/protocol';
+import type { ByDayData, InitMessage } from '../shared/protocol';
+import type { SeriesMode } from '../shared/chartState';
+import { MAX_COMPARE_OWNERS } from '../shared/chartState';
 import { fill } from './text';
 
 /** One line of the chart (a column of the table): its label and a value per day, null where none. */

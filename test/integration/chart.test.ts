@@ -9,7 +9,7 @@ import type { FakeWeComServer } from '../../src/demo/fakeServer';
 import { SHOW_BY_DAY_CHART_COMMAND, type ChartTestProbe } from '../../src/extension/chart/registration';
 import type { OwnerTreeElement } from '../../src/extension/contracts';
 import { dayStartTs, lastNDays, splitRange } from '../../src/shared/days';
-import { subjectKey } from '../../src/shared/protocol';
+import { subjectKey } from '../../src/shared/chartState';
 import { WECOM_PATHS } from '../../src/shared/wecomApi';
 import { closeCharts, owner, probe, startSignedInFake, until } from './support/chartHost';
 import { getApi, releaseHost } from './support/wecomHost';

@@ -9,7 +9,7 @@ import { performance } from 'perf_hooks';
 import * as vscode from 'vscode';
 import { startFakeWeComServer } from '../../src/demo/fakeServer';
 import { SHOW_BY_DAY_CHART_COMMAND } from '../../src/extension/chart/registration';
-import { subjectKey } from '../../src/shared/protocol';
+import { subjectKey } from '../../src/shared/chartState';
 import { WECOM_PATHS } from '../../src/shared/wecomApi';
 import { chartTabs, probe } from './support/chartHost';
 import { getApi, releaseHost, resetHostTo, setupCredentials, waitForState } from './support/wecomHost';

@@ -16,7 +16,7 @@ import {
 } from '../../src/extension/chart/registration';
 import type { OwnerTreeElement } from '../../src/extension/contracts';
 import { addDays, dayStartTs, lastNDays } from '../../src/shared/days';
-import { subjectKey, type ChartSubject } from '../../src/shared/protocol';
+import { subjectKey, type ChartSubject } from '../../src/shared/chartState';
 import { WECOM_PATHS } from '../../src/shared/wecomApi';
 import { ownersOfBody, startWeComProxy, withoutDay, type WeComProxy } from '../support/wecomProxy';
 import { closeCharts, owner, probe, until } from './support/chartHost';

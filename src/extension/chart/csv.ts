@@ -13,7 +13,8 @@ import { defuseFormula, quoteCsvField, toCsv } from '../../shared/csv';
 import type { UiLanguage } from '../../shared/i18n';
 import type { GroupChatStats, MetricKey } from '../../shared/metrics';
 import { METRIC_KEYS, metricLabel } from '../../shared/metrics';
-import type { ByDayData, OwnerLabel, SeriesMode } from '../../shared/protocol';
+import type { ByDayData, OwnerLabel } from '../../shared/protocol';
+import type { SeriesMode } from '../../shared/chartState';
 
 export interface CsvOptions {
   readonly metric: MetricKey;

@@ -4,13 +4,8 @@
  */
 import * as os from 'node:os';
 import * as vscode from 'vscode';
-import type {
-  ByDayData,
-  ChartSubject,
-  ExportCsvParams,
-  ExportResult,
-  OwnerLabel,
-} from '../../shared/protocol';
+import type { ByDayData, ExportCsvParams, ExportResult, OwnerLabel } from '../../shared/protocol';
+import type { ChartSubject } from '../../shared/chartState';
 import { pngBase64 } from '../../shared/protocolValidation';
 import type { UiLanguage } from '../../shared/i18n';
 import { UserFacingError } from './chartErrors';

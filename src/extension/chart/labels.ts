@@ -5,7 +5,8 @@
 import * as vscode from 'vscode';
 import { uiLanguage, type UiLanguage } from '../../shared/i18n';
 import { ownerDisplayName, type OwnerNames } from '../../shared/ownerNames';
-import type { ChartLabels, ChartSubject, OwnerLabel } from '../../shared/protocol';
+import type { ChartLabels, OwnerLabel } from '../../shared/protocol';
+import type { ChartSubject } from '../../shared/chartState';
 
 export function chartLanguage(): UiLanguage {
   return uiLanguage(vscode.env.language);

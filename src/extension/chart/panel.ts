@@ -5,8 +5,9 @@
  */
 import * as vscode from 'vscode';
 import { allowedWindow } from '../../shared/days';
-import type { ChartSubject, ChartUiState, HostToWebview } from '../../shared/protocol';
-import { subjectKey } from '../../shared/protocol';
+import type { HostToWebview } from '../../shared/protocol';
+import type { ChartSubject, ChartUiState } from '../../shared/chartState';
+import { subjectKey } from '../../shared/chartState';
 import { isWebviewToHost } from '../../shared/protocolValidation';
 import { describeWeComError } from '../../wecom/errors';
 import { Disposable } from '../dispose';

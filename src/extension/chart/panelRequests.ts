@@ -7,12 +7,12 @@ import * as vscode from 'vscode';
 import type {
   ByDayData,
   ByDayParams,
-  ChartSubject,
   HostToWebview,
   RequestMessage,
   RequestMethod,
   RequestResult,
 } from '../../shared/protocol';
+import type { ChartSubject } from '../../shared/chartState';
 import { describeWeComError, isAbortError } from '../../wecom/errors';
 import type { CallProgress } from '../../wecom/types';
 import { toErrorInfo, UserFacingError } from './chartErrors';

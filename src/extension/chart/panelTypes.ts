@@ -1,7 +1,8 @@
 /** The chart panel's dependencies and the events tests and the benchmark observe. */
 import type { OwnerNames } from '../../shared/ownerNames';
 import type * as vscode from 'vscode';
-import type { ChartUiState, ShownState } from '../../shared/protocol';
+import type { ShownState } from '../../shared/protocol';
+import type { ChartUiState } from '../../shared/chartState';
 import type { ConnectionSource } from '../contracts';
 import type { ClosedDayCache } from './closedDayCache';
 import type { SaveTargetPicker } from './exports';

@@ -6,7 +6,7 @@ import type { OwnerNames } from '../../shared/ownerNames';
 import * as vscode from 'vscode';
 import type { MetricKey } from '../../shared/metrics';
 import { isMetricKey } from '../../shared/metrics';
-import type { ChartSubject } from '../../shared/protocol';
+import type { ChartSubject } from '../../shared/chartState';
 import type { ConnectionSource, OwnerTreeElement } from '../contracts';
 import { ownerLabels } from './labels';
 

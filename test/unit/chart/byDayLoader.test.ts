@@ -6,7 +6,7 @@ import { contiguousRuns, loadByDay, type ByDayLoadRequest } from '../../../src/e
 import { ClosedDayCache } from '../../../src/extension/chart/closedDayCache';
 import type { FakeWeComServer } from '../../../src/demo/fakeServer';
 import { addDays, allowedWindow, lastNDays, listDays, type DayRange } from '../../../src/shared/days';
-import type { ChartSubject } from '../../../src/shared/protocol';
+import type { ChartSubject } from '../../../src/shared/chartState';
 import { bodiesOf, dayTruth, FIXED_NOW, makeClient, startServer } from '../wecom/support';
 import { ownersOf, testScope } from './loaderSupport';
 import { WECOM_PATHS } from '../../../src/shared/wecomApi';

@@ -10,7 +10,7 @@ import { loadByDay } from '../../../src/extension/chart/byDayLoader';
 import { ClosedDayCache } from '../../../src/extension/chart/closedDayCache';
 import type { FakeWeComServer } from '../../../src/demo/fakeServer';
 import { addDays, cstYesterday, isProvisional, lastNDays, type DayRange } from '../../../src/shared/days';
-import type { ChartSubject } from '../../../src/shared/protocol';
+import type { ChartSubject } from '../../../src/shared/chartState';
 import { makeClient, startServer } from '../wecom/support';
 import { ownersOf, testScope } from './loaderSupport';
 import { WECOM_PATHS } from '../../../src/shared/wecomApi';

@@ -7,14 +7,9 @@ import * as assert from 'node:assert/strict';
 import type { CstDay } from '../../../src/shared/days';
 import { addDays, dayStartTs, listDays } from '../../../src/shared/days';
 import { emptyStats, type GroupChatStats } from '../../../src/shared/metrics';
-import type {
-  ByDayData,
-  ChartLabels,
-  ChartSubject,
-  DaySeries,
-  InitMessage,
-} from '../../../src/shared/protocol';
-import { defaultUiState, MAX_COMPARE_OWNERS } from '../../../src/shared/protocol';
+import type { ByDayData, ChartLabels, DaySeries, InitMessage } from '../../../src/shared/protocol';
+import type { ChartSubject } from '../../../src/shared/chartState';
+import { defaultUiState, MAX_COMPARE_OWNERS } from '../../../src/shared/chartState';
 import { cardsFor, cardsText, type CardsInput } from '../../../src/webview/cardsModel';
 import { canCompare, compareCap, dayRuns, isEmpty, seriesFor } from '../../../src/webview/series';
 
