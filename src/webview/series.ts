@@ -6,7 +6,7 @@
 import type { CstDay } from '../shared/days';
 import type { MetricKey } from '../shared/metrics';
 import { METRIC_KEYS } from '../shared/metrics';
-import type { ByDayData, InitMessage } from '../shared/protocol';
+import type { ByDayData, ChartLabels, InitMessage } from '../shared/protocol';
 import type { SeriesMode } from '../shared/chartState';
 import { MAX_COMPARE_OWNERS } from '../shared/chartState';
 import { fill } from './text';
@@ -50,6 +50,13 @@ export function dayRuns(days: readonly CstDay[], all: readonly CstDay[]): string
   }
   flush();
   return runs;
+}
+
+/** "WeCom did not report 2026-11-20, 2026-11-22 … 2026-11-25 for every owner", when days are missing. */
+export function missingDaysText(data: ByDayData, labels: ChartLabels): string | undefined {
+  return data.missingDays.length > 0
+    ? fill(labels.missingDays, { days: dayRuns(data.missingDays, data.days).join(', ') })
+    : undefined;
 }
 
 function subjectLabel(init: InitMessage): string {

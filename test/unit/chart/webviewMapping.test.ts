@@ -11,13 +11,21 @@ import type { ByDayData, ChartLabels, DaySeries, InitMessage } from '../../../sr
 import type { ChartSubject } from '../../../src/shared/chartState';
 import { defaultUiState, MAX_COMPARE_OWNERS } from '../../../src/shared/chartState';
 import { cardsFor, cardsText, type CardsInput } from '../../../src/webview/cardsModel';
-import { canCompare, compareCap, dayRuns, isEmpty, seriesFor } from '../../../src/webview/series';
+import {
+  canCompare,
+  compareCap,
+  dayRuns,
+  isEmpty,
+  missingDaysText,
+  seriesFor,
+} from '../../../src/webview/series';
 
 /** Every label reads as its own key, except those whose placeholders matter here. */
 const LABELS = new Proxy(
   {
     compareCap: 'at most {max}, {n} chosen',
     fetchedAt: 'Fetched at {time} CST',
+    missingDays: 'not reported: {days}',
     provisionalHint: 'Fetched at {time} CST, may change',
   } as Record<string, string>,
   { get: (named, key: string) => named[key] ?? key },
@@ -129,6 +137,12 @@ suite('webview/series: what is drawn', () => {
     const missing: CstDay[] = ['2026-11-25', '2026-11-20', '2026-11-22', '2026-11-23', '2026-11-24'];
     assert.deepEqual(dayRuns(missing, DAYS), ['2026-11-20', '2026-11-22 … 2026-11-25']);
     assert.deepEqual(dayRuns([], DAYS), []);
+    const total = DAYS.map(() => null);
+    assert.equal(
+      missingDaysText(data(total, { missingDays: missing }), LABELS),
+      'not reported: 2026-11-20, 2026-11-22 … 2026-11-25',
+    );
+    assert.equal(missingDaysText(data(total), LABELS), undefined);
   });
 });
 
