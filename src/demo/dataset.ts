@@ -4,7 +4,7 @@
  *   chat_total(d) = chat_total(d−1) + new_chat_cnt(d) − churn(d),  0 ≤ churn(d) ≤ chat_total(d−1)
  * (the same for members), and "has messages" figures never exceed their totals.
  */
-import { DAY_SECONDS, CST_OFFSET_SECONDS, dayStartTs } from '../shared/days';
+import { addDays, daysBetween } from '../shared/days';
 import type { CstDay } from '../shared/days';
 import { emptyStats } from '../shared/metrics';
 import type { GroupChatStats } from '../shared/metrics';
@@ -23,9 +23,20 @@ interface OwnerProfile {
   readonly empty: boolean;
 }
 
-/** CST day → a whole day number (days since 1970-01-01 CST). */
+/**
+ * The dataset indexes days by number (days since 1970-01-01 CST): its curves and weekday rhythm
+ * are arithmetic on that index. The calendar itself is `shared/days.ts`'s.
+ */
+const DAY_ZERO: CstDay = '1970-01-01';
+
+/** CST day → its day number. */
 export function dayNumber(day: CstDay): number {
-  return Math.round((dayStartTs(day) + CST_OFFSET_SECONDS) / DAY_SECONDS);
+  return daysBetween(DAY_ZERO, day);
+}
+
+/** Day number → its CST day. */
+export function dayOfNumber(n: number): CstDay {
+  return addDays(DAY_ZERO, n);
 }
 
 export class DemoDataset {

@@ -14,7 +14,7 @@ export function hashString(text: string): number {
 }
 
 /** Mixes integers into one well-spread unsigned 32-bit value (a murmur3-style finalizer per step). */
-export function mix(...parts: number[]): number {
+function mix(...parts: number[]): number {
   let h = 0x9e3779b9;
   for (const part of parts) {
     h ^= part >>> 0;

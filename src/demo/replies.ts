@@ -7,17 +7,12 @@ export interface ApiReply {
 }
 
 /** The IP the fake reports as the caller's (it only listens on loopback). */
-export const LOOPBACK_IP = '127.0.0.1';
+const LOOPBACK_IP = '127.0.0.1';
 
 let hintCounter = 0;
 
 /** An error reply worded like WeCom's: text, a hint id, the caller's IP and the help link. */
-export function apiError(
-  errcode: number,
-  text: string,
-  nowMs: number,
-  fromIp: string = LOOPBACK_IP,
-): ApiReply {
+function apiError(errcode: number, text: string, nowMs: number, fromIp: string = LOOPBACK_IP): ApiReply {
   hintCounter = (hintCounter + 1) % 1_000_000;
   const hint = `${Math.floor(nowMs / 1000)}_fake${String(hintCounter).padStart(6, '0')}`;
   return {
@@ -31,7 +26,7 @@ export function ok(fields: Record<string, unknown> = {}): ApiReply {
 }
 
 /** Error texts by code, as the real server words them (close enough for clients to log). */
-export const ERROR_TEXT: Readonly<Record<number, string>> = {
+const ERROR_TEXT: Readonly<Record<number, string>> = {
   [-1]: 'system busy',
   40001: 'invalid credential',
   40013: 'invalid corpid',

@@ -35,7 +35,7 @@ export type ReplyFault = (
 
 export type ReplyFaultKind = ReplyFault['kind'];
 
-export const DEFAULT_FOREIGN_OWNER = 'not-asked-owner';
+const DEFAULT_FOREIGN_OWNER = 'not-asked-owner';
 
 const STATS: readonly FaultEndpoint[] = ['statistic', 'byDay'];
 const ALL: readonly FaultEndpoint[] = ['token', 'followUsers', 'statistic', 'byDay'];

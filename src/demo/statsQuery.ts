@@ -4,7 +4,8 @@
  * A missing or non-numeric day_begin_time answers 600018 ("invalid start or end time"): the
  * documentation lists no dedicated "missing parameter" code for these endpoints.
  */
-import { CST_OFFSET_SECONDS, DAY_SECONDS, HISTORY_DAYS, MAX_SPAN_DAYS } from '../shared/days';
+import { dayFromTs, HISTORY_DAYS, MAX_SPAN_DAYS } from '../shared/days';
+import { dayNumber } from './dataset';
 import {
   DEFAULT_PAGE_LIMIT,
   MAX_OWNERS_PER_REQUEST,
@@ -35,8 +36,8 @@ export interface QueryContext {
 }
 
 /** The CST day number containing Unix time `ts` (seconds): the server's flooring. */
-export function dayNumberOfTs(ts: number): number {
-  return Math.floor((Math.floor(ts) + CST_OFFSET_SECONDS) / DAY_SECONDS);
+function dayNumberOfTs(ts: number): number {
+  return dayNumber(dayFromTs(ts));
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

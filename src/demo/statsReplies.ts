@@ -1,8 +1,8 @@
 /** Bodies of the two statistics endpoints, computed from the dataset for a validated query. */
-import { CST_OFFSET_SECONDS, DAY_SECONDS } from '../shared/days';
+import { dayStartTs } from '../shared/days';
 import { METRIC_KEYS, METRICS, addStats, emptyStats } from '../shared/metrics';
 import type { GroupChatStats, MetricKey } from '../shared/metrics';
-import type { DemoDataset } from './dataset';
+import { dayOfNumber, type DemoDataset } from './dataset';
 import type { StatsQuery } from './statsQuery';
 
 /** order_by → the figure it sorts on, from the shared glossary. */
@@ -22,7 +22,7 @@ const ORDER_KEYS: Readonly<Record<1 | 2 | 3 | 4, MetricKey>> = (() => {
  * day's value (the real server's behaviour is undocumented; this is the reading that keeps a
  * one-day query and a multi-day query ending the same day consistent for totals).
  */
-export function ownerRangeStats(
+function ownerRangeStats(
   dataset: DemoDataset,
   owner: string,
   fromDay: number,
@@ -73,7 +73,7 @@ export function byDayBody(dataset: DemoDataset, q: StatsQuery): ByDayBody {
     for (const owner of q.owners) {
       addStats(data, dataset.statsOnDay(owner, n));
     }
-    items.push({ stat_time: n * DAY_SECONDS - CST_OFFSET_SECONDS, data });
+    items.push({ stat_time: dayStartTs(dayOfNumber(n)), data });
   }
   return { items };
 }

@@ -2,8 +2,9 @@
  * Which WeCom server the host talks to right now: the demo server when demo mode is on, else
  * the configured corp (corp ID setting + secret in SecretStorage). Implements the
  * `ConnectionSource` contract the chart panel uses; the owners tree uses the richer
- * `HostConnection`. One client is kept per connection so its token cache survives reloads.
+ * `ConfiguredConnection`. One client is kept per connection so its token cache survives reloads.
  */
+import type { OwnerNames } from '../shared/ownerNames';
 import * as vscode from 'vscode';
 import { secretFingerprint } from '../wecom/fingerprint';
 import type { StatisticsClient } from '../wecom/types';
@@ -15,13 +16,13 @@ import { Disposable } from './dispose';
 import type { RedactingLog } from './log';
 import { affectsSettings, readSettings, type WeComSettings } from './settings';
 
-export interface HostConnection extends ActiveConnection {
+export interface ConfiguredConnection extends ActiveConnection {
   /** Changes whenever anything that could change the figures changes (never contains the secret). */
   readonly key: string;
   /** Explicit owner list, or undefined for the follow-user list. */
   readonly owners: readonly string[] | undefined;
   /** userid → display name: the ownerNames setting over the demo server's names. */
-  readonly ownerNames: Readonly<Record<string, string>>;
+  readonly ownerNames: OwnerNames;
 }
 
 export class ConnectionManager extends Disposable implements ConnectionSource {
@@ -48,16 +49,16 @@ export class ConnectionManager extends Disposable implements ConnectionSource {
     );
   }
 
-  current(): Promise<HostConnection | undefined> {
+  current(): Promise<ConfiguredConnection | undefined> {
     return this.currentConnection();
   }
 
   /** The display names the tree and chart show (setting first, then the demo server's). */
-  ownerNames(settings: WeComSettings = readSettings().settings): Readonly<Record<string, string>> {
+  ownerNames(settings: WeComSettings = readSettings().settings): OwnerNames {
     return { ...(this.demo.demoServer?.ownerNames ?? {}), ...settings.ownerNames };
   }
 
-  async currentConnection(): Promise<HostConnection | undefined> {
+  async currentConnection(): Promise<ConfiguredConnection | undefined> {
     const { settings } = readSettings();
     const server = this.demo.demoServer;
     if (server) {
@@ -97,7 +98,7 @@ export class ConnectionManager extends Disposable implements ConnectionSource {
   }
 
   private clientFor(
-    mode: HostConnection['mode'],
+    mode: ConfiguredConnection['mode'],
     corpId: string,
     secret: string,
     settings: WeComSettings,
@@ -120,12 +121,12 @@ export class ConnectionManager extends Disposable implements ConnectionSource {
   }
 
   private build(
-    mode: HostConnection['mode'],
+    mode: ConfiguredConnection['mode'],
     corpId: string,
     secret: string,
     settings: WeComSettings,
     owners: readonly string[] | undefined,
-  ): HostConnection {
+  ): ConfiguredConnection {
     const { key: clientKey, client, secretHash } = this.clientFor(mode, corpId, secret, settings);
     return {
       mode,

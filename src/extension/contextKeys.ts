@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 
 export type ViewState = 'unconfigured' | 'loading' | 'ready' | 'error';
 
-export const CONTEXT_KEYS = {
+const CONTEXT_KEYS = {
   state: 'wecomGroupStats.state',
   demo: 'wecomGroupStats.demo',
   filtered: 'wecomGroupStats.filtered',

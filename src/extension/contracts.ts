@@ -3,6 +3,7 @@
  * built and tested on its own. The composition root (`extension.ts`) wires implementations.
  */
 import type * as vscode from 'vscode';
+import type { MetricKey } from '../shared/metrics';
 import type { StatisticsClient } from '../wecom/types';
 
 export type ConnectionMode = 'real' | 'demo';
@@ -34,4 +35,4 @@ export interface ConnectionSource {
 export type OwnerTreeElement =
   | { readonly kind: 'summary' }
   | { readonly kind: 'owner'; readonly owner: string }
-  | { readonly kind: 'figure'; readonly owner: string | undefined; readonly metric: string };
+  | { readonly kind: 'figure'; readonly owner: string | undefined; readonly metric: MetricKey };

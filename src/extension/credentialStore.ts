@@ -6,9 +6,9 @@
 import * as vscode from 'vscode';
 import { Disposable } from './dispose';
 
-export const SECRET_KEY_PREFIX = 'wecomGroupStats.secret.';
+const SECRET_KEY_PREFIX = 'wecomGroupStats.secret.';
 
-export function secretKey(corpId: string): string {
+function secretKey(corpId: string): string {
   return SECRET_KEY_PREFIX + corpId;
 }
 

@@ -4,7 +4,7 @@
  */
 import * as vscode from 'vscode';
 
-export function disposeAll(disposables: vscode.Disposable[]): void {
+function disposeAll(disposables: vscode.Disposable[]): void {
   while (disposables.length) {
     disposables.pop()?.dispose();
   }

@@ -15,7 +15,7 @@ import { RedactingLog } from './log';
 import { Notifier, type NotificationAction } from './notifications';
 import { parseSortOrder } from './owners/ownerRows';
 import { OwnersModel, readSortState } from './owners/ownersModel';
-import { OwnersView } from './owners/ownersView';
+import { OwnersTreeView } from './owners/ownersView';
 import { affectsSettings, readSettings } from './settings';
 import { createTestApi } from './testApiImpl';
 import type { WeComGroupStatsApi } from './testApi';
@@ -52,7 +52,7 @@ export function activate(context: vscode.ExtensionContext): WeComGroupStatsApi |
     parseSortOrder(readSortState(context.globalState)),
     now,
   );
-  const view = new OwnersView(model);
+  const view = new OwnersTreeView(model);
   subscriptions.push(credentials, demo, connections, model, view);
   subscriptions.push(
     registerCommands({ context, credentials, connections, demo, notifier, model, log, seam }),

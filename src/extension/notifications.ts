@@ -4,15 +4,14 @@
  */
 import * as vscode from 'vscode';
 import { describeWeComError, WeComError } from '../wecom/errors';
-import { uiLanguage } from '../shared/metrics';
+import { uiLanguage } from '../shared/i18n';
 import type { RedactingLog } from './log';
-import { SETTINGS_SECTION } from './settings';
 import type { TestSeam } from './testSeam';
 
 export type NotificationAction = 'setup' | 'settings' | 'log' | 'retry';
 export type Severity = 'error' | 'warning' | 'info';
 
-export interface ShownMessage {
+export interface ShownNotification {
   readonly severity: Severity;
   readonly text: string;
   /** Button labels, as shown. */
@@ -39,78 +38,46 @@ function actionLabel(action: NotificationAction): string {
   }
 }
 
-/** The IP WeCom saw, from a 60020 errmsg ("… from ip: 1.2.3.4, more info …"). */
-export function ipFromErrmsg(errmsg: string | undefined): string | undefined {
-  return /from ip:\s*([0-9a-fA-F.:]+[0-9a-fA-F])/.exec(errmsg ?? '')?.[1];
+/** API codes that the corp ID and secret fix: wrong, empty, or of two different apps. */
+const CREDENTIAL_CODES: ReadonlySet<number> = new Set([40001, 40013, 40014, 41002, 41004, 301002]);
+
+/**
+ * The buttons that help with a failure, chosen from its kind and errcode. What the failure means
+ * and what to do is the error's own hint (src/wecom/hints.ts), shared with the CLI.
+ */
+function actionsFor(err: unknown): NotificationAction[] {
+  if (!(err instanceof WeComError)) {
+    return ['log'];
+  }
+  switch (err.kind) {
+    case 'api':
+      if (err.errcode !== undefined && CREDENTIAL_CODES.has(err.errcode)) {
+        return ['setup'];
+      }
+      // 60020: the trusted IPs are fixed in the admin console, the proxy in the settings.
+      return err.errcode === 60020 ? ['settings', 'log'] : ['log'];
+    case 'network':
+    case 'timeout':
+      return ['settings', 'log'];
+    case 'input':
+      // A setting the client refuses (plain http:// to a remote host): the hint names it.
+      return ['settings'];
+    default:
+      return ['log'];
+  }
 }
 
-/** What went wrong and what to do about it, as one or two sentences plus the buttons that help. */
-export function describeFailure(err: unknown, context: FailureContext, log: RedactingLog): FailureMessage {
+/** What failed (the context), the error's hint, and the buttons that help. */
+function describeFailure(err: unknown, context: FailureContext, log: RedactingLog): FailureMessage {
   const prefix =
     context === 'verify'
       ? vscode.l10n.t('Credentials not saved.')
       : vscode.l10n.t('Could not load the group owners.');
-  const say = (text: string, actions: NotificationAction[]): FailureMessage => ({
-    text: log.redact(`${prefix} ${text}`),
+  const actions = actionsFor(err);
+  return {
+    text: log.redact(`${prefix} ${describeWeComError(err, uiLanguage(vscode.env.language))}`),
     actions: context === 'load' ? ['retry', ...actions] : actions,
-  });
-  if (!(err instanceof WeComError)) {
-    const detail = err instanceof Error ? err.message : String(err);
-    return say(vscode.l10n.t('Unexpected error: {0}. The log has details.', detail), ['log']);
-  }
-  if (err.kind === 'api') {
-    switch (err.errcode) {
-      case 40013:
-        return say(
-          vscode.l10n.t(
-            'WeCom does not know this corp ID (errcode 40013). Copy it from the admin console (My Company → Company Info) and set up credentials again.',
-          ),
-          ['setup'],
-        );
-      case 40001:
-        return say(
-          vscode.l10n.t(
-            "WeCom rejected the secret (errcode 40001): it is not this corp's app secret, it was reset, or the app is disabled. Copy the secret of the app listed under Customer Contact and set up credentials again.",
-          ),
-          ['setup'],
-        );
-      case 60020: {
-        const ip = ipFromErrmsg(err.errmsg) ?? vscode.l10n.t('(unknown)');
-        return say(
-          vscode.l10n.t(
-            'WeCom refused requests from IP {0} (errcode 60020). Add this IP to the app\'s trusted IPs (企业可信IP) in the admin console, or set "{1}.proxy" to a proxy whose IP is trusted.',
-            ip,
-            SETTINGS_SECTION,
-          ),
-          ['settings', 'log'],
-        );
-      }
-      case 48002:
-        return say(
-          vscode.l10n.t(
-            'This app may not call customer-contact APIs (errcode 48002). In the admin console, add it under Customer Contact → API → apps that may call (可调用应用).',
-          ),
-          ['log'],
-        );
-      default:
-        break;
-    }
-  }
-  if (err.kind === 'network' || err.kind === 'timeout') {
-    return say(
-      vscode.l10n.t(
-        'Could not reach the WeCom server ({0}). Check your network and the "{1}.apiBaseUrl" and "{1}.proxy" settings.',
-        describeWeComError(err, uiLanguage(vscode.env.language)),
-        SETTINGS_SECTION,
-      ),
-      ['settings', 'log'],
-    );
-  }
-  if (err.kind === 'input') {
-    // A setting the client refuses (plain http:// to a remote host): the reason says how to fix it.
-    return say(describeWeComError(err, uiLanguage(vscode.env.language)), ['settings']);
-  }
-  return say(describeWeComError(err, uiLanguage(vscode.env.language)), ['log']);
+  };
 }
 
 export class Notifier {

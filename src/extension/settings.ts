@@ -3,6 +3,7 @@
  * it is replaced by the default and reported (as a whole sentence naming the setting) so the
  * user can fix it.
  */
+import type { OwnerNames } from '../shared/ownerNames';
 import * as vscode from 'vscode';
 import { CONCURRENCY_RANGE, TIMEOUT_RANGE } from '../shared/clientLimits';
 import { DEFAULT_API_BASE } from '../wecom/types';
@@ -36,7 +37,7 @@ export interface WeComSettings {
   readonly proxy: string | undefined;
   /** Empty = use the follow-user list. */
   readonly owners: readonly string[];
-  readonly ownerNames: Readonly<Record<string, string>>;
+  readonly ownerNames: OwnerNames;
   readonly concurrency: number;
   readonly requestTimeoutMs: number;
   /** Plain http:// to a host other than loopback is allowed (off by default: clear-text secret). */

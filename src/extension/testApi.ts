@@ -5,7 +5,7 @@
  */
 import type { ConnectionMode } from './contracts';
 import type { ViewState } from './contextKeys';
-import type { ShownMessage } from './notifications';
+import type { ShownNotification } from './notifications';
 
 export interface TreeRowSnapshot {
   readonly kind: 'summary' | 'owner' | 'figure';
@@ -34,7 +34,7 @@ export interface WeComGroupStatsApi {
   /** The view's description (sort order, active filter) and message (errors, empty results). */
   view(): { readonly description?: string; readonly message?: string };
   /** Every notification shown, newest last (already redacted). */
-  messages(): readonly ShownMessage[];
+  messages(): readonly ShownNotification[];
   /** Lines written to the "WeCom Group Stats" log, newest last. */
   logLines(): readonly string[];
   /** Every key and value this extension keeps in global state (to prove no secret is there). */

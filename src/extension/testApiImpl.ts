@@ -4,7 +4,7 @@ import type { ConnectionManager } from './connection';
 import type { OwnerTreeElement } from './contracts';
 import type { DemoMode } from './demoMode';
 import type { OwnersModel } from './owners/ownersModel';
-import type { OwnersView } from './owners/ownersView';
+import type { OwnersTreeView } from './owners/ownersView';
 import type { TreeRowSnapshot, WeComGroupStatsApi } from './testApi';
 import type { TestSeam } from './testSeam';
 
@@ -22,7 +22,7 @@ export function createTestApi(services: {
   connections: ConnectionManager;
   demo: DemoMode;
   model: OwnersModel;
-  view: OwnersView;
+  view: OwnersTreeView;
 }): WeComGroupStatsApi {
   const { provider } = services.view;
   const snapshot = (element: OwnerTreeElement): TreeRowSnapshot => {

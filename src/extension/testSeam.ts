@@ -5,7 +5,7 @@
  *
  * It keeps what the test API reports (log lines, notifications) and owns the pinnable clock.
  */
-import type { ShownMessage } from './notifications';
+import type { ShownNotification } from './notifications';
 
 /** ISO time (`2026-06-15T09:59:00+08:00`) or ms since epoch; read once at activation, Test mode only. */
 export const TEST_NOW_ENV_VARIABLE = 'WECOM_GROUP_STATS_TEST_NOW';
@@ -25,7 +25,7 @@ export function parseTestNow(value: string | undefined): number | undefined {
 
 export class TestSeam {
   private readonly lines: string[] = [];
-  private readonly shown: ShownMessage[] = [];
+  private readonly shown: ShownNotification[] = [];
   private pinned: number | undefined;
 
   constructor(pinnedNow: number | undefined) {
@@ -57,7 +57,7 @@ export class TestSeam {
     }
   }
 
-  recordMessage(message: ShownMessage): void {
+  recordMessage(message: ShownNotification): void {
     this.shown.push(message);
     if (this.shown.length > KEPT_MESSAGES) {
       this.shown.shift();
@@ -68,7 +68,7 @@ export class TestSeam {
     return this.lines;
   }
 
-  messages(): readonly ShownMessage[] {
+  messages(): readonly ShownNotification[] {
     return this.shown;
   }
 }

@@ -4,20 +4,17 @@
  * UTC fields; nothing here reads the local time zone.
  */
 
+import type { Localized } from './i18n';
+
 /** A CST calendar day written `YYYY-MM-DD`. */
 export type CstDay = string;
 
-export const CST_OFFSET_SECONDS = 8 * 3600;
-export const DAY_SECONDS = 86400;
+const CST_OFFSET_SECONDS = 8 * 3600;
+const DAY_SECONDS = 86400;
 /** The server keeps 180 days: yesterday back to 180 days before today, both ends included. */
 export const HISTORY_DAYS = 180;
 /** One request may span at most 30 days, both ends included. */
 export const MAX_SPAN_DAYS = 30;
-
-export interface Localized {
-  readonly en: string;
-  readonly zh: string;
-}
 
 /** Bad or out-of-window dates; carries the reason in both UI languages. */
 export class DayRangeError extends Error {

@@ -3,6 +3,8 @@
  * Every label, group and flow/stock fact about a figure comes from here (host, webview, CLI).
  */
 
+import { pick, type Localized, type UiLanguage } from './i18n';
+
 export const METRIC_KEYS = [
   'new_chat_cnt',
   'chat_total',
@@ -28,9 +30,9 @@ export interface MetricInfo {
   readonly kind: 'flow' | 'stock';
   /** The `order_by` value the server sorts by, when it can; other figures are sorted by the client. */
   readonly serverOrderBy?: 1 | 2 | 3 | 4;
-  readonly label: { readonly en: string; readonly zh: string };
+  readonly label: Localized;
   /** Short label for narrow places (tree descriptions, table headers). */
-  readonly short: { readonly en: string; readonly zh: string };
+  readonly short: Localized;
   /** Only returned for the education industry; absent fields read as 0. */
   readonly optional?: true;
 }
@@ -99,21 +101,14 @@ export const METRICS: Readonly<Record<MetricKey, MetricInfo>> = {
   },
 };
 
-export const METRIC_GROUPS: Readonly<Record<MetricGroup, { en: string; zh: string }>> = {
+export const METRIC_GROUPS: Readonly<Record<MetricGroup, Localized>> = {
   groups: { en: 'Groups', zh: '客户群' },
   members: { en: 'Members', zh: '群成员' },
   messages: { en: 'Messages', zh: '消息' },
 };
 
-export type UiLanguage = 'en' | 'zh';
-
-/** Maps a VS Code / browser locale ("zh-cn", "zh-CN", "en-us") to the label language. */
-export function uiLanguage(locale: string | undefined): UiLanguage {
-  return locale?.toLowerCase().startsWith('zh') ? 'zh' : 'en';
-}
-
 export function metricLabel(key: MetricKey, lang: UiLanguage): string {
-  return METRICS[key].label[lang];
+  return pick(METRICS[key].label, lang);
 }
 
 export function isMetricKey(value: unknown): value is MetricKey {

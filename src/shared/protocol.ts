@@ -5,83 +5,13 @@
  * rejects) and the host answers. Everything arriving from the other side is checked with the
  * validators in `protocolValidation.ts` before use: a webview is untrusted input to the host.
  */
-import type { CstDay, DayRange, Localized } from './days';
-import { allowedWindow, checkRange, lastNDays, tryParseCstDay } from './days';
-import type { GroupChatStats, MetricKey, UiLanguage } from './metrics';
+import type { ChartSubject, ChartUiState, SeriesMode } from './chartState';
+import type { CstDay, DayRange } from './days';
+import type { UiLanguage } from './i18n';
+import type { GroupChatStats, MetricKey } from './metrics';
 
 /** The `viewType` of the panel (also in `onWebviewPanel:` and the serializer). */
 export const CHART_VIEW_TYPE = 'wecomGroupStats.byDayChart';
-
-//#region persisted UI state (intent only, never figures)
-
-/** Whose groups a chart shows: every owner, or an explicit set of owner ids. */
-export type ChartSubject =
-  { readonly kind: 'all' } | { readonly kind: 'owners'; readonly owners: readonly string[] };
-
-/**
- * Most owners a subject may name: a sanity bound on what crosses the webview boundary, far above
- * any tree selection. Sum mode takes any number up to it (the host sums, 100 owners a request).
- */
-export const MAX_SUBJECT_OWNERS = 100_000;
-
-/** Most owners compare mode (one line each) draws: more lines cannot be told apart. */
-export const MAX_COMPARE_OWNERS = 12;
-
-export const RANGE_PRESETS = [7, 30, 90, 180] as const;
-export type RangePreset = (typeof RANGE_PRESETS)[number];
-
-export type RangeChoice =
-  | { readonly kind: 'preset'; readonly days: RangePreset }
-  | { readonly kind: 'custom'; readonly from: CstDay; readonly to: CstDay };
-
-/** Several owners: one line each (`compare`) or one summed line (`sum`). */
-export type SeriesMode = 'sum' | 'compare';
-export type ChartView = 'chart' | 'table';
-
-/** What `setState` keeps and the serializer hands back after a reload. */
-export interface ChartUiState {
-  readonly version: 1;
-  readonly subject: ChartSubject;
-  readonly metric: MetricKey;
-  readonly range: RangeChoice;
-  readonly mode: SeriesMode;
-  readonly view: ChartView;
-}
-
-export function defaultUiState(subject: ChartSubject, metric: MetricKey = 'chat_total'): ChartUiState {
-  return { version: 1, subject, metric, range: { kind: 'preset', days: 30 }, mode: 'sum', view: 'chart' };
-}
-
-/** A stable identity for a subject (panel lookup, cache keys): owner order does not matter. */
-export function subjectKey(subject: ChartSubject): string {
-  return subject.kind === 'all' ? 'all' : 'owners:' + JSON.stringify([...new Set(subject.owners)].sort());
-}
-
-/** The days a range choice means now (presets end yesterday, CST). */
-export function resolveRange(choice: RangeChoice, nowMs: number = Date.now()): DayRange {
-  return choice.kind === 'preset' ? lastNDays(choice.days, nowMs) : { from: choice.from, to: choice.to };
-}
-
-/**
- * `checkRange`, except that days before the server's window are allowed back to `oldestCached`:
- * cached history stays viewable after WeCom has dropped it.
- */
-export function checkChartRange(
-  from: CstDay,
-  to: CstDay,
-  nowMs: number,
-  oldestCached?: CstDay,
-): Localized | undefined {
-  const reason = checkRange(from, to, nowMs);
-  if (reason === undefined || oldestCached === undefined) {
-    return reason;
-  }
-  const [f, t] = [tryParseCstDay(from), tryParseCstDay(to)];
-  const inCachedHistory = f !== undefined && t !== undefined && f <= t && f >= oldestCached;
-  return inCachedHistory && t <= allowedWindow(nowMs).to ? undefined : reason;
-}
-
-//#endregion
 
 //#region data shapes
 

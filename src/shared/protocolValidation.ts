@@ -6,8 +6,10 @@
 import type { CstDay } from './days';
 import { tryParseCstDay } from './days';
 import { isMetricKey } from './metrics';
-import type { ChartSubject, ChartUiState, HostToWebview, RangeChoice, WebviewToHost } from './protocol';
-import { MAX_NOTICE_CHARS, MAX_SHOWN_NOTICES, MAX_SUBJECT_OWNERS, RANGE_PRESETS } from './protocol';
+import type { HostToWebview, WebviewToHost } from './protocol';
+import type { ChartSubject, ChartUiState, RangeChoice } from './chartState';
+import { MAX_NOTICE_CHARS, MAX_SHOWN_NOTICES } from './protocol';
+import { MAX_SUBJECT_OWNERS, RANGE_PRESETS } from './chartState';
 
 type Json = Record<string, unknown>;
 
@@ -27,7 +29,7 @@ function isRequestId(value: unknown): value is number {
  * Owner ids are opaque (may contain `<`, quotes, spaces) but never empty; at most
  * `MAX_SUBJECT_OWNERS` (sum mode takes any selection; compare mode is capped by the host).
  */
-export function isSubject(value: unknown): value is ChartSubject {
+function isSubject(value: unknown): value is ChartSubject {
   if (!isObject(value)) {
     return false;
   }
@@ -44,7 +46,7 @@ export function isSubject(value: unknown): value is ChartSubject {
   );
 }
 
-export function isRangeChoice(value: unknown): value is RangeChoice {
+function isRangeChoice(value: unknown): value is RangeChoice {
   if (!isObject(value)) {
     return false;
   }
@@ -67,7 +69,7 @@ export function isChartUiState(value: unknown): value is ChartUiState {
 }
 
 /** A PNG data URL, capped so a broken webview cannot make the host decode something huge. */
-export const MAX_PNG_DATA_URL_CHARS = 20_000_000;
+const MAX_PNG_DATA_URL_CHARS = 20_000_000;
 const PNG_PREFIX = 'data:image/png;base64,';
 
 function isRequestParams(method: unknown, params: unknown): boolean {

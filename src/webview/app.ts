@@ -2,18 +2,20 @@
  * The panel's UI for one `init`: controls, cards, chart or table, and the loading / empty /
  * error states. It owns the one Chart.js instance and the UI state that `setState` persists.
  */
+import { resolveRange, type ChartUiState } from '../shared/chartState';
 import type { MetricKey } from '../shared/metrics';
-import { METRICS } from '../shared/metrics';
-import type { ByDayData, ChartUiState, InitMessage, ShownState } from '../shared/protocol';
-import { MAX_NOTICE_CHARS, MAX_SHOWN_NOTICES, resolveRange } from '../shared/protocol';
+import { METRICS, metricLabel } from '../shared/metrics';
+import type { ByDayData, InitMessage, ShownState } from '../shared/protocol';
 import { renderCards } from './cards';
+import { cardsFor } from './cardsModel';
 import { ByDayChart } from './chart';
 import { Controls } from './controls';
-import { fill, h, replaceChildren } from './dom';
-import type { HostConnection } from './rpc';
-import { HostRequestError } from './rpc';
-import { canCompare, cardsFor, compareCap, dayRuns, isEmpty, seriesFor } from './series';
+import { h, replaceChildren } from './dom';
+import { noticeElements, shownReport } from './notices';
+import { HostRequestError, type HostConnection } from './rpc';
+import { canCompare, compareCap, isEmpty, missingDaysText, seriesFor } from './series';
 import { renderTable } from './table';
+import { fill } from './text';
 import { readTheme, watchTheme } from './theme';
 
 type UiStatus = ShownState;
@@ -73,7 +75,10 @@ export class ChartApp {
       },
       view: (view) => this.update({ view }),
       refresh: () => void this.load(true),
-      exportCsv: () => void this.exportCsv(),
+      exportCsv: () =>
+        void this.exportAs(() =>
+          this.host.request('exportCsv', { metric: this.state.metric, mode: this.state.mode }),
+        ),
       exportPng: () => void this.exportPng(),
     });
     replaceChildren(
@@ -180,43 +185,20 @@ export class ChartApp {
 
   /** Says what the figures lack: days WeCom did not report whole (with Retry), days it no longer keeps. */
   private renderNotices(data: ByDayData | undefined): void {
-    const { labels } = this.init;
-    const items: HTMLElement[] = [];
-    if (this.capNotice) {
-      items.push(h('div', { className: 'notice cap' }, h('p', { text: this.capNotice })));
-    }
-    if (data && data.missingDays.length > 0) {
-      const days = dayRuns(data.missingDays, data.days).join(', ');
-      items.push(
-        h(
-          'div',
-          { className: 'notice missing', dataset: { days: data.missingDays.join(',') } },
-          h('p', { text: fill(labels.missingDays, { days }) }),
-          this.retryButton('retry-missing'),
-        ),
-      );
-    }
-    if (data && data.unavailableDays > 0) {
-      const text = fill(labels.unavailableDays, { n: data.unavailableDays, from: this.init.window.from });
-      items.push(h('div', { className: 'notice unavailable' }, h('p', { text })));
-    }
+    const items = noticeElements({
+      labels: this.init.labels,
+      window: this.init.window,
+      capNotice: this.capNotice,
+      data,
+      retryButton: () => this.retryButton('retry-missing'),
+    });
     replaceChildren(this.notices, ...items);
     this.notices.hidden = items.length === 0;
   }
 
   /** Tells the host what is shown (tests observe it; a refused message shows up here too). */
   private reportShown(): void {
-    const texts = [...this.status.querySelectorAll('p'), ...this.notices.querySelectorAll('p')]
-      .map((p) => (p.textContent ?? '').slice(0, MAX_NOTICE_CHARS))
-      .filter((text) => text.length > 0)
-      .slice(0, MAX_SHOWN_NOTICES);
-    const retry = this.root.querySelector('button[data-name^="retry"]') !== null;
-    this.host.send({ type: 'shown', state: this.shownStatusNow(), notices: texts, retry });
-  }
-
-  private shownStatusNow(): UiStatus {
-    const state = document.body.dataset.state;
-    return state === 'ready' || state === 'empty' || state === 'error' ? state : 'loading';
+    this.host.send(shownReport(this.root, [this.status, this.notices]));
   }
 
   private showError(message: string, retryable: boolean): void {
@@ -251,23 +233,23 @@ export class ChartApp {
     replaceChildren(
       this.cards,
       cardsView
-        ? renderCards(
-            cardsView,
-            cardsView.day === this.init.window.to,
-            data.yesterdayFetchedAt,
-            canCompare(this.init) ? labels.sum : undefined,
-            metric,
+        ? renderCards({
+            view: cardsView,
+            isYesterday: cardsView.day === this.init.window.to,
+            yesterdayFetchedAt: data.yesterdayFetchedAt,
+            whose: canCompare(this.init) ? labels.sum : undefined,
+            selected: metric,
             labels,
             lang,
-            this.numberFormat,
-            (m: MetricKey) => this.update({ metric: m }),
-          )
+            numberFormat: this.numberFormat,
+            onPick: (m: MetricKey) => this.update({ metric: m }),
+          })
         : null,
     );
     this.note.textContent = data.days[0] < this.init.window.from ? labels.cachedHistory : '';
     this.setStatus('ready', '');
     const series = seriesFor(data, this.init, metric, this.state.mode);
-    const title = `${METRICS[metric].label[lang]} · ${fill(labels.cstDays, { days: `${data.from} … ${data.to}` })}`;
+    const title = `${metricLabel(metric, lang)} · ${fill(labels.cstDays, { days: `${data.from} … ${data.to}` })}`;
     const missing = new Set(data.missingDays);
     if (this.state.view === 'table') {
       replaceChildren(
@@ -290,10 +272,7 @@ export class ChartApp {
         numberFormat: this.numberFormat,
         dayTitle: (day) => fill(labels.cstDays, { days: day }),
         // Inside the chart too, so an exported PNG says what it lacks.
-        note:
-          data.missingDays.length > 0
-            ? fill(labels.missingDays, { days: dayRuns(data.missingDays, data.days).join(', ') })
-            : undefined,
+        note: missingDaysText(data, labels),
       },
       readTheme(),
     );
@@ -310,28 +289,20 @@ export class ChartApp {
     });
   }
 
-  private async exportCsv(): Promise<void> {
+  /** The host writes the file (it asks where); a refusal or failure is said in the note. */
+  private async exportAs(request: () => Promise<unknown>): Promise<void> {
     try {
-      await this.host.request('exportCsv', { metric: this.state.metric, mode: this.state.mode });
+      await request();
     } catch (err) {
-      this.showExportError(err);
+      replaceChildren(this.note, err instanceof HostRequestError ? err.info.message : String(err));
+      this.note.hidden = false;
     }
   }
 
-  private async exportPng(): Promise<void> {
+  private exportPng(): Promise<void> {
     if (this.state.view !== 'chart') {
       this.update({ view: 'chart' });
     }
-    try {
-      await this.host.request('exportPng', { dataUrl: this.chart.toPng() });
-    } catch (err) {
-      this.showExportError(err);
-    }
-  }
-
-  private showExportError(err: unknown): void {
-    const message = err instanceof HostRequestError ? err.info.message : String(err);
-    replaceChildren(this.note, message);
-    this.note.hidden = false;
+    return this.exportAs(() => this.host.request('exportPng', { dataUrl: this.chart.toPng() }));
   }
 }

@@ -15,6 +15,7 @@ import {
   Tooltip,
 } from 'chart.js';
 import type { CstDay } from '../shared/days';
+import type { SeriesView } from './series';
 import type { ChartTheme } from './theme';
 
 declare module 'chart.js' {
@@ -34,11 +35,6 @@ Chart.register(
   Legend,
   SubTitle,
 );
-
-export interface SeriesView {
-  readonly label: string;
-  readonly values: readonly (number | null)[];
-}
 
 export interface ChartInput {
   readonly days: readonly CstDay[];

@@ -4,10 +4,13 @@
  */
 import type { CstDay } from '../shared/days';
 import type { MetricGroup, MetricKey } from '../shared/metrics';
-import { METRIC_GROUPS, METRIC_KEYS, METRICS } from '../shared/metrics';
-import type { ChartUiState, ChartView, InitMessage, RangePreset, SeriesMode } from '../shared/protocol';
-import { checkChartRange, RANGE_PRESETS, resolveRange } from '../shared/protocol';
-import { fill, h } from './dom';
+import { pick } from '../shared/i18n';
+import { METRIC_GROUPS, METRIC_KEYS, METRICS, metricLabel } from '../shared/metrics';
+import type { InitMessage } from '../shared/protocol';
+import type { ChartUiState, ChartView, RangePreset, SeriesMode } from '../shared/chartState';
+import { checkChartRange, RANGE_PRESETS, resolveRange } from '../shared/chartState';
+import { h } from './dom';
+import { fill } from './text';
 import { canCompare } from './series';
 
 export interface ControlActions {
@@ -55,11 +58,11 @@ export class Controls {
       const group = METRICS[key].group;
       let optgroup = groups.get(group);
       if (!optgroup) {
-        optgroup = h('optgroup', { attrs: { label: METRIC_GROUPS[group][lang] } });
+        optgroup = h('optgroup', { attrs: { label: pick(METRIC_GROUPS[group], lang) } });
         groups.set(group, optgroup);
         this.metricSelect.append(optgroup);
       }
-      optgroup.append(h('option', { attrs: { value: key }, text: METRICS[key].label[lang] }));
+      optgroup.append(h('option', { attrs: { value: key }, text: metricLabel(key, lang) }));
     }
     this.metricSelect.addEventListener('change', () => actions.metric(this.metricSelect.value as MetricKey));
 
@@ -105,7 +108,7 @@ export class Controls {
       event.preventDefault();
       const [from, to] = [this.fromInput.value, this.toInput.value];
       const reason = checkChartRange(from, to, Date.now(), init.oldestCached);
-      this.showRangeError(reason?.[lang]);
+      this.showRangeError(reason && pick(reason, lang));
       if (!reason) {
         actions.custom(from, to);
       }

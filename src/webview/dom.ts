@@ -46,10 +46,3 @@ export function h<K extends keyof HTMLElementTagNameMap>(
 export function replaceChildren(parent: Element, ...children: Child[]): void {
   parent.replaceChildren(...children.filter((c): c is Node | string => Boolean(c)));
 }
-
-/** Fills `{name}` placeholders in a localized label. */
-export function fill(template: string, values: Readonly<Record<string, string | number>>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : whole,
-  );
-}

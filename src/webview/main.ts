@@ -2,7 +2,7 @@
  * Webview entry: says `ready`, builds the UI from the host's `init` (again on every re-init,
  * e.g. after the connection changed), and routes messages. Never talks to WeCom itself.
  */
-import type { ChartUiState } from '../shared/protocol';
+import type { ChartUiState } from '../shared/chartState';
 import { ChartApp } from './app';
 import { h, replaceChildren } from './dom';
 import { HostConnection } from './rpc';

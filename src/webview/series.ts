@@ -1,14 +1,21 @@
 /**
- * Pure mapping from the host's by-day data to what is drawn: the lines (sum or one per owner)
- * and the figures of the cards. No DOM here.
+ * Pure mapping from the host's by-day data to what is drawn: the lines (sum or one per owner),
+ * the empty state and the missing-day runs. No DOM here (unit-tested in Node); the cards' mapping
+ * is in cardsModel.ts.
  */
 import type { CstDay } from '../shared/days';
-import type { GroupChatStats, MetricKey } from '../shared/metrics';
+import type { MetricKey } from '../shared/metrics';
 import { METRIC_KEYS } from '../shared/metrics';
-import type { ByDayData, InitMessage, SeriesMode } from '../shared/protocol';
-import { MAX_COMPARE_OWNERS } from '../shared/protocol';
-import type { SeriesView } from './chart';
-import { fill } from './dom';
+import type { ByDayData, ChartLabels, InitMessage } from '../shared/protocol';
+import type { SeriesMode } from '../shared/chartState';
+import { MAX_COMPARE_OWNERS } from '../shared/chartState';
+import { fill } from './text';
+
+/** One line of the chart (a column of the table): its label and a value per day, null where none. */
+export interface SeriesView {
+  readonly label: string;
+  readonly values: readonly (number | null)[];
+}
 
 /** Compare needs at least two explicit owners (more than the cap are refused with `compareCap`). */
 export function canCompare(init: InitMessage): boolean {
@@ -45,7 +52,14 @@ export function dayRuns(days: readonly CstDay[], all: readonly CstDay[]): string
   return runs;
 }
 
-export function subjectLabel(init: InitMessage): string {
+/** "WeCom did not report 2026-11-20, 2026-11-22 … 2026-11-25 for every owner", when days are missing. */
+export function missingDaysText(data: ByDayData, labels: ChartLabels): string | undefined {
+  return data.missingDays.length > 0
+    ? fill(labels.missingDays, { days: dayRuns(data.missingDays, data.days).join(', ') })
+    : undefined;
+}
+
+function subjectLabel(init: InitMessage): string {
   if (init.subject.kind === 'all') {
     return init.labels.allOwners;
   }
@@ -84,35 +98,4 @@ export function isEmpty(data: ByDayData): boolean {
     data.missingDays.length === 0 &&
     data.total.every((stats) => stats === null || METRIC_KEYS.every((key) => !stats[key]))
   );
-}
-
-export interface CardFigure {
-  readonly metric: MetricKey;
-  readonly value: number;
-  /** Change from the day before, undefined when that day has no figures. */
-  readonly change?: number;
-}
-
-export interface CardsView {
-  readonly day: CstDay;
-  readonly figures: readonly CardFigure[];
-}
-
-/** The last day of the range that has figures, with each figure's change from the day before. */
-export function cardsFor(data: ByDayData): CardsView | undefined {
-  for (let i = data.total.length - 1; i >= 0; i--) {
-    const stats = data.total[i];
-    if (stats) {
-      const before: GroupChatStats | null = i > 0 ? data.total[i - 1] : null;
-      return {
-        day: data.days[i],
-        figures: METRIC_KEYS.map((metric) => ({
-          metric,
-          value: stats[metric],
-          change: before ? stats[metric] - before[metric] : undefined,
-        })),
-      };
-    }
-  }
-  return undefined;
 }

@@ -1,6 +1,6 @@
 /** The table view: the same numbers as the chart in a real, copyable <table>. */
 import type { CstDay } from '../shared/days';
-import type { SeriesView } from './chart';
+import type { SeriesView } from './series';
 import { h } from './dom';
 
 export function renderTable(

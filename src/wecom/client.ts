@@ -22,7 +22,7 @@ import {
   type WeComClientOptions,
 } from './types';
 
-export const DEFAULTS = {
+const DEFAULTS = {
   timeoutMs: 15_000,
   /** Real replies are a few KB (1000 rows of 8 figures is about 200 KB). */
   maxReplyBytes: 10 * 1024 * 1024,
@@ -35,8 +35,6 @@ export const DEFAULTS = {
 
 /** Seams that are not user settings. */
 export interface WeComClientDeps {
-  /** Share tokens between clients (e.g. host and a refresh job); default: one cache per client. */
-  readonly tokenCache?: TokenCache;
   /** Page size of `groupchat/statistic` (default 1000); tests lower it to exercise paging. */
   readonly pageLimit?: number;
   /** Environment read for HTTPS_PROXY/NO_PROXY (default `process.env`). */
@@ -95,7 +93,7 @@ export class WeComClient implements StatisticsClient {
       },
       transport,
       new ConcurrencyLimiter(concurrency),
-      deps.tokenCache ?? new TokenCache(),
+      new TokenCache(),
       secrets,
     );
     this.caller = caller;

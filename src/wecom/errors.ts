@@ -2,7 +2,8 @@
  * The one error type of the client. It holds only plain, redacted fields (never an axios error,
  * request config or `cause`), so printing or serializing it cannot leak the secret or a token.
  */
-import { DayRangeError, type Localized } from '../shared/days';
+import { DayRangeError } from '../shared/days';
+import { pick, type Localized, type UiLanguage } from '../shared/i18n';
 import { hintFor, type MalformedReason } from './hints';
 import { WECOM_PATHS } from '../shared/wecomApi';
 import { redactSecrets } from './redact';
@@ -114,16 +115,16 @@ export function isAbortError(err: unknown): boolean {
 }
 
 /** One sentence for the user: what happened and what to do, plus the code when there is one. */
-export function describeWeComError(err: unknown, lang: 'en' | 'zh'): string {
+export function describeWeComError(err: unknown, lang: UiLanguage): string {
   if (err instanceof WeComError) {
-    const hint = err.hint[lang];
+    const hint = pick(err.hint, lang);
     if (err.kind === 'api' && err.errcode !== undefined && !hint.includes(String(err.errcode))) {
       return `${hint} (errcode ${err.errcode})`;
     }
     return hint;
   }
   if (err instanceof DayRangeError) {
-    return err.reason[lang];
+    return pick(err.reason, lang);
   }
   const text = redactSecrets(err instanceof Error ? err.message : String(err));
   return lang === 'zh' ? `发生意外错误:${text}` : `Unexpected error: ${text}`;

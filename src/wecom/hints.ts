@@ -2,7 +2,8 @@
  * What each WeCom failure means for the user and what to do about it, in English and Simplified
  * Chinese. One entry per error code of `wecom-notes.md`, plus the non-API failure kinds.
  */
-import { HISTORY_DAYS, MAX_SPAN_DAYS, type Localized } from '../shared/days';
+import { HISTORY_DAYS, MAX_SPAN_DAYS } from '../shared/days';
+import type { Localized } from '../shared/i18n';
 import { MAX_UNFILTERED_OWNERS } from '../shared/wecomApi';
 import type { WeComErrorKind } from './types';
 
@@ -114,8 +115,8 @@ const API_HINTS: Readonly<Record<number, HintBuilder>> = {
     const en = ip ? `this computer's public IP ${ip}` : "this computer's public IP";
     const zh = ip ? `本机公网 IP ${ip}` : '本机公网 IP';
     return {
-      en: `WeCom refused calls from ${en}: it is not among the app's trusted IPs (required for self-built apps created after 2022-06-20). Add it to the app's trusted IPs (企业可信IP) in the admin console, or use a proxy whose fixed IP is trusted.`,
-      zh: `企业微信拒绝了来自${zh}的调用：该 IP 不在应用的「企业可信IP」中（2022-06-20 后创建的自建应用必须配置）。请在管理后台将其加入企业可信IP，或使用出口 IP 已受信任的代理。`,
+      en: `WeCom refused calls from ${en}: it is not among the app's trusted IPs (required for self-built apps created after 2022-06-20). Add it to the app's trusted IPs (企业可信IP) in the admin console, or point the proxy (the proxy setting or HTTPS_PROXY/NO_PROXY) at a server whose fixed IP is trusted.`,
+      zh: `企业微信拒绝了来自${zh}的调用：该 IP 不在应用的「企业可信IP」中（2022-06-20 后创建的自建应用必须配置）。请在管理后台将其加入企业可信IP，或将代理（代理设置或 HTTPS_PROXY/NO_PROXY）指向出口 IP 已受信任的服务器。`,
     };
   },
   301002: () => ({

@@ -10,7 +10,7 @@ function envValue(env: ProxyEnv, name: string): string | undefined {
   return value && value.trim() ? value.trim() : undefined;
 }
 
-export function isLoopback(hostname: string): boolean {
+function isLoopback(hostname: string): boolean {
   return (
     hostname === 'localhost' || hostname === '::1' || hostname === '[::1]' || hostname.startsWith('127.')
   );

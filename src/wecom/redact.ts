@@ -13,7 +13,7 @@ const JSON_SECRET = /("(?:access_token|corpsecret)"\s*:\s*")[^"]*"/gi;
 const URL_USERINFO = /\b([a-z][a-z0-9+.-]*:\/\/)[^/\s@:]+:[^/\s@]*@/gi;
 
 /** Shorter values are never masked: they would hide ordinary words. Secrets and tokens are long. */
-export const MIN_SECRET_LENGTH = 6;
+const MIN_SECRET_LENGTH = 6;
 
 /**
  * Every form in which a known value can reach a text: as is, percent-encoded as in a query string

@@ -41,13 +41,13 @@ export function numericValue(value: unknown): number | undefined {
 }
 
 /** A count: a non-negative safe integer (a number or a numeric string), else undefined. */
-export function countValue(value: unknown): number | undefined {
+function countValue(value: unknown): number | undefined {
   const n = numericValue(value);
   return n !== undefined && Number.isSafeInteger(n) && n >= 0 ? n : undefined;
 }
 
 /** The eight figures, each a count; only the documented optional one may be left out (reads 0). */
-export function readStats(data: unknown, endpoint: string): GroupChatStats {
+function readStats(data: unknown, endpoint: string): GroupChatStats {
   if (!isRecord(data)) {
     throw malformedReply(endpoint, 'an item has no data');
   }

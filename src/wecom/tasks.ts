@@ -3,13 +3,13 @@
  * rest, so no partial sums are ever returned), with done/total progress.
  */
 import { setMaxListeners } from 'node:events';
-import type { Progress } from './types';
+import type { CallProgress } from './types';
 
 export class ProgressCounter {
   private done = 0;
   private total = 0;
 
-  constructor(private readonly onProgress?: (progress: Progress) => void) {}
+  constructor(private readonly onProgress?: (progress: CallProgress) => void) {}
 
   /** More requests became known (a follow-user list answered, another page exists). */
   plan(count: number): void {

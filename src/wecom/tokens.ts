@@ -66,10 +66,6 @@ export class TokenCache {
     }
   }
 
-  clear(): void {
-    this.entries.clear();
-  }
-
   private entryFor(key: string): Entry {
     let entry = this.entries.get(key);
     if (!entry) {

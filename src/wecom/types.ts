@@ -63,7 +63,7 @@ export interface RequestLogEntry {
   readonly message?: string;
 }
 
-export interface Progress {
+export interface CallProgress {
   readonly done: number;
   readonly total: number;
 }
@@ -72,7 +72,7 @@ export interface CallOptions {
   /** Stops the operation promptly; the promise rejects with a WeComError of kind 'aborted'. */
   readonly signal?: AbortSignal;
   /** Called as requests finish: done/total requests of this operation. */
-  readonly onProgress?: (progress: Progress) => void;
+  readonly onProgress?: (progress: CallProgress) => void;
 }
 
 export interface OwnerTotalsRequest {

@@ -6,17 +6,18 @@
 import * as assert from 'assert';
 import { startFakeWeComServer, type FakeWeComServer } from '../../src/demo/fakeServer';
 import { cstYesterday } from '../../src/shared/days';
-import type { MetricKey } from '../../src/shared/metrics';
+import { compareByFigure, type MetricKey } from '../../src/shared/metrics';
 import { Workbench, type TreeRow } from './harness';
 import { widenSideBar } from './owners-steps';
 
 function ordered(fake: FakeWeComServer, metric: MetricKey, ascending: boolean): string[] {
   const day = cstYesterday();
-  const direction = ascending ? 1 : -1;
-  return [...fake.owners].sort((a, b) => {
-    const diff = (fake.statsFor(a, day)[metric] - fake.statsFor(b, day)[metric]) * direction;
-    return diff !== 0 ? diff : a < b ? -1 : a > b ? 1 : 0;
-  });
+  // The view's own comparator (unit-tested in test/unit/shared/metrics.test.ts), ties by id.
+  return [...fake.owners].sort(
+    (a, b) =>
+      compareByFigure(fake.statsFor(a, day)[metric], fake.statsFor(b, day)[metric], ascending) ||
+      (a < b ? -1 : a > b ? 1 : 0),
+  );
 }
 
 function ownerRows(rows: TreeRow[]): TreeRow[] {

@@ -9,12 +9,10 @@ import type { FakeWeComServer } from '../../src/demo/fakeServer';
 import { SHOW_BY_DAY_CHART_COMMAND, type ChartTestProbe } from '../../src/extension/chart/registration';
 import type { OwnerTreeElement } from '../../src/extension/contracts';
 import { dayStartTs, lastNDays, splitRange } from '../../src/shared/days';
-import { subjectKey } from '../../src/shared/protocol';
+import { subjectKey } from '../../src/shared/chartState';
 import { WECOM_PATHS } from '../../src/shared/wecomApi';
 import { closeCharts, owner, probe, startSignedInFake, until } from './support/chartHost';
 import { getApi, releaseHost } from './support/wecomHost';
-
-const BY_DAY = WECOM_PATHS.byDay;
 
 interface ByDayBody {
   readonly day_begin_time: number;
@@ -49,7 +47,7 @@ suite('By-day chart panel (extension host)', function () {
   function byDayBodies(): ByDayBody[] {
     return fake
       .requests()
-      .filter((r) => r.path === BY_DAY)
+      .filter((r) => r.path === WECOM_PATHS.byDay)
       .map((r) => r.body as ByDayBody);
   }
 
@@ -87,7 +85,7 @@ suite('By-day chart panel (extension host)', function () {
     const again = await nextLoad(subject, 1);
     assert.strictEqual(again.outcome, 'ok');
     assert.strictEqual(again.cachedDays, 30);
-    assert.strictEqual(fake.counts()[BY_DAY] ?? 0, 0, 'reopening asked the server again');
+    assert.strictEqual(fake.counts()[WECOM_PATHS.byDay] ?? 0, 0, 'reopening asked the server again');
   });
 
   test('three selected owners, 180 days, one line each: 6 windows per owner, each day asked once', async () => {
@@ -132,14 +130,14 @@ suite('By-day chart panel (extension host)', function () {
         range: { kind: 'preset', days: 180 },
       },
     );
-    await until('the first by-day request', async () => (fake.counts()[BY_DAY] ?? 0) > 0);
+    await until('the first by-day request', async () => (fake.counts()[WECOM_PATHS.byDay] ?? 0) > 0);
     await closeCharts();
     const load = await nextLoad(subject, 0);
     assert.strictEqual(load.outcome, 'aborted');
-    const asked = fake.counts()[BY_DAY] ?? 0;
+    const asked = fake.counts()[WECOM_PATHS.byDay] ?? 0;
     // Long enough for every in-flight request to have been answered and any follow-up sent.
     await new Promise((resolve) => setTimeout(resolve, 3500));
-    assert.strictEqual(fake.counts()[BY_DAY] ?? 0, asked);
+    assert.strictEqual(fake.counts()[WECOM_PATHS.byDay] ?? 0, asked);
     assert.ok(asked < splitRange(lastNDays(180)).length, `asked ${asked} windows`);
   });
 });

@@ -9,12 +9,11 @@ import { performance } from 'perf_hooks';
 import * as vscode from 'vscode';
 import { startFakeWeComServer } from '../../src/demo/fakeServer';
 import { SHOW_BY_DAY_CHART_COMMAND } from '../../src/extension/chart/registration';
-import { subjectKey } from '../../src/shared/protocol';
+import { subjectKey } from '../../src/shared/chartState';
 import { WECOM_PATHS } from '../../src/shared/wecomApi';
 import { chartTabs, probe } from './support/chartHost';
 import { getApi, releaseHost, resetHostTo, setupCredentials, waitForState } from './support/wecomHost';
 
-const BY_DAY = WECOM_PATHS.byDay;
 const SERIES = 8;
 const DAYS = 180;
 
@@ -90,14 +89,26 @@ export async function run(): Promise<void> {
 
     const sets = [0, 1, 2].map((i) => fake.owners.slice(i * SERIES, (i + 1) * SERIES));
     fake.resetCounts();
-    report('cold (no cache, 0 ms server latency)', await timeToDrawn(sets[0]), fake.counts()[BY_DAY] ?? 0);
+    report(
+      'cold (no cache, 0 ms server latency)',
+      await timeToDrawn(sets[0]),
+      fake.counts()[WECOM_PATHS.byDay] ?? 0,
+    );
     await closeCharts();
     fake.resetCounts();
-    report('warm (reopened, every day cached)', await timeToDrawn(sets[0]), fake.counts()[BY_DAY] ?? 0);
+    report(
+      'warm (reopened, every day cached)',
+      await timeToDrawn(sets[0]),
+      fake.counts()[WECOM_PATHS.byDay] ?? 0,
+    );
     await closeCharts();
     fake.setLatency(100);
     fake.resetCounts();
-    report('cold (no cache, 100 ms server latency)', await timeToDrawn(sets[1]), fake.counts()[BY_DAY] ?? 0);
+    report(
+      'cold (no cache, 100 ms server latency)',
+      await timeToDrawn(sets[1]),
+      fake.counts()[WECOM_PATHS.byDay] ?? 0,
+    );
     await closeCharts();
     fake.setLatency(0);
   } finally {

@@ -16,13 +16,12 @@ import {
 } from '../../src/extension/chart/registration';
 import type { OwnerTreeElement } from '../../src/extension/contracts';
 import { addDays, dayStartTs, lastNDays } from '../../src/shared/days';
-import { subjectKey, type ChartSubject } from '../../src/shared/protocol';
+import { subjectKey, type ChartSubject } from '../../src/shared/chartState';
 import { WECOM_PATHS } from '../../src/shared/wecomApi';
 import { ownersOfBody, startWeComProxy, withoutDay, type WeComProxy } from '../support/wecomProxy';
 import { closeCharts, owner, probe, until } from './support/chartHost';
 import { getApi, resetHost, setSetting, setupCredentials, waitForState } from './support/wecomHost';
 
-const BY_DAY = WECOM_PATHS.byDay;
 const SUMMARY: OwnerTreeElement = { kind: 'summary' };
 
 type Shown = ChartTestProbe['shown'][number];
@@ -78,14 +77,14 @@ suite('By-day chart: partial data, subjects and caps (extension host)', function
     await closeCharts();
   });
 
-  const byDayRequests = () => proxy.requests.filter((r) => r.path === BY_DAY);
+  const byDayRequests = () => proxy.requests.filter((r) => r.path === WECOM_PATHS.byDay);
 
   test('a day one owner batch leaves out: complete days drawn, the day named with Retry; reopened, only it is asked again', async () => {
     const range = lastNDays(30);
     const dropped = addDays(range.to, -4);
     const inSecondBatch = fake.owners[150]; // the follow-user list in its order: batch 2 is 100…199
     proxy.setRule((req) =>
-      req.path === BY_DAY && ownersOfBody(req.body).includes(inSecondBatch)
+      req.path === WECOM_PATHS.byDay && ownersOfBody(req.body).includes(inSecondBatch)
         ? { transform: withoutDay(dayStartTs(dropped)) }
         : undefined,
     );
@@ -124,7 +123,9 @@ suite('By-day chart: partial data, subjects and caps (extension host)', function
   });
 
   test('malformed replies after the client retries: the error is shown with Retry, no spinner left', async () => {
-    proxy.setRule((req) => (req.path === BY_DAY ? { reply: { errcode: 0, errmsg: 'ok' } } : undefined));
+    proxy.setRule((req) =>
+      req.path === WECOM_PATHS.byDay ? { reply: { errcode: 0, errmsg: 'ok' } } : undefined,
+    );
     const id = fake.owners[4];
     const subject: ChartSubject = { kind: 'owners', owners: [id] };
     await vscode.commands.executeCommand(SHOW_BY_DAY_CHART_COMMAND, owner(id), [owner(id)]);
@@ -199,7 +200,7 @@ suite('By-day chart: partial data, subjects and caps (extension host)', function
   test('a load longer than the webview would wait in silence succeeds: the host heartbeat keeps it waiting', async () => {
     // Heartbeat 200 ms: the webview gives up after 1 s of silence. Every by-day reply takes 2.5 s.
     await vscode.commands.executeCommand(CHART_TEST_TIMING_COMMAND, { heartbeatMs: 200 });
-    proxy.setRule((req) => (req.path === BY_DAY ? { delayMs: 2500 } : undefined));
+    proxy.setRule((req) => (req.path === WECOM_PATHS.byDay ? { delayMs: 2500 } : undefined));
     try {
       const id = fake.owners[6];
       const subject: ChartSubject = { kind: 'owners', owners: [id] };

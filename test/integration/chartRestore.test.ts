@@ -1,20 +1,17 @@
 /**
- * The chart panel's host-side state in a real extension host: a revived panel takes the host's
- * copy of its latest UI state over an older one the webview saved, and its title follows the
- * ownerNames setting while it is open.
+ * The chart panel's state in a real extension host: a revived panel takes the UI state the webview
+ * saved with `setState`, and its title follows the ownerNames setting while it is open.
  */
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { FakeWeComServer } from '../../src/demo/fakeServer';
 import { CHART_TEST_REVIVE_COMMAND, SHOW_BY_DAY_CHART_COMMAND } from '../../src/extension/chart/registration';
 import { addDays, cstYesterday, dayStartTs } from '../../src/shared/days';
-import type { ChartUiState, RangeChoice } from '../../src/shared/protocol';
-import { defaultUiState, subjectKey } from '../../src/shared/protocol';
+import type { ChartUiState } from '../../src/shared/chartState';
+import { defaultUiState, subjectKey } from '../../src/shared/chartState';
 import { WECOM_PATHS } from '../../src/shared/wecomApi';
 import { closeCharts, owner, probe, startSignedInFake, until } from './support/chartHost';
 import { getApi, releaseHost, setSetting } from './support/wecomHost';
-
-const BY_DAY = WECOM_PATHS.byDay;
 
 suite('By-day chart panel: restored state and live title (extension host)', function () {
   this.timeout(60_000);
@@ -29,40 +26,32 @@ suite('By-day chart panel: restored state and live title (extension host)', func
   });
   teardown(() => closeCharts());
 
-  test('a revived panel uses the host copy of its latest range, not an older state the webview saved', async () => {
+  test('a revived panel takes the state the webview saved: its range, view and subject', async () => {
     const id = fake.owners[2];
     const subject = { kind: 'owners', owners: [id] } as const;
     const yesterday = cstYesterday();
-    const latest: RangeChoice = { kind: 'custom', from: addDays(yesterday, -12), to: addDays(yesterday, -4) };
-    await vscode.commands.executeCommand(SHOW_BY_DAY_CHART_COMMAND, owner(id), [owner(id)], {
-      range: latest,
+    const saved: ChartUiState = {
+      ...defaultUiState(subject),
+      range: { kind: 'custom', from: addDays(yesterday, -12), to: addDays(yesterday, -4) },
       view: 'table',
-    });
-    await until('the panel opened with the custom range', async () => {
-      const panel = (await probe()).panels[0];
-      return panel?.state.range.kind === 'custom';
-    });
+    };
     const key = subjectKey(subject);
-    await until('the first draw', async () => (await probe()).draws.some((d) => d.subject === key));
-
-    // What a browser reload may hand the serializer: the webview's older, default state.
-    const stale: ChartUiState = defaultUiState(subject);
-    const drawsBefore = (await probe()).draws.length;
     fake.resetCounts();
-    await vscode.commands.executeCommand(CHART_TEST_REVIVE_COMMAND, stale);
+    // What the serializer is handed after a reload: the webview's last `setState`.
+    await vscode.commands.executeCommand(CHART_TEST_REVIVE_COMMAND, saved);
     const revived = await until('the revived panel', async () => (await probe()).panels[0]);
-    assert.deepStrictEqual(revived.state.range, latest);
+    assert.deepStrictEqual(revived.state.range, saved.range);
     assert.strictEqual(revived.state.view, 'table');
     assert.strictEqual(revived.title, `By day: ${fake.ownerNames[id]}`);
-    // The revived webview asked for the restored range: 9 days, one line (not the stale 30 days).
+    // The revived webview asked for the restored range: 9 days, one line (not the default 30 days).
     const draw = await until('the revived webview drew', async () =>
-      (await probe()).draws.slice(drawsBefore).find((d) => d.subject === key),
+      (await probe()).draws.find((d) => d.subject === key),
     );
     assert.deepStrictEqual([draw.series, draw.points], [1, 9]);
-    const asked = fake.requests().filter((r) => r.path === BY_DAY);
-    for (const request of asked) {
+    const from = saved.range.kind === 'custom' ? saved.range.from : '';
+    for (const request of fake.requests().filter((r) => r.path === WECOM_PATHS.byDay)) {
       const body = request.body as { day_begin_time: number };
-      assert.ok(body.day_begin_time >= dayStartTs(latest.from), 'no request outside the restored range');
+      assert.ok(body.day_begin_time >= dayStartTs(from), 'no request outside the restored range');
     }
   });
 

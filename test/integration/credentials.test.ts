@@ -17,6 +17,7 @@ import {
   setupCredentials,
   waitForState,
 } from './support/wecomHost';
+import { WECOM_PATHS } from '../../src/shared/wecomApi';
 
 const OWN_COMMANDS = [
   'setupCredentials',
@@ -68,9 +69,9 @@ suite('Credentials', () => {
     assert.match(lastMessage(api).text, /verified and saved/);
     await waitForState(api, 'ready');
     assert.strictEqual(api.rows().length, 1 + fake.owners.length);
-    assert.strictEqual(fake.counts()['/cgi-bin/gettoken'], 1, 'one token, reused for the load');
+    assert.strictEqual(fake.counts()[WECOM_PATHS.token], 1, 'one token, reused for the load');
     // Saving fires two change events (secret, corp ID); they lead to one load, not two.
-    assert.strictEqual(fake.counts()['/cgi-bin/externalcontact/groupchat/statistic'], 1);
+    assert.strictEqual(fake.counts()[WECOM_PATHS.statistic], 1);
 
     assert.strictEqual(await vscode.commands.executeCommand(COMMANDS.clearCredentials), true);
     assert.strictEqual(await api.mode(), undefined);
@@ -104,7 +105,7 @@ suite('Credentials', () => {
     fake.resetCounts();
     assert.strictEqual(await setupCredentials('ww 123', fake.corpSecret), false);
     assert.match(lastMessage(api).text, /no spaces/);
-    assert.strictEqual(fake.counts()['/cgi-bin/gettoken'] ?? 0, 0);
+    assert.strictEqual(fake.counts()[WECOM_PATHS.token] ?? 0, 0);
   });
 
   test('the secret never reaches settings, the log or global state', async () => {
@@ -128,7 +129,7 @@ suite('Credentials', () => {
     }
     assert.ok(!/access_token=(?!\*)/.test(logText), 'token in the log');
     // The log does record each request with endpoint and errcode.
-    assert.ok(logText.includes('/cgi-bin/externalcontact/groupchat/statistic'), logText);
+    assert.ok(logText.includes(WECOM_PATHS.statistic), logText);
     assert.match(logText, /errcode 0/);
     assert.match(logText, /errcode 40001/);
   });

@@ -9,6 +9,7 @@ import * as vscode from 'vscode';
 import { startFakeWeComServer, type FakeWeComServer } from '../../src/demo/fakeServer';
 import { COMMANDS } from '../../src/extension/commands/commandIds';
 import { SETTINGS_SECTION } from '../../src/extension/settings';
+import { WECOM_PATHS } from '../../src/shared/wecomApi';
 import type { WeComGroupStatsApi } from '../../src/extension/testApi';
 import {
   getApi,
@@ -21,7 +22,7 @@ import {
 
 function reachable(url: string): Promise<boolean> {
   return new Promise((resolve) => {
-    const request = http.get(`${url}/cgi-bin/gettoken`, (res) => {
+    const request = http.get(`${url}${WECOM_PATHS.token}`, (res) => {
       res.resume();
       resolve(true);
     });

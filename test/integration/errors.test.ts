@@ -49,7 +49,9 @@ suite('Error paths', () => {
     assert.match(message.text, /203\.0\.113\.7/);
     assert.match(message.text, /60020/);
     assert.match(message.text, /trusted IPs/);
-    assert.match(message.text, /wecomGroupStats\.proxy/);
+    // The proxy is the fix on this side; Open settings leads to it.
+    assert.match(message.text, /the proxy setting/);
+    assert.strictEqual(message.text.split('203.0.113.7').length, 2, 'the hint is said once');
     assert.deepStrictEqual([...message.buttons], ['Open settings', 'Show log']);
     assert.strictEqual(
       vscode.workspace.getConfiguration(SETTINGS_SECTION).inspect('corpId')?.globalValue,
@@ -57,12 +59,14 @@ suite('Error paths', () => {
     );
   });
 
-  test('server not reachable during setup: check apiBaseUrl and proxy; nothing saved', async () => {
-    await setSetting('apiBaseUrl', await closedPortUrl());
+  test('server not reachable during setup: check the API base URL and proxy; nothing saved', async () => {
+    const url = await closedPortUrl();
+    await setSetting('apiBaseUrl', url);
     assert.strictEqual(await setupCredentials(fake.corpId, fake.corpSecret), false);
     const message = lastMessage(api);
-    assert.match(message.text, /Could not reach the WeCom server/);
-    assert.match(message.text, /apiBaseUrl/);
+    assert.match(message.text, /^Credentials not saved\. Could not reach 127\.0\.0\.1:\d+\./);
+    assert.match(message.text, /the API base URL and the proxy/);
+    assert.strictEqual(message.text.match(/Could not reach/g)?.length, 1, 'said once, not wrapped twice');
     assert.ok(message.buttons.includes('Open settings'));
     assert.strictEqual(await api.mode(), undefined);
   });

@@ -11,6 +11,7 @@ import type { WeComGroupStatsApi } from '../../src/extension/testApi';
 import { cstYesterday } from '../../src/shared/days';
 import {
   addStats,
+  compareByFigure,
   emptyStats,
   METRIC_KEYS,
   type GroupChatStats,
@@ -28,11 +29,12 @@ import {
 } from './support/wecomHost';
 
 function expectedOrder(fake: FakeWeComServer, day: string, metric: MetricKey, ascending: boolean): string[] {
-  const direction = ascending ? 1 : -1;
-  return [...fake.owners].sort((a, b) => {
-    const diff = (fake.statsFor(a, day)[metric] - fake.statsFor(b, day)[metric]) * direction;
-    return diff !== 0 ? diff : a < b ? -1 : a > b ? 1 : 0;
-  });
+  // The view's own comparator (unit-tested in test/unit/shared/metrics.test.ts), ties by id.
+  return [...fake.owners].sort(
+    (a, b) =>
+      compareByFigure(fake.statsFor(a, day)[metric], fake.statsFor(b, day)[metric], ascending) ||
+      (a < b ? -1 : a > b ? 1 : 0),
+  );
 }
 
 suite('Group Owners tree', () => {

@@ -102,7 +102,7 @@ suite('Settings: application scope and plain http', () => {
     await setSetting('allowInsecureHttp', true);
     await waitFor(
       'a network failure',
-      () => /Could not reach the WeCom server/.test(lastMessage(api).text),
+      () => /Could not reach wecom-relay\.invalid/.test(lastMessage(api).text),
       20000,
     );
     await setSetting('allowInsecureHttp', undefined);

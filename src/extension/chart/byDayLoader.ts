@@ -17,7 +17,7 @@ import { addDays, allowedWindow, listDays, splitRange } from '../../shared/days'
 import type { GroupChatStats } from '../../shared/metrics';
 import { addStats, emptyStats } from '../../shared/metrics';
 import type { ByDayData, DaySeries } from '../../shared/protocol';
-import type { CallOptions, Progress, StatisticsClient } from '../../wecom/types';
+import type { CallOptions, CallProgress, StatisticsClient } from '../../wecom/types';
 import type { CacheScope, ClosedDayCache, SeriesOwners } from './closedDayCache';
 
 export interface ByDayLoadRequest {
@@ -55,10 +55,10 @@ export function contiguousRuns(days: readonly CstDay[]): DayRange[] {
 
 /** Sums the `done`/`total` of several concurrent client calls into one progress stream. */
 class ProgressSum {
-  private readonly parts: Progress[] = [];
-  constructor(private readonly report?: (progress: Progress) => void) {}
+  private readonly parts: CallProgress[] = [];
+  constructor(private readonly report?: (progress: CallProgress) => void) {}
 
-  part(): (progress: Progress) => void {
+  part(): (progress: CallProgress) => void {
     const index = this.parts.push({ done: 0, total: 0 }) - 1;
     return (progress) => {
       this.parts[index] = progress;

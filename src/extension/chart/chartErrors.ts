@@ -1,7 +1,7 @@
 /** How a failed chart request reads in the panel: what happened and what to do, retry or not. */
 import type * as vscode from 'vscode';
 import { DayRangeError } from '../../shared/days';
-import type { UiLanguage } from '../../shared/metrics';
+import { pick, type UiLanguage } from '../../shared/i18n';
 import type { ErrorInfo } from '../../shared/protocol';
 import { describeWeComError, WeComError } from '../../wecom/errors';
 
@@ -20,7 +20,7 @@ export function toErrorInfo(err: unknown, lang: UiLanguage, log: vscode.LogOutpu
     return { message: describeWeComError(err, lang), retryable: err.kind !== 'input' };
   }
   if (err instanceof DayRangeError) {
-    return { message: err.reason[lang], retryable: false };
+    return { message: pick(err.reason, lang), retryable: false };
   }
   // Not a WeCom or input error: a bug or an I/O failure (e.g. the save dialog's target).
   log.error(`by-day chart: ${describeWeComError(err, 'en')}`);

@@ -150,13 +150,6 @@ export class ClosedDayCache {
     await this.write(key, file);
   }
 
-  /** Forgets everything (tests; a corrupt store). */
-  async clear(): Promise<void> {
-    await Promise.all(this.writes.values());
-    this.loaded.clear();
-    await fs.rm(this.dir, { recursive: true, force: true });
-  }
-
   private load(key: string): Promise<SeriesFile> {
     let file = this.loaded.get(key);
     if (!file) {

@@ -10,9 +10,11 @@
  * complete days remain exportable; the `note` column is always there so the layout never changes.
  */
 import { defuseFormula, quoteCsvField, toCsv } from '../../shared/csv';
-import type { GroupChatStats, MetricKey, UiLanguage } from '../../shared/metrics';
+import type { UiLanguage } from '../../shared/i18n';
+import type { GroupChatStats, MetricKey } from '../../shared/metrics';
 import { METRIC_KEYS, metricLabel } from '../../shared/metrics';
-import type { ByDayData, OwnerLabel, SeriesMode } from '../../shared/protocol';
+import type { ByDayData, OwnerLabel } from '../../shared/protocol';
+import type { SeriesMode } from '../../shared/chartState';
 
 export interface CsvOptions {
   readonly metric: MetricKey;
@@ -32,7 +34,7 @@ export interface CsvOptions {
 }
 
 /** Header of the last column. */
-export const NOTE_HEADER = 'note';
+const NOTE_HEADER = 'note';
 
 /** A cell's text: numbers as they are, text with spreadsheet formulas defused (see defuseFormula). */
 function cellText(value: string | number | null): string {

@@ -4,15 +4,10 @@
  */
 import * as os from 'node:os';
 import * as vscode from 'vscode';
-import type {
-  ByDayData,
-  ChartSubject,
-  ExportCsvParams,
-  ExportResult,
-  OwnerLabel,
-} from '../../shared/protocol';
+import type { ByDayData, ExportCsvParams, ExportResult, OwnerLabel } from '../../shared/protocol';
+import type { ChartSubject } from '../../shared/chartState';
 import { pngBase64 } from '../../shared/protocolValidation';
-import type { UiLanguage } from '../../shared/metrics';
+import type { UiLanguage } from '../../shared/i18n';
 import { UserFacingError } from './chartErrors';
 import { buildByDayCsv } from './csv';
 
@@ -22,7 +17,7 @@ export type SaveTargetPicker = (options: vscode.SaveDialogOptions) => Thenable<v
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 /** A file name from safe characters only (owner ids are arbitrary text). */
-export function exportBaseName(subject: ChartSubject, data: Pick<ByDayData, 'from' | 'to'>): string {
+function exportBaseName(subject: ChartSubject, data: Pick<ByDayData, 'from' | 'to'>): string {
   let who: string;
   if (subject.kind === 'all') {
     who = 'all-owners';

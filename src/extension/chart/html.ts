@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 
 /** Where the webview may load files from: the webview bundle and the stylesheet. */
-export function chartResourceRoots(extensionUri: vscode.Uri): vscode.Uri[] {
+function chartResourceRoots(extensionUri: vscode.Uri): vscode.Uri[] {
   return [vscode.Uri.joinPath(extensionUri, 'dist', 'webview'), vscode.Uri.joinPath(extensionUri, 'media')];
 }
 
@@ -24,11 +24,11 @@ export function chartWebviewOptions(
   };
 }
 
-export function cspNonce(): string {
+function cspNonce(): string {
   return randomBytes(16).toString('base64');
 }
 
-export function chartCsp(cspSource: string, nonce: string): string {
+function chartCsp(cspSource: string, nonce: string): string {
   return [
     "default-src 'none'",
     `img-src ${cspSource} data:`,

@@ -3,9 +3,10 @@
  * l10n/bundle.l10n.zh-cn.json) and handed to the webview in its init message.
  */
 import * as vscode from 'vscode';
-import type { UiLanguage } from '../../shared/metrics';
-import { uiLanguage } from '../../shared/metrics';
-import type { ChartLabels, ChartSubject, OwnerLabel } from '../../shared/protocol';
+import { uiLanguage, type UiLanguage } from '../../shared/i18n';
+import { ownerDisplayName, type OwnerNames } from '../../shared/ownerNames';
+import type { ChartLabels, OwnerLabel } from '../../shared/protocol';
+import type { ChartSubject } from '../../shared/chartState';
 
 export function chartLanguage(): UiLanguage {
   return uiLanguage(vscode.env.language);
@@ -67,20 +68,17 @@ export function chartLabels(): ChartLabels {
 }
 
 /** Owner ids with their display names (ids are the fallback; both are opaque text). */
-export function ownerLabels(
-  owners: readonly string[],
-  names: Readonly<Record<string, string>>,
-): OwnerLabel[] {
-  return owners.map((id) => ({ id, name: Object.prototype.hasOwnProperty.call(names, id) ? names[id] : id }));
+export function ownerLabels(owners: readonly string[], names: OwnerNames): OwnerLabel[] {
+  return owners.map((id) => ({ id, name: ownerDisplayName(id, names) }));
 }
 
 /** "By day: 张伟" / "By day: all owners" / "By day: 3 owners". */
-export function panelTitle(subject: ChartSubject, names: Readonly<Record<string, string>>): string {
+export function panelTitle(subject: ChartSubject, names: OwnerNames): string {
   if (subject.kind === 'all') {
     return vscode.l10n.t('By day: all owners');
   }
   if (subject.owners.length === 1) {
-    return vscode.l10n.t('By day: {0}', ownerLabels(subject.owners, names)[0].name);
+    return vscode.l10n.t('By day: {0}', ownerDisplayName(subject.owners[0], names));
   }
   return vscode.l10n.t('By day: {0} owners', subject.owners.length);
 }

@@ -5,8 +5,9 @@
  */
 import * as vscode from 'vscode';
 import { allowedWindow } from '../../shared/days';
-import type { ChartSubject, ChartUiState, HostToWebview } from '../../shared/protocol';
-import { subjectKey } from '../../shared/protocol';
+import type { HostToWebview } from '../../shared/protocol';
+import type { ChartSubject, ChartUiState } from '../../shared/chartState';
+import { subjectKey } from '../../shared/chartState';
 import { isWebviewToHost } from '../../shared/protocolValidation';
 import { describeWeComError } from '../../wecom/errors';
 import { Disposable } from '../dispose';
@@ -50,7 +51,6 @@ export class ByDayChartPanel extends Disposable {
     });
     events.opened(this.key, this);
     this.refreshTitle();
-    this.rememberState();
     panel.webview.html = chartHtml(panel.webview, env.extensionUri, chartLanguage());
     this._register(panel.onDidDispose(() => this.dispose()));
     this._register(panel.webview.onDidReceiveMessage((msg: unknown) => this.onMessage(msg)));
@@ -99,13 +99,6 @@ export class ByDayChartPanel extends Disposable {
     }
   }
 
-  /** Keeps the host's copy of the UI state (see uiStateStore.ts for why). */
-  private rememberState(): void {
-    this.env.uiStates.save(this.state).catch((err: unknown) => {
-      this.env.log.warn(`by-day chart: could not keep the panel's state: ${String(err)}`);
-    });
-  }
-
   override dispose(): void {
     if (this.isDisposed) {
       return;
@@ -136,7 +129,6 @@ export class ByDayChartPanel extends Disposable {
       case 'state':
         // The subject is fixed per panel; only the rest of the UI intent may change.
         this.state = { ...msg.state, subject: this.state.subject };
-        this.rememberState();
         return;
       case 'drawn':
         this.events.drawn({

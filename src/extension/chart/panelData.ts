@@ -6,8 +6,9 @@
 import * as vscode from 'vscode';
 import type { CstDay } from '../../shared/days';
 import { DayRangeError } from '../../shared/days';
-import type { ByDayData, ByDayParams, ChartSubject } from '../../shared/protocol';
-import { checkChartRange, MAX_COMPARE_OWNERS, MAX_SUBJECT_OWNERS } from '../../shared/protocol';
+import type { ByDayData, ByDayParams } from '../../shared/protocol';
+import type { ChartSubject } from '../../shared/chartState';
+import { checkChartRange, MAX_COMPARE_OWNERS, MAX_SUBJECT_OWNERS } from '../../shared/chartState';
 import type { CallOptions } from '../../wecom/types';
 import type { ActiveConnection, ConnectionSource } from '../contracts';
 import { loadByDay } from './byDayLoader';
@@ -19,7 +20,7 @@ import type { ChartEnv } from './panelTypes';
 const DEMO_SERVER = 'builtin-demo';
 
 /** Whose figures a connection gives: its mode, server, corp and secret (hashed). */
-export function scopeOf(connection: ActiveConnection): CacheScope {
+function scopeOf(connection: ActiveConnection): CacheScope {
   return {
     mode: connection.mode,
     apiBaseUrl: connection.mode === 'demo' ? DEMO_SERVER : connection.apiBaseUrl,

@@ -5,8 +5,9 @@
  * panel itself (`panel.ts`) owns its webview, its messages and its in-flight load.
  */
 import * as vscode from 'vscode';
-import type { ChartSubject, ChartUiState } from '../../shared/protocol';
-import { CHART_VIEW_TYPE, defaultUiState, subjectKey } from '../../shared/protocol';
+import type { ChartSubject, ChartUiState } from '../../shared/chartState';
+import { CHART_VIEW_TYPE } from '../../shared/protocol';
+import { defaultUiState, subjectKey } from '../../shared/chartState';
 import { Disposable } from '../dispose';
 import { chartWebviewOptions } from './html';
 import { panelTitle } from './labels';

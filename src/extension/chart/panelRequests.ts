@@ -7,14 +7,14 @@ import * as vscode from 'vscode';
 import type {
   ByDayData,
   ByDayParams,
-  ChartSubject,
   HostToWebview,
   RequestMessage,
   RequestMethod,
   RequestResult,
 } from '../../shared/protocol';
+import type { ChartSubject } from '../../shared/chartState';
 import { describeWeComError, isAbortError } from '../../wecom/errors';
-import type { Progress } from '../../wecom/types';
+import type { CallProgress } from '../../wecom/types';
 import { toErrorInfo, UserFacingError } from './chartErrors';
 import { exportCsv, exportPng } from './exports';
 import { chartLanguage, ownerLabels } from './labels';
@@ -102,7 +102,7 @@ export class PanelRequests {
     });
     // The webview gives up after a silence: keep telling it the host is still at work, even
     // while nothing finishes (the client waits out a 45009 for a minute).
-    let last: Progress = { done: 0, total: 0 };
+    let last: CallProgress = { done: 0, total: 0 };
     const report = (): void =>
       this.context.post({ type: 'progress', id, done: last.done, total: last.total });
     const heartbeat = setInterval(report, this.env.heartbeatMs);

@@ -1,20 +1,19 @@
 /** The chart panel's dependencies and the events tests and the benchmark observe. */
+import type { OwnerNames } from '../../shared/ownerNames';
 import type * as vscode from 'vscode';
-import type { ChartUiState, ShownState } from '../../shared/protocol';
+import type { ShownState } from '../../shared/protocol';
+import type { ChartUiState } from '../../shared/chartState';
 import type { ConnectionSource } from '../contracts';
 import type { ClosedDayCache } from './closedDayCache';
 import type { SaveTargetPicker } from './exports';
-import type { ChartUiStateStore } from './uiStateStore';
 
 export interface ChartEnv {
   readonly extensionUri: vscode.Uri;
   readonly connections: ConnectionSource;
   readonly log: vscode.LogOutputChannel;
-  readonly ownerNames: () => Readonly<Record<string, string>>;
+  readonly ownerNames: () => OwnerNames;
   readonly cache: ClosedDayCache;
   readonly pickSaveTarget: SaveTargetPicker;
-  /** The host's copy of each subject's latest UI state (restores after a browser reload). */
-  readonly uiStates: ChartUiStateStore;
   readonly now?: () => number;
   /**
    * While a request is worked on, a progress message goes to the webview at least this often

@@ -2,11 +2,13 @@
  * Wires the by-day chart into the extension: the command, the panel serializer and the
  * closed-day cache. The composition root calls `registerByDayChart` once from `activate`.
  */
+import type { OwnerNames } from '../../shared/ownerNames';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { uiLanguage } from '../../shared/metrics';
-import type { ChartUiState } from '../../shared/protocol';
-import { CHART_VIEW_TYPE, defaultUiState } from '../../shared/protocol';
+import { uiLanguage } from '../../shared/i18n';
+import type { ChartUiState } from '../../shared/chartState';
+import { CHART_VIEW_TYPE } from '../../shared/protocol';
+import { defaultUiState } from '../../shared/chartState';
 import { isChartUiState } from '../../shared/protocolValidation';
 import { describeWeComError } from '../../wecom/errors';
 import type { ConnectionSource } from '../contracts';
@@ -23,7 +25,6 @@ import type {
 } from './panelTypes';
 import { DEFAULT_HEARTBEAT_MS } from './panelTypes';
 import { pickTarget, targetFromArgs } from './subjectPick';
-import { ChartUiStateStore } from './uiStateStore';
 
 export const SHOW_BY_DAY_CHART_COMMAND = 'wecomGroupStats.showByDayChart';
 /** Registered only in ExtensionMode.Test: what the integration tests and the benchmark observe. */
@@ -38,7 +39,7 @@ export interface ByDayChartDeps {
   readonly connections: ConnectionSource;
   readonly log: vscode.LogOutputChannel;
   /** userid → display name (the ownerNames setting); read on every panel open. */
-  readonly ownerNames: () => Readonly<Record<string, string>>;
+  readonly ownerNames: () => OwnerNames;
   /** The host's clock (tests inject one); default Date.now. */
   readonly now?: () => number;
 }
@@ -79,12 +80,6 @@ export function registerByDayChart(deps: ByDayChartDeps): vscode.Disposable {
       now: deps.now,
     }),
     pickSaveTarget: (options) => vscode.window.showSaveDialog(options),
-    uiStates: new ChartUiStateStore(
-      path.join(
-        (deps.context.storageUri ?? deps.context.globalStorageUri).fsPath,
-        'by-day-chart-ui-state.json',
-      ),
-    ),
     now: deps.now,
     heartbeatMs: DEFAULT_HEARTBEAT_MS,
   };
@@ -121,17 +116,22 @@ export function registerByDayChart(deps: ByDayChartDeps): vscode.Disposable {
   );
 
   /**
-   * After a reload: the webview's saved state names the subject; the host's copy of that subject's
-   * latest state wins when it has one (the webview's `setState` may not have been flushed).
+   * After a reload the panel comes back with what the webview last passed to `setState` (the
+   * convention of VS Code's webview sample and GitLens). A host-side copy on disk was tried and
+   * dropped: with the serializer using only `setState`, the e2e test "a browser reload restores
+   * the latest custom range" (test/e2e/chartStates.test.ts, `page.reload()` in code-server) still
+   * restores the latest range, so no test showed what `setState` loses. What it can lose: VS Code
+   * for the web writes editor state to browser storage on a 5 s timer, so a change made in the
+   * last seconds before a browser-level reload may come back older.
    */
-  async function revive(panel: vscode.WebviewPanel, saved: unknown): Promise<void> {
-    if (!isChartUiState(saved)) {
+  function revive(panel: vscode.WebviewPanel, saved: unknown): Promise<void> {
+    if (isChartUiState(saved)) {
+      panels.revive(panel, saved);
+    } else {
       // Saved before the webview stored its state: nothing says whose chart it was.
       panel.dispose();
-      return;
     }
-    const latest = await env.uiStates.latest(saved).catch(() => undefined);
-    panels.revive(panel, latest ?? saved);
+    return Promise.resolve();
   }
 
   const serializer = vscode.window.registerWebviewPanelSerializer(CHART_VIEW_TYPE, {

@@ -2,10 +2,11 @@
  * Which owners the Show by-day chart command is about: the clicked tree element (or the whole
  * selection when the click was part of a multi-select), or, from the palette, a quick pick.
  */
+import type { OwnerNames } from '../../shared/ownerNames';
 import * as vscode from 'vscode';
 import type { MetricKey } from '../../shared/metrics';
 import { isMetricKey } from '../../shared/metrics';
-import type { ChartSubject } from '../../shared/protocol';
+import type { ChartSubject } from '../../shared/chartState';
 import type { ConnectionSource, OwnerTreeElement } from '../contracts';
 import { ownerLabels } from './labels';
 
@@ -56,7 +57,7 @@ interface OwnerPickItem extends vscode.QuickPickItem {
 /** Palette: pick one or more owners, or "All owners". */
 export async function pickTarget(
   connections: ConnectionSource,
-  ownerNames: Readonly<Record<string, string>>,
+  ownerNames: OwnerNames,
 ): Promise<ChartTarget | undefined> {
   const connection = await connections.current();
   if (!connection) {

@@ -3,7 +3,8 @@
  * Sort and filter accept an optional argument so tests (and keybindings) can skip the pickers.
  */
 import * as vscode from 'vscode';
-import { isMetricKey, METRIC_KEYS, metricLabel, uiLanguage, type MetricKey } from '../../shared/metrics';
+import { uiLanguage } from '../../shared/i18n';
+import { isMetricKey, METRIC_KEYS, metricLabel, type MetricKey } from '../../shared/metrics';
 import type { SortOrder } from '../owners/ownerRows';
 import type { OwnersModel } from '../owners/ownersModel';
 

@@ -3,16 +3,10 @@
  * names are shown verbatim (plain-text labels and tooltips, never markdown or HTML).
  */
 import * as vscode from 'vscode';
-import {
-  METRIC_KEYS,
-  METRICS,
-  metricLabel,
-  uiLanguage,
-  type GroupChatStats,
-  type MetricKey,
-} from '../../shared/metrics';
+import { METRIC_KEYS, METRICS, metricLabel, type GroupChatStats, type MetricKey } from '../../shared/metrics';
+import { pick, uiLanguage } from '../../shared/i18n';
 import type { OwnerTreeElement } from '../contracts';
-import type { OwnerRow, SortOrder } from './ownerRows';
+import type { OwnerTreeRow, SortOrder } from './ownerRows';
 import type { LoadedOwners } from './ownersModel';
 
 /** Figures always shown in a row's description; the sort metric is appended when not among them. */
@@ -38,7 +32,7 @@ export class FigureFormatter {
       this.number(data.new_member_cnt),
     );
     if (!DESCRIPTION_METRICS.includes(sort.metric)) {
-      text += ` · ${this.number(data[sort.metric])} ${METRICS[sort.metric].short[this.lang]}`;
+      text += ` · ${this.number(data[sort.metric])} ${pick(METRICS[sort.metric].short, this.lang)}`;
     }
     return text;
   }
@@ -56,7 +50,7 @@ export class FigureFormatter {
 }
 
 export function ownerItem(
-  row: OwnerRow,
+  row: OwnerTreeRow,
   loaded: LoadedOwners,
   sort: SortOrder,
   format: FigureFormatter,

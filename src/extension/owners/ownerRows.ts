@@ -10,6 +10,7 @@ import {
   type GroupChatStats,
   type MetricKey,
 } from '../../shared/metrics';
+import { ownerDisplayName, type OwnerNames } from '../../shared/ownerNames';
 import type { OwnerTotals } from '../../wecom/types';
 import type { OwnerTreeElement } from '../contracts';
 
@@ -20,7 +21,7 @@ export interface SortOrder {
 
 export const DEFAULT_SORT: SortOrder = { metric: 'chat_total', ascending: false };
 
-export interface OwnerRow {
+export interface OwnerTreeRow {
   readonly owner: string;
   /** Display name, or the userid itself when no name is known. */
   readonly name: string;
@@ -33,11 +34,11 @@ export interface OwnerRow {
 }
 
 export function buildRows(
-  totals: readonly (OwnerTotals | OwnerRow)[],
-  names: Readonly<Record<string, string>>,
-): OwnerRow[] {
+  totals: readonly (OwnerTotals | OwnerTreeRow)[],
+  names: OwnerNames,
+): OwnerTreeRow[] {
   return totals.map(({ owner, data }) => {
-    const name = Object.prototype.hasOwnProperty.call(names, owner) ? names[owner] : owner;
+    const name = ownerDisplayName(owner, names);
     return {
       owner,
       name,
@@ -49,7 +50,7 @@ export function buildRows(
 }
 
 /** Sorted copy; ties broken by owner id so the order is stable whatever the server sent. */
-export function sortRows(rows: readonly OwnerRow[], order: SortOrder): OwnerRow[] {
+export function sortRows(rows: readonly OwnerTreeRow[], order: SortOrder): OwnerTreeRow[] {
   return [...rows].sort(
     (a, b) =>
       compareByFigure(a.data?.[order.metric], b.data?.[order.metric], order.ascending) ||
@@ -58,7 +59,7 @@ export function sortRows(rows: readonly OwnerRow[], order: SortOrder): OwnerRow[
 }
 
 /** Case-insensitive substring match on userid or display name; an empty filter keeps all. */
-export function filterRows(rows: readonly OwnerRow[], filter: string): readonly OwnerRow[] {
+export function filterRows(rows: readonly OwnerTreeRow[], filter: string): readonly OwnerTreeRow[] {
   const needle = filter.trim().toLowerCase();
   if (!needle) {
     return rows;
@@ -66,7 +67,7 @@ export function filterRows(rows: readonly OwnerRow[], filter: string): readonly 
   return rows.filter((row) => row.searchText.includes(needle));
 }
 
-export function sumRows(rows: readonly OwnerRow[]): GroupChatStats {
+export function sumRows(rows: readonly OwnerTreeRow[]): GroupChatStats {
   const total = emptyStats();
   for (const row of rows) {
     if (row.data) {

@@ -8,12 +8,12 @@ import * as vscode from 'vscode';
 import { cstYesterday, isProvisional, type CstDay } from '../../shared/days';
 import type { GroupChatStats } from '../../shared/metrics';
 import { WeComError } from '../../wecom/errors';
-import type { ConnectionManager, HostConnection } from '../connection';
+import type { ConnectionManager, ConfiguredConnection } from '../connection';
 import { setFilteredContext, setViewStateContext, type ViewState } from '../contextKeys';
 import { Disposable } from '../dispose';
 import type { RedactingLog } from '../log';
 import type { Notifier } from '../notifications';
-import { buildRows, filterRows, sortRows, sumRows, type OwnerRow, type SortOrder } from './ownerRows';
+import { buildRows, filterRows, sortRows, sumRows, type OwnerTreeRow, type SortOrder } from './ownerRows';
 
 export const OWNERS_VIEW_ID = 'wecomGroupStats.owners';
 const SORT_STATE_KEY = 'wecomGroupStats.ownersSort';
@@ -22,14 +22,14 @@ export interface LoadedOwners {
   readonly day: CstDay;
   readonly fetchedAt: number;
   readonly provisional: boolean;
-  readonly mode: HostConnection['mode'];
+  readonly mode: ConfiguredConnection['mode'];
   readonly connectionKey: string;
   /** Every owner, in the current sort order. */
-  readonly sorted: readonly OwnerRow[];
+  readonly sorted: readonly OwnerTreeRow[];
 }
 
 export interface VisibleOwners {
-  readonly rows: readonly OwnerRow[];
+  readonly rows: readonly OwnerTreeRow[];
   /** The sum over the rows WeCom returned. */
   readonly total: GroupChatStats;
   /** Rows WeCom did not return (no figures, not in `total`). */
@@ -133,7 +133,7 @@ export class OwnersModel extends Disposable {
   }
 
   private async reloadNow(force: boolean, generation: number): Promise<void> {
-    let connection: HostConnection | undefined;
+    let connection: ConfiguredConnection | undefined;
     try {
       connection = await this.connections.currentConnection();
     } catch (err) {
@@ -183,7 +183,11 @@ export class OwnersModel extends Disposable {
     await promise;
   }
 
-  private async fetch(connection: HostConnection, day: CstDay, controller: AbortController): Promise<void> {
+  private async fetch(
+    connection: ConfiguredConnection,
+    day: CstDay,
+    controller: AbortController,
+  ): Promise<void> {
     this.setState('loading');
     this.changed();
     const started = this.now();

@@ -3,10 +3,10 @@
  * asks for them, owner lookups go through a Map, so 5,000 owners stay cheap.
  */
 import * as vscode from 'vscode';
-import { isMetricKey, type GroupChatStats } from '../../shared/metrics';
+import type { GroupChatStats } from '../../shared/metrics';
 import type { OwnerTreeElement } from '../contracts';
 import { Disposable } from '../dispose';
-import type { OwnerRow } from './ownerRows';
+import type { OwnerTreeRow } from './ownerRows';
 import { figureElements, figureItem, FigureFormatter, ownerItem, summaryItem } from './ownerItems';
 import type { OwnersModel } from './ownersModel';
 
@@ -18,7 +18,7 @@ export class OwnersTreeProvider extends Disposable implements vscode.TreeDataPro
   );
   readonly onDidChangeTreeData = this._onDidChangeTreeData.event;
   private readonly format = new FigureFormatter();
-  private rowsByOwner: Map<string, OwnerRow> | undefined;
+  private rowsByOwner: Map<string, OwnerTreeRow> | undefined;
 
   constructor(private readonly model: OwnersModel) {
     super();
@@ -79,7 +79,7 @@ export class OwnersTreeProvider extends Disposable implements vscode.TreeDataPro
       }
       case 'figure': {
         const data = this.figuresOf(element.owner);
-        if (!data || !isMetricKey(element.metric)) {
+        if (!data) {
           return new vscode.TreeItem(element.metric);
         }
         const item = figureItem(element.metric, data, this.format);
@@ -101,7 +101,7 @@ export class OwnersTreeProvider extends Disposable implements vscode.TreeDataPro
     return owner === undefined ? this.model.visible().total : this.row(owner)?.data;
   }
 
-  private row(owner: string): OwnerRow | undefined {
+  private row(owner: string): OwnerTreeRow | undefined {
     if (!this.rowsByOwner) {
       this.rowsByOwner = new Map((this.model.data?.sorted ?? []).map((row) => [row.owner, row]));
     }

@@ -3,13 +3,14 @@
  * description (sort order and active filter) and message (errors, empty results) in step with the model.
  */
 import * as vscode from 'vscode';
-import { metricLabel, uiLanguage } from '../../shared/metrics';
+import { uiLanguage } from '../../shared/i18n';
+import { metricLabel } from '../../shared/metrics';
 import type { OwnerTreeElement } from '../contracts';
 import { Disposable } from '../dispose';
 import { OWNERS_VIEW_ID, type OwnersModel } from './ownersModel';
 import { OwnersTreeProvider } from './ownersTree';
 
-export class OwnersView extends Disposable {
+export class OwnersTreeView extends Disposable {
   readonly provider: OwnersTreeProvider;
   readonly treeView: vscode.TreeView<OwnerTreeElement>;
 

@@ -6,9 +6,10 @@ import { contiguousRuns, loadByDay, type ByDayLoadRequest } from '../../../src/e
 import { ClosedDayCache } from '../../../src/extension/chart/closedDayCache';
 import type { FakeWeComServer } from '../../../src/demo/fakeServer';
 import { addDays, allowedWindow, lastNDays, listDays, type DayRange } from '../../../src/shared/days';
-import type { ChartSubject } from '../../../src/shared/protocol';
-import { bodiesOf, BY_DAY, dayTruth, FIXED_NOW, makeClient, startServer } from '../wecom/support';
+import type { ChartSubject } from '../../../src/shared/chartState';
+import { bodiesOf, dayTruth, FIXED_NOW, makeClient, startServer } from '../wecom/support';
 import { ownersOf, testScope } from './loaderSupport';
+import { WECOM_PATHS } from '../../../src/shared/wecomApi';
 
 const DAY_MS = 86400_000;
 
@@ -37,7 +38,7 @@ suite('chart/byDayLoader against the fake server', () => {
   }
 
   function byDayCalls(): number {
-    return server.counts()[BY_DAY] ?? 0;
+    return server.counts()[WECOM_PATHS.byDay] ?? 0;
   }
 
   test('contiguous runs of missing days', () => {
@@ -67,7 +68,7 @@ suite('chart/byDayLoader against the fake server', () => {
     server.resetCounts();
     const wide = await load(subject, lastNDays(90, now));
     // 60 missing days in one contiguous run: two 30-day windows, nothing re-asked.
-    const bodies = bodiesOf(server, BY_DAY);
+    const bodies = bodiesOf(server, WECOM_PATHS.byDay);
     assert.equal(bodies.length, 2);
     const asked = bodies.flatMap((b) =>
       listDays({ from: dayFromBody(b.day_begin_time), to: dayFromBody(b.day_end_time) }),
@@ -128,7 +129,7 @@ suite('chart/byDayLoader against the fake server', () => {
     server.resetCounts();
     now += 61 * 60_000;
     await load(subject, lastNDays(7, now));
-    const bodies = bodiesOf(server, BY_DAY);
+    const bodies = bodiesOf(server, WECOM_PATHS.byDay);
     assert.equal(bodies.length, 1);
     assert.equal(bodies[0].day_begin_time, bodies[0].day_end_time, 'only yesterday');
   });

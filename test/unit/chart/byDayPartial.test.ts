@@ -14,8 +14,9 @@ import type { FakeWeComServer } from '../../../src/demo/fakeServer';
 import { addDays, dayStartTs, lastNDays, listDays } from '../../../src/shared/days';
 import { WeComError } from '../../../src/wecom/errors';
 import { ownersOfBody, startWeComProxy, withoutDay, type WeComProxy } from '../../support/wecomProxy';
-import { BY_DAY, dayTruth, FIXED_NOW, makeClient, startServer } from '../wecom/support';
+import { dayTruth, FIXED_NOW, makeClient, startServer } from '../wecom/support';
 import { testScope } from './loaderSupport';
+import { WECOM_PATHS } from '../../../src/shared/wecomApi';
 
 suite('chart/byDayLoader: partial and failed replies', () => {
   let server: FakeWeComServer;
@@ -54,14 +55,14 @@ suite('chart/byDayLoader: partial and failed replies', () => {
     return { owners: server.owners, range: lastNDays(7, now), perOwner: false, refresh: false, ...extra };
   }
 
-  const byDay = (): number => proxy.requests.filter((r) => r.path === BY_DAY).length;
+  const byDay = (): number => proxy.requests.filter((r) => r.path === WECOM_PATHS.byDay).length;
 
   test('150 owners, the second batch leaves out a day every time: that day is missing, not cached, asked again; the rest exact', async () => {
     const range = lastNDays(7, now);
     const dropped = addDays(range.to, -3);
     const second = server.owners[120]; // batches of 100: owners 100…149 are the second batch
     proxy.setRule((req) =>
-      req.path === BY_DAY && ownersOfBody(req.body).includes(second)
+      req.path === WECOM_PATHS.byDay && ownersOfBody(req.body).includes(second)
         ? { transform: withoutDay(dayStartTs(dropped)) }
         : undefined,
     );
@@ -86,7 +87,7 @@ suite('chart/byDayLoader: partial and failed replies', () => {
     proxy.setRule(undefined);
     proxy.requests.length = 0;
     const again = await loadByDay(d, request());
-    const asked = proxy.requests.filter((r) => r.path === BY_DAY);
+    const asked = proxy.requests.filter((r) => r.path === WECOM_PATHS.byDay);
     assert.equal(asked.length, 2, 'one request per owner batch');
     for (const r of asked) {
       const body = r.body as { day_begin_time: number; day_end_time: number };
@@ -104,7 +105,7 @@ suite('chart/byDayLoader: partial and failed replies', () => {
     const range = lastNDays(7, now);
     const dropped = addDays(range.to, -1);
     proxy.setRule((req) =>
-      req.path === BY_DAY && ownersOfBody(req.body)[0] === owners[1]
+      req.path === WECOM_PATHS.byDay && ownersOfBody(req.body)[0] === owners[1]
         ? { transform: withoutDay(dayStartTs(dropped)) }
         : undefined,
     );
@@ -118,7 +119,9 @@ suite('chart/byDayLoader: partial and failed replies', () => {
   });
 
   test('a malformed reply (after the client’s retries) fails the load, and nothing is cached', async () => {
-    proxy.setRule((req) => (req.path === BY_DAY ? { reply: { errcode: 0, errmsg: 'ok' } } : undefined));
+    proxy.setRule((req) =>
+      req.path === WECOM_PATHS.byDay ? { reply: { errcode: 0, errmsg: 'ok' } } : undefined,
+    );
     const d = deps();
     const err = await loadByDay(d, request()).then(
       () => undefined,
@@ -137,7 +140,7 @@ suite('chart/byDayLoader: partial and failed replies', () => {
     // Each by-day reply arrives one minute after the previous one; the cache's clock says the load
     // ended an hour later.
     proxy.setRule((req) => {
-      if (req.path === BY_DAY) {
+      if (req.path === WECOM_PATHS.byDay) {
         now += 60_000;
       }
       return undefined;
@@ -157,7 +160,7 @@ suite('chart/byDayLoader: partial and failed replies', () => {
   test('the first failure of a multi-window load aborts the sibling windows: nothing reaches the server after it', async () => {
     let failed = false;
     proxy.setRule((req) => {
-      if (req.path !== BY_DAY) {
+      if (req.path !== WECOM_PATHS.byDay) {
         return undefined;
       }
       if (!failed) {
@@ -171,7 +174,7 @@ suite('chart/byDayLoader: partial and failed replies', () => {
     await assert.rejects(loadByDay(d, request({ owners: [server.owners[3]], range: lastNDays(180, now) })));
     const rejectedAt = Date.now();
     await new Promise((resolve) => setTimeout(resolve, 800));
-    const after = proxy.requests.filter((r) => r.path === BY_DAY && r.at >= rejectedAt);
+    const after = proxy.requests.filter((r) => r.path === WECOM_PATHS.byDay && r.at >= rejectedAt);
     assert.equal(after.length, 0, `${after.length} of 6 windows were asked after the failure`);
     // The failing window and the one already in flight beside it (concurrency 2): no others.
     assert.ok(byDay() <= 2, `asked ${byDay()} of 6 windows`);

@@ -10,9 +10,10 @@ import { loadByDay } from '../../../src/extension/chart/byDayLoader';
 import { ClosedDayCache } from '../../../src/extension/chart/closedDayCache';
 import type { FakeWeComServer } from '../../../src/demo/fakeServer';
 import { addDays, cstYesterday, isProvisional, lastNDays, type DayRange } from '../../../src/shared/days';
-import type { ChartSubject } from '../../../src/shared/protocol';
-import { BY_DAY, makeClient, startServer } from '../wecom/support';
+import type { ChartSubject } from '../../../src/shared/chartState';
+import { makeClient, startServer } from '../wecom/support';
 import { ownersOf, testScope } from './loaderSupport';
+import { WECOM_PATHS } from '../../../src/shared/wecomApi';
 
 /** 2026-11-27 at `hour:minute` CST. */
 function cst(hour: number, minute = 0): number {
@@ -52,7 +53,7 @@ suite('chart/byDayLoader: when yesterday was fetched', () => {
     now = cst(8, 30);
     server.resetCounts();
     const cached = await load(subject, lastNDays(7, now));
-    assert.equal(server.counts()[BY_DAY] ?? 0, 0);
+    assert.equal(server.counts()[WECOM_PATHS.byDay] ?? 0, 0);
     assert.equal(cached.yesterdayFetchedAt, cst(8));
 
     // After 10:00 (and the hour-long reuse) yesterday is fetched again, and final.

@@ -1,6 +1,6 @@
 /** Shared bits of the chart loader tests: the cache scope of a test server, a subject's owners. */
 import type { CacheScope, SeriesOwners } from '../../../src/extension/chart/closedDayCache';
-import type { ChartSubject } from '../../../src/shared/protocol';
+import type { ChartSubject } from '../../../src/shared/chartState';
 
 /** The scope a connection to `server` would have (its URL, corp, and a stand-in secret hash). */
 export function testScope(server: { readonly url: string; readonly corpId: string }): CacheScope {

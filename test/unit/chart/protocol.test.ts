@@ -6,7 +6,7 @@ import {
   MAX_SUBJECT_OWNERS,
   resolveRange,
   subjectKey,
-} from '../../../src/shared/protocol';
+} from '../../../src/shared/chartState';
 import { isChartUiState, isHostToWebview, isWebviewToHost } from '../../../src/shared/protocolValidation';
 
 const NOW = Date.UTC(2026, 10, 27, 2, 0, 0); // 2026-11-27 10:00 CST

@@ -3,8 +3,9 @@ import { addDays, dayStartTs, listDays } from '../../../src/shared/days';
 import { METRIC_KEYS, addStats, emptyStats } from '../../../src/shared/metrics';
 import type { GroupChatStats } from '../../../src/shared/metrics';
 import { makeOwners } from '../../../src/demo/owners';
-import { BY_DAY, fetchToken, postJson, startClocked } from './fakeClient';
+import { fetchToken, postJson, startClocked } from './fakeClient';
 import type { ClockedServer } from './fakeClient';
+import { WECOM_PATHS } from '../../../src/shared/wecomApi';
 
 interface DayItem {
   stat_time: number;
@@ -27,7 +28,7 @@ suite('fake server: statistic_group_by_day and the demo data', () => {
     const from = '2026-05-20';
     const to = '2026-06-14';
     const owners = fake.server.owners.slice(10, 60);
-    const reply = await postJson(fake.server, BY_DAY, token, {
+    const reply = await postJson(fake.server, WECOM_PATHS.byDay, token, {
       day_begin_time: dayStartTs(from),
       day_end_time: dayStartTs(to) + 3600 * 20,
       owner_filter: { userid_list: owners },
@@ -49,7 +50,7 @@ suite('fake server: statistic_group_by_day and the demo data', () => {
 
   test('without a filter the sum covers every follow user', async () => {
     const day = '2026-06-01';
-    const reply = await postJson(fake.server, BY_DAY, token, { day_begin_time: dayStartTs(day) });
+    const reply = await postJson(fake.server, WECOM_PATHS.byDay, token, { day_begin_time: dayStartTs(day) });
     const expected = emptyStats();
     for (const owner of fake.server.owners) {
       addStats(expected, fake.server.statsFor(owner, day));

@@ -2,10 +2,7 @@
 import * as http from 'node:http';
 import { startFakeWeComServer } from '../../../src/demo/fakeServer';
 import type { FakeWeComServer, FakeWeComServerOptions } from '../../../src/demo/fakeServer';
-
-export const STATISTIC = '/cgi-bin/externalcontact/groupchat/statistic';
-export const BY_DAY = '/cgi-bin/externalcontact/groupchat/statistic_group_by_day';
-export const FOLLOW_USERS = '/cgi-bin/externalcontact/get_follow_user_list';
+import { WECOM_PATHS } from '../../../src/shared/wecomApi';
 
 /** 2026-06-15 12:00 CST: today is 2026-06-15, yesterday 2026-06-14. */
 export const FIXED_NOW = Date.UTC(2026, 5, 15, 4, 0, 0);
@@ -57,7 +54,7 @@ export function rawPost(
 export async function fetchToken(server: FakeWeComServer): Promise<string> {
   const reply = await getJson(
     server,
-    `/cgi-bin/gettoken?corpid=${encodeURIComponent(server.corpId)}&corpsecret=${encodeURIComponent(server.corpSecret)}`,
+    `${WECOM_PATHS.token}?corpid=${encodeURIComponent(server.corpId)}&corpsecret=${encodeURIComponent(server.corpSecret)}`,
   );
   if (reply.json.errcode !== 0) {
     throw new Error(`gettoken failed: ${reply.json.errcode}`);

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import * as path from 'node:path';
+import { WECOM_PATHS } from '../../../src/shared/wecomApi';
 
 const ENTRY = path.join(__dirname, '..', '..', '..', 'src', 'demo', 'main.js');
 
@@ -25,12 +26,12 @@ suite('fake server: standalone entry', function () {
     const id = /WECOM_CORP_ID=(\S+)/.exec(out)?.[1] ?? '';
     const secret = /WECOM_CORP_SECRET=(\S+)/.exec(out)?.[1] ?? '';
     const token = (await (
-      await fetch(`${url}/cgi-bin/gettoken?corpid=${id}&corpsecret=${secret}`)
+      await fetch(`${url}${WECOM_PATHS.token}?corpid=${id}&corpsecret=${secret}`)
     ).json()) as {
       access_token: string;
     };
     const users = (await (
-      await fetch(`${url}/cgi-bin/externalcontact/get_follow_user_list?access_token=${token.access_token}`)
+      await fetch(`${url}${WECOM_PATHS.followUsers}?access_token=${token.access_token}`)
     ).json()) as { follow_user: string[] };
     assert.equal(users.follow_user.length, 12);
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
@@ -57,7 +58,7 @@ suite('fake server: standalone entry', function () {
     });
     const id = /WECOM_CORP_ID=(\S+)/.exec(out)?.[1] ?? '';
     const secret = /WECOM_CORP_SECRET=(\S+)/.exec(out)?.[1] ?? '';
-    const reply = await fetch(`${url}/cgi-bin/gettoken?corpid=${id}&corpsecret=${secret}`);
+    const reply = await fetch(`${url}${WECOM_PATHS.token}?corpid=${id}&corpsecret=${secret}`);
     const { access_token: token } = (await reply.json()) as { access_token: string };
     const stop = async () => {
       const exited = new Promise((resolve) => child.once('exit', resolve));
@@ -67,8 +68,8 @@ suite('fake server: standalone entry', function () {
     return { url, token, out, stop };
   }
 
-  const statistic = async (url: string, token: string, path = 'statistic') => {
-    const res = await fetch(`${url}/cgi-bin/externalcontact/groupchat/${path}?access_token=${token}`, {
+  const statistic = async (url: string, token: string, endpoint: string = WECOM_PATHS.statistic) => {
+    const res = await fetch(`${url}${endpoint}?access_token=${token}`, {
       method: 'POST',
       body: JSON.stringify({ day_begin_time: Math.floor(Date.now() / 1000) - 3 * 86400 }),
     });
@@ -96,7 +97,7 @@ suite('fake server: standalone entry', function () {
     };
     const entry = await startEntry(['--owners', '5', '--busy-every', '0'], env);
     try {
-      const reply = await statistic(entry.url, entry.token, 'statistic_group_by_day');
+      const reply = await statistic(entry.url, entry.token, WECOM_PATHS.byDay);
       assert.equal(reply.errcode, 0);
       assert.ok(!('items' in reply));
     } finally {

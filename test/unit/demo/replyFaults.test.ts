@@ -2,8 +2,9 @@ import * as assert from 'node:assert/strict';
 import { dayStartTs } from '../../../src/shared/days';
 import type { GroupChatStats } from '../../../src/shared/metrics';
 import type { ReplyFault } from '../../../src/demo/replyFaults';
-import { BY_DAY, STATISTIC, fetchToken, postJson, startClocked } from './fakeClient';
+import { fetchToken, postJson, startClocked } from './fakeClient';
 import type { ClockedServer } from './fakeClient';
+import { WECOM_PATHS } from '../../../src/shared/wecomApi';
 
 const FROM = '2026-05-16';
 const TO = '2026-06-14'; // 30 days, the longest window; today is 2026-06-15
@@ -37,8 +38,8 @@ suite('fake server: reply faults (shape)', () => {
     owner_filter: { userid_list: batch },
   });
   const statistic = (batch = owners, paging: object = {}) =>
-    postJson(fake.server, STATISTIC, token, { ...window(batch), ...paging });
-  const byDay = (batch = owners) => postJson(fake.server, BY_DAY, token, window(batch));
+    postJson(fake.server, WECOM_PATHS.statistic, token, { ...window(batch), ...paging });
+  const byDay = (batch = owners) => postJson(fake.server, WECOM_PATHS.byDay, token, window(batch));
   const faultsOf = (path: string) =>
     fake.server
       .requests()
@@ -70,8 +71,8 @@ suite('fake server: reply faults (shape)', () => {
     assert.equal(faulty.json.next_offset, 5);
     const day = await byDay();
     assert.deepEqual(Object.keys(day.json).sort(), ['errcode', 'errmsg']);
-    assert.deepEqual(faultsOf(STATISTIC), [undefined, 'missingItems']);
-    assert.deepEqual(faultsOf(BY_DAY), ['missingItems']);
+    assert.deepEqual(faultsOf(WECOM_PATHS.statistic), [undefined, 'missingItems']);
+    assert.deepEqual(faultsOf(WECOM_PATHS.byDay), ['missingItems']);
   });
 
   test('dropDay: 29 items for a 30-day window, the last day missing by default', async () => {
@@ -82,7 +83,7 @@ suite('fake server: reply faults (shape)', () => {
     assert.equal(items.length, 29);
     assert.deepEqual(items, all.slice(0, 29));
     assert.ok(!items.some((item) => item.stat_time === dayStartTs(TO)));
-    assert.deepEqual(faultsOf(BY_DAY), [undefined, 'dropDay']);
+    assert.deepEqual(faultsOf(WECOM_PATHS.byDay), [undefined, 'dropDay']);
   });
 
   test('dropDay with a day: that stat_time is missing; a day outside the window changes nothing', async () => {
@@ -92,7 +93,7 @@ suite('fake server: reply faults (shape)', () => {
     assert.deepEqual(faulty.json.items, expected);
     fake.server.setFaults({ replyFaults: [{ kind: 'dropDay', day: '2026-01-01' }] });
     assert.deepEqual((await byDay()).json.items, clean.json.items);
-    assert.deepEqual(faultsOf(BY_DAY), [undefined, 'dropDay', undefined]);
+    assert.deepEqual(faultsOf(WECOM_PATHS.byDay), [undefined, 'dropDay', undefined]);
     // statistic has no days: dropDay never applies there
     assert.equal(((await statistic()).json.items as Row[]).length, 20);
   });
@@ -123,8 +124,8 @@ suite('fake server: reply faults (shape)', () => {
       ['intruder'],
     );
     assert.equal(((await byDay(batch)).json.items as DayItem[]).length, 30, 'by-day has no owner rows');
-    assert.deepEqual(faultsOf(STATISTIC), [undefined, 'foreignOwner', 'foreignOwner']);
-    assert.deepEqual(faultsOf(BY_DAY), [undefined]);
+    assert.deepEqual(faultsOf(WECOM_PATHS.statistic), [undefined, 'foreignOwner', 'foreignOwner']);
+    assert.deepEqual(faultsOf(WECOM_PATHS.byDay), [undefined]);
   });
 
   test('figure: the first item carries the given raw value, on both endpoints', async () => {
@@ -141,7 +142,7 @@ suite('fake server: reply faults (shape)', () => {
     fake.server.setFaults({
       replyFaults: [{ kind: 'figure', field: 'msg_total', json: '9007199254740993' }],
     });
-    const res = await fetch(`${fake.server.url}${BY_DAY}?access_token=${token}`, {
+    const res = await fetch(`${fake.server.url}${WECOM_PATHS.byDay}?access_token=${token}`, {
       method: 'POST',
       body: JSON.stringify(window(owners)),
     });
@@ -185,10 +186,12 @@ suite('fake server: reply faults (shape)', () => {
     const busy = await statistic();
     assert.equal(busy.json.errcode, -1);
     fake.server.setFaults({ replyFaults: [{ kind: 'missingItems', times: 1 }] });
-    const bad = await postJson(fake.server, STATISTIC, token, { owner_filter: { userid_list: owners } });
+    const bad = await postJson(fake.server, WECOM_PATHS.statistic, token, {
+      owner_filter: { userid_list: owners },
+    });
     assert.equal(bad.json.errcode, 600018);
     assert.ok(!('items' in (await statistic()).json), 'the first successful call is the faulty one');
-    assert.deepEqual(faultsOf(STATISTIC), ['busy', undefined, 'missingItems']);
+    assert.deepEqual(faultsOf(WECOM_PATHS.statistic), ['busy', undefined, 'missingItems']);
   });
 
   test('setFaults rejects a fault that could never apply, keeping the previous faults', async () => {

@@ -1,8 +1,9 @@
 import * as assert from 'node:assert/strict';
 import type * as http from 'node:http';
 import { dayStartTs } from '../../../src/shared/days';
-import { STATISTIC, fetchToken, rawPost, startClocked } from './fakeClient';
+import { fetchToken, rawPost, startClocked } from './fakeClient';
 import type { ClockedServer } from './fakeClient';
+import { WECOM_PATHS } from '../../../src/shared/wecomApi';
 
 const BODY = {
   day_begin_time: dayStartTs('2026-06-14'),
@@ -38,13 +39,13 @@ suite('fake server: reply faults (wire)', () => {
   setup(async () => {
     fake = await startClocked();
     token = await fetchToken(fake.server);
-    clean = (await drain(await rawPost(fake.server, STATISTIC, token, BODY))).body.toString();
+    clean = (await drain(await rawPost(fake.server, WECOM_PATHS.statistic, token, BODY))).body.toString();
   });
   teardown(async () => {
     await fake.server.close();
   });
 
-  const post = () => rawPost(fake.server, STATISTIC, token, BODY);
+  const post = () => rawPost(fake.server, WECOM_PATHS.statistic, token, BODY);
   const lastFault = () => fake.server.requests().at(-1)?.fault;
 
   test('drip: headers and the first byte at once, then a byte per interval; stops when the client leaves', async () => {

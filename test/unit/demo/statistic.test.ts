@@ -2,8 +2,9 @@ import * as assert from 'node:assert/strict';
 import { addDays, dayStartTs } from '../../../src/shared/days';
 import { METRIC_KEYS, METRICS, emptyStats } from '../../../src/shared/metrics';
 import type { GroupChatStats, MetricKey } from '../../../src/shared/metrics';
-import { STATISTIC, BY_DAY, fetchToken, postJson, startClocked } from './fakeClient';
+import { fetchToken, postJson, startClocked } from './fakeClient';
 import type { ClockedServer } from './fakeClient';
+import { WECOM_PATHS } from '../../../src/shared/wecomApi';
 
 const TODAY = '2026-06-15';
 const YESTERDAY = '2026-06-14';
@@ -26,7 +27,7 @@ suite('fake server: groupchat/statistic', () => {
     await fake.server.close();
   });
 
-  const post = (body: unknown) => postJson(fake.server, STATISTIC, token, body);
+  const post = (body: unknown) => postJson(fake.server, WECOM_PATHS.statistic, token, body);
   const first100 = () => fake.server.owners.slice(0, 100);
 
   test('600018 for today, a future day, more than 180 days back, a span over 30 days, end before begin, missing begin', async () => {
@@ -52,7 +53,7 @@ suite('fake server: groupchat/statistic', () => {
     for (const body of bad) {
       assert.equal((await post(body)).json.errcode, 600018, JSON.stringify(body));
       assert.equal(
-        (await postJson(fake.server, BY_DAY, token, body)).json.errcode,
+        (await postJson(fake.server, WECOM_PATHS.byDay, token, body)).json.errcode,
         600018,
         JSON.stringify(body),
       );
@@ -93,7 +94,7 @@ suite('fake server: groupchat/statistic', () => {
     for (const body of bad) {
       assert.equal((await post(body)).json.errcode, 40058, JSON.stringify(body));
     }
-    assert.equal((await postJson(fake.server, BY_DAY, token, bad[0])).json.errcode, 40058);
+    assert.equal((await postJson(fake.server, WECOM_PATHS.byDay, token, bad[0])).json.errcode, 40058);
     const ok100 = await post({
       day_begin_time: begin,
       owner_filter: { userid_list: first100() },
@@ -109,7 +110,7 @@ suite('fake server: groupchat/statistic', () => {
     assert.equal(none.json.errcode, 81013);
     assert.equal(
       (
-        await postJson(fake.server, BY_DAY, token, {
+        await postJson(fake.server, WECOM_PATHS.byDay, token, {
           day_begin_time: begin,
           owner_filter: { userid_list: ['ghost'] },
         })
@@ -133,7 +134,7 @@ suite('fake server: groupchat/statistic', () => {
     try {
       const aprilToken = await fetchToken(april.server);
       const filter = { userid_list: ['zhangsan', 'lisi'] };
-      const byDay = await postJson(april.server, BY_DAY, aprilToken, {
+      const byDay = await postJson(april.server, WECOM_PATHS.byDay, aprilToken, {
         day_begin_time: 1554296400,
         owner_filter: filter,
       });
@@ -141,11 +142,11 @@ suite('fake server: groupchat/statistic', () => {
       const items = byDay.json.items as Array<{ stat_time: number }>;
       assert.equal(items.length, 1);
       assert.equal(items[0].stat_time, 1554220800);
-      const floored = await postJson(april.server, STATISTIC, aprilToken, {
+      const floored = await postJson(april.server, WECOM_PATHS.statistic, aprilToken, {
         day_begin_time: 1554296400,
         owner_filter: filter,
       });
-      const exact = await postJson(april.server, STATISTIC, aprilToken, {
+      const exact = await postJson(april.server, WECOM_PATHS.statistic, aprilToken, {
         day_begin_time: 1554220800,
         owner_filter: filter,
       });
@@ -283,7 +284,9 @@ suite('fake server: groupchat/statistic', () => {
     const big = await startClocked({ ownerCount: 700 });
     try {
       const t = await fetchToken(big.server);
-      const reply = await postJson(big.server, STATISTIC, t, { day_begin_time: dayStartTs(YESTERDAY) });
+      const reply = await postJson(big.server, WECOM_PATHS.statistic, t, {
+        day_begin_time: dayStartTs(YESTERDAY),
+      });
       assert.equal(reply.json.total, 700);
       assert.equal((reply.json.items as Row[]).length, 500);
       assert.equal(reply.json.next_offset, 500);
@@ -300,11 +303,15 @@ suite('fake server: groupchat/statistic', () => {
     try {
       const t = await fetchToken(big.server);
       const body = { day_begin_time: dayStartTs(YESTERDAY) };
-      assert.equal((await postJson(big.server, STATISTIC, t, body)).json.errcode, 81017);
-      assert.equal((await postJson(big.server, BY_DAY, t, body)).json.errcode, 81017);
+      assert.equal((await postJson(big.server, WECOM_PATHS.statistic, t, body)).json.errcode, 81017);
+      assert.equal((await postJson(big.server, WECOM_PATHS.byDay, t, body)).json.errcode, 81017);
       assert.equal(
-        (await postJson(big.server, STATISTIC, t, { ...body, owner_filter: { userid_list: ['zhangsan'] } }))
-          .json.errcode,
+        (
+          await postJson(big.server, WECOM_PATHS.statistic, t, {
+            ...body,
+            owner_filter: { userid_list: ['zhangsan'] },
+          })
+        ).json.errcode,
         0,
       );
     } finally {

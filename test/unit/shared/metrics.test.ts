@@ -1,13 +1,14 @@
 import * as assert from 'node:assert/strict';
 import {
   addStats,
+  compareByFigure,
   emptyStats,
   isMetricKey,
   METRIC_KEYS,
   METRICS,
   metricLabel,
-  uiLanguage,
 } from '../../../src/shared/metrics';
+import { uiLanguage } from '../../../src/shared/i18n';
 
 suite('shared/metrics: the eight figures', () => {
   test('eight keys, four sortable by the server with distinct order_by 1–4', () => {
@@ -55,5 +56,18 @@ suite('shared/metrics: the eight figures', () => {
     assert.ok(isMetricKey('msg_total'));
     assert.ok(!isMetricKey('toString'));
     assert.ok(!isMetricKey(3));
+  });
+
+  test('compareByFigure: by value in either direction, no figure last in both, 0 on a tie', () => {
+    // Wrapped: Array.prototype.sort moves bare undefined to the end without asking the comparator.
+    const rows = [3, undefined, 1, 2, undefined].map((figure) => ({ figure }));
+    const sorted = (ascending: boolean): (number | undefined)[] =>
+      [...rows].sort((a, b) => compareByFigure(a.figure, b.figure, ascending)).map((r) => r.figure);
+    assert.deepEqual(sorted(true), [1, 2, 3, undefined, undefined]);
+    assert.deepEqual(sorted(false), [3, 2, 1, undefined, undefined]);
+    assert.equal(compareByFigure(undefined, 0, true), 1);
+    assert.equal(compareByFigure(0, undefined, false), -1);
+    assert.equal(compareByFigure(2, 2, true), 0);
+    assert.equal(compareByFigure(undefined, undefined, false), 0);
   });
 });

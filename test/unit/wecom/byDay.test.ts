@@ -3,17 +3,9 @@ import type { FakeWeComServer } from '../../../src/demo/fakeServer';
 import { addStats, emptyStats } from '../../../src/shared/metrics';
 import { allowedWindow, dayFromTs, dayStartTs, listDays, splitRange } from '../../../src/shared/days';
 import { WeComError } from '../../../src/wecom/errors';
-import type { Progress } from '../../../src/wecom/types';
-import {
-  bodiesOf,
-  BY_DAY,
-  dayTruth,
-  fakeServerPerSuite,
-  FIXED_NOW,
-  FOLLOW,
-  makeClient,
-  rejectionOf,
-} from './support';
+import type { CallProgress } from '../../../src/wecom/types';
+import { bodiesOf, dayTruth, fakeServerPerSuite, FIXED_NOW, makeClient, rejectionOf } from './support';
+import { WECOM_PATHS } from '../../../src/shared/wecomApi';
 
 suite('wecom/getByDay', () => {
   let server: FakeWeComServer;
@@ -22,10 +14,10 @@ suite('wecom/getByDay', () => {
 
   test('180 days × 250 owners: 6 windows × 3 batches, each day once, every field summed across batches', async () => {
     const { client } = makeClient(server);
-    const progress: Progress[] = [];
+    const progress: CallProgress[] = [];
     const result = await client.getByDay({ ...window }, { onProgress: (p) => progress.push(p) });
-    assert.equal(server.counts()[FOLLOW], 1);
-    const bodies = bodiesOf(server, BY_DAY);
+    assert.equal(server.counts()[WECOM_PATHS.followUsers], 1);
+    const bodies = bodiesOf(server, WECOM_PATHS.byDay);
     assert.equal(bodies.length, 18);
     const windows = splitRange(window);
     assert.equal(windows.length, 6);
@@ -57,9 +49,9 @@ suite('wecom/getByDay', () => {
     const owners = ['zhangsan', 'lisi', 'a<b>&c', 'hu jun', 'wangfang'];
     const range = { from: window.from, to: listDays(window)[44] };
     const result = await client.getByDay({ ...range, owners, perOwner: true });
-    assert.equal(server.counts()[BY_DAY], 2 * owners.length);
+    assert.equal(server.counts()[WECOM_PATHS.byDay], 2 * owners.length);
     assert.ok(
-      bodiesOf(server, BY_DAY).every(
+      bodiesOf(server, WECOM_PATHS.byDay).every(
         (b) => (b.owner_filter as { userid_list: string[] }).userid_list.length === 1,
       ),
     );
@@ -75,7 +67,7 @@ suite('wecom/getByDay', () => {
     // The same owner set fetched as one batch must agree with the per-owner sum.
     server.resetCounts();
     const batched = await client.getByDay({ ...range, owners });
-    assert.equal(server.counts()[BY_DAY], 2);
+    assert.equal(server.counts()[WECOM_PATHS.byDay], 2);
     assert.equal(batched.total.length, 45);
     batched.total.forEach((day, i) => {
       const sum = emptyStats();

@@ -9,15 +9,8 @@ import { lastNDays } from '../../../src/shared/days';
 import { ConcurrencyLimiter } from '../../../src/wecom/limiter';
 import { WeComError } from '../../../src/wecom/errors';
 import { WeComClient } from '../../../src/wecom/client';
-import {
-  assertByDayTruth,
-  BY_DAY,
-  FIXED_NOW,
-  fixedClock,
-  makeClient,
-  rejectionOf,
-  startServer,
-} from './support';
+import { assertByDayTruth, FIXED_NOW, fixedClock, makeClient, rejectionOf, startServer } from './support';
+import { WECOM_PATHS } from '../../../src/shared/wecomApi';
 
 const TOKEN_REPLY = JSON.stringify({ errcode: 0, access_token: 'tok-deadline-test-0000', expires_in: 7200 });
 
@@ -35,7 +28,7 @@ async function rawServer(reply: (res: http.ServerResponse) => void): Promise<Raw
   const server = http.createServer((req, res) => {
     req.resume();
     req.on('end', () => {
-      if (req.url?.startsWith('/cgi-bin/gettoken')) {
+      if (req.url?.startsWith(WECOM_PATHS.token)) {
         res.writeHead(200, { 'content-type': 'application/json' });
         res.end(TOKEN_REPLY);
         return;
@@ -237,7 +230,7 @@ suite('wecom/limiter: adapts to WeCom allowing fewer calls in flight', () => {
       assert.deepEqual(result.missingDays, []);
       const refused = server.requests().filter((r) => r.errcode === 45033).length;
       assert.ok(refused >= 1, 'the server did refuse concurrent calls');
-      const byDayOk = server.requests().filter((r) => r.path === BY_DAY && r.errcode === 0).length;
+      const byDayOk = server.requests().filter((r) => r.path === WECOM_PATHS.byDay && r.errcode === 0).length;
       assert.equal(byDayOk, 12, '6 windows × 2 owner batches, each answered once');
     } finally {
       await server.close();

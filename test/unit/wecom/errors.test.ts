@@ -4,6 +4,7 @@ import { asWeComError, describeWeComError, WeComError } from '../../../src/wecom
 import { CODES_WITH_HINTS, ipFromErrmsg } from '../../../src/wecom/hints';
 import { KnownSecrets, redactSecrets } from '../../../src/wecom/redact';
 import type { WeComErrorKind } from '../../../src/wecom/types';
+import { WECOM_PATHS } from '../../../src/shared/wecomApi';
 
 /** The error-code table of wecom-notes.md. */
 const NOTES_CODES = [
@@ -37,12 +38,14 @@ suite('wecom/errors: hints and messages', () => {
     assert.equal(ipFromErrmsg(errmsg), '203.0.113.7');
     assert.equal(ipFromErrmsg('from ip: 2001:db8::1, more'), '2001:db8::1');
     assert.equal(ipFromErrmsg('no ip here'), undefined);
-    const err = new WeComError({ kind: 'api', endpoint: '/cgi-bin/gettoken', errcode: 60020, errmsg });
+    const err = new WeComError({ kind: 'api', endpoint: WECOM_PATHS.token, errcode: 60020, errmsg });
     assert.match(err.hint.en, /203\.0\.113\.7/);
     assert.match(err.hint.zh, /203\.0\.113\.7/);
     assert.match(describeWeComError(err, 'zh'), /可信IP/);
     const noIp = new WeComError({ kind: 'api', endpoint: '/x', errcode: 60020, errmsg: '' });
     assert.match(noIp.hint.en, /trusted IPs/);
+    // The one place that says what to change on this side: the proxy (the host offers Open settings).
+    assert.match(err.hint.en, /the proxy setting or HTTPS_PROXY/);
   });
 
   test('hints about user ids name the owners of the request', () => {
@@ -75,7 +78,7 @@ suite('wecom/errors: hints and messages', () => {
   test('describeWeComError gives one sentence with the code; DayRangeError becomes an input error', () => {
     const err = new WeComError({
       kind: 'api',
-      endpoint: '/cgi-bin/gettoken',
+      endpoint: WECOM_PATHS.token,
       errcode: 40001,
       errmsg: 'invalid credential',
     });

@@ -5,16 +5,14 @@ import { WeComError } from '../../../src/wecom/errors';
 import {
   assertByDayTruth,
   assertTotalsTruth,
-  BY_DAY,
   fakeServerPerSuite,
   FIXED_NOW,
-  GETTOKEN,
   makeClient,
   rejectionOf,
   startServer,
-  STATISTIC,
   yesterday,
 } from './support';
+import { WECOM_PATHS } from '../../../src/shared/wecomApi';
 
 suite('wecom/retries: injected faults', () => {
   let server: FakeWeComServer;
@@ -26,7 +24,7 @@ suite('wecom/retries: injected faults', () => {
     const range = lastNDays(60, FIXED_NOW);
     const result = await client.getByDay({ ...range, owners: server.owners });
     assertByDayTruth(server, result, 60);
-    const byDay = server.requests().filter((r) => r.path === BY_DAY);
+    const byDay = server.requests().filter((r) => r.path === WECOM_PATHS.byDay);
     assert.ok(
       byDay.some((r) => r.errcode === -1),
       'faults were injected',
@@ -58,7 +56,7 @@ suite('wecom/retries: injected faults', () => {
     assert.ok(err instanceof WeComError);
     assert.equal(err.kind, 'http');
     assert.equal(err.status, 500);
-    assert.equal(server.counts()['/cgi-bin/externalcontact/get_follow_user_list'], 3);
+    assert.equal(server.counts()[WECOM_PATHS.followUsers], 3);
   });
 
   test('45009 (frequency limit) backs off for rateLimitBackoffMs, then succeeds with whole data', async () => {
@@ -78,7 +76,7 @@ suite('wecom/retries: injected faults', () => {
         logs.some((l) => l.errcode === 45009),
         'the limit was hit',
       );
-      const ok = limited.requests().filter((r) => r.path === STATISTIC && r.errcode === 0);
+      const ok = limited.requests().filter((r) => r.path === WECOM_PATHS.statistic && r.errcode === 0);
       assert.equal(ok.length, 3);
     } finally {
       await limited.close();
@@ -125,7 +123,7 @@ suite('wecom/retries: injected faults', () => {
     assert.ok(err instanceof WeComError);
     assert.equal(err.errcode, 81013);
     assert.match(err.hint.en, /"nobody-1", "nobody-2"/);
-    assert.equal(server.counts()[STATISTIC], 1);
+    assert.equal(server.counts()[WECOM_PATHS.statistic], 1);
   });
 
   test('60020 shows the IP from errmsg in both languages', async () => {
@@ -136,7 +134,7 @@ suite('wecom/retries: injected faults', () => {
     assert.equal(err.errcode, 60020);
     assert.match(err.hint.en, /203\.0\.113\.77/);
     assert.match(err.hint.zh, /203\.0\.113\.77/);
-    assert.equal(server.counts()[GETTOKEN], 1);
+    assert.equal(server.counts()[WECOM_PATHS.token], 1);
   });
 });
 
@@ -168,8 +166,8 @@ suite('wecom/cancellation', () => {
     // At most the requests already on the wire at the abort (≤ concurrency) arrive later.
     assert.ok(server.requests().length <= seenAtAbort + 2, `nothing new after the abort (${seenAtAbort})`);
     assert.ok(
-      server.counts()[BY_DAY] < 20,
-      `only a few of 1500 requests went out (${server.counts()[BY_DAY]})`,
+      server.counts()[WECOM_PATHS.byDay] < 20,
+      `only a few of 1500 requests went out (${server.counts()[WECOM_PATHS.byDay]})`,
     );
   });
 
@@ -185,7 +183,7 @@ suite('wecom/cancellation', () => {
     controller.abort();
     const err = await rejectionOf(run);
     assert.ok(err instanceof WeComError && err.kind === 'aborted');
-    assert.equal(server.counts()['/cgi-bin/externalcontact/get_follow_user_list'], 1);
+    assert.equal(server.counts()[WECOM_PATHS.followUsers], 1);
   });
 
   test('an already-aborted signal sends nothing', async () => {

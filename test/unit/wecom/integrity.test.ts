@@ -11,15 +11,14 @@ import { WeComError } from '../../../src/wecom/errors';
 import {
   assertByDayTruth,
   assertTotalsTruth,
-  BY_DAY,
   dayTruth,
   fakeServerPerSuite,
   FIXED_NOW,
   makeClient,
   rejectionOf,
-  STATISTIC,
   yesterday,
 } from './support';
+import { WECOM_PATHS } from '../../../src/shared/wecomApi';
 
 function faultsApplied(server: FakeWeComServer, path: string): number {
   return server.requests().filter((r) => r.path === path && r.fault !== undefined).length;
@@ -49,7 +48,7 @@ suite('wecom/integrity: replies that are not whole', () => {
       assert.ok(err instanceof WeComError && err.kind === 'malformed', String(err));
       assert.match(err.errmsg, says);
       assert.match(err.message, /groupchat\/statistic/);
-      assert.ok(faultsApplied(server, STATISTIC) >= 3, 'asked again before giving up');
+      assert.ok(faultsApplied(server, WECOM_PATHS.statistic) >= 3, 'asked again before giving up');
     });
 
     test(`owner totals: ${name} once, then whole: exact figures`, async () => {
@@ -59,7 +58,7 @@ suite('wecom/integrity: replies that are not whole', () => {
       assert.equal(rows.length, 150);
       assert.ok(rows.every((r) => !r.absent));
       assertTotalsTruth(server, rows, day);
-      assert.equal(faultsApplied(server, STATISTIC), 1);
+      assert.equal(faultsApplied(server, WECOM_PATHS.statistic), 1);
     });
   }
 
@@ -97,7 +96,9 @@ suite('wecom/integrity: replies that are not whole', () => {
     // Asked again before the day was given up: one call plus two more for that batch.
     const secondBatch = server
       .requests()
-      .filter((r) => r.path === BY_DAY && JSON.stringify(r.body).includes(JSON.stringify(lateOwner)));
+      .filter(
+        (r) => r.path === WECOM_PATHS.byDay && JSON.stringify(r.body).includes(JSON.stringify(lateOwner)),
+      );
     assert.equal(secondBatch.length, 3);
   });
 
@@ -105,7 +106,7 @@ suite('wecom/integrity: replies that are not whole', () => {
     server.setFaults({ replyFaults: [{ kind: 'dropDay', times: 1 }] });
     const { client } = makeClient(server);
     assertByDayTruth(server, await client.getByDay(range), 30);
-    assert.equal(faultsApplied(server, BY_DAY), 1);
+    assert.equal(faultsApplied(server, WECOM_PATHS.byDay), 1);
   });
 
   test('by-day: a reply without items is retried, then refused (no partial sum)', async () => {
@@ -122,7 +123,7 @@ suite('wecom/integrity: replies that are not whole', () => {
     const { client } = makeClient(server, { maxReplyBytes: 1024 * 1024 });
     const err = await rejectionOf(client.getOwnerTotals({ from: day, to: day, owners: [server.owners[0]] }));
     assert.ok(err instanceof WeComError && err.reason === 'tooLarge', String(err));
-    assert.equal(server.requests().filter((r) => r.path === STATISTIC).length, 1);
+    assert.equal(server.requests().filter((r) => r.path === WECOM_PATHS.statistic).length, 1);
   });
 
   test('a reply cut off once is asked again: exact figures', async () => {

@@ -3,18 +3,17 @@ import type { FakeWeComServer } from '../../../src/demo/fakeServer';
 import { addDays, dayStartTs } from '../../../src/shared/days';
 import { METRIC_KEYS, METRICS } from '../../../src/shared/metrics';
 import { WeComError } from '../../../src/wecom/errors';
-import type { Progress } from '../../../src/wecom/types';
+import type { CallProgress } from '../../../src/wecom/types';
 import {
   bodiesOf,
   fakeServerPerSuite,
-  FOLLOW,
   makeClient,
   ownerRangeTruth,
   rejectionOf,
   startServer,
-  STATISTIC,
   yesterday,
 } from './support';
+import { WECOM_PATHS } from '../../../src/shared/wecomApi';
 
 suite('wecom/getOwnerTotals', () => {
   let server: FakeWeComServer;
@@ -23,10 +22,10 @@ suite('wecom/getOwnerTotals', () => {
 
   test('250 follow users: 3 batches of ≤100, merged rows equal the ground truth field by field', async () => {
     const { client } = makeClient(server);
-    const progress: Progress[] = [];
+    const progress: CallProgress[] = [];
     const rows = await client.getOwnerTotals({ from: day, to: day }, { onProgress: (p) => progress.push(p) });
-    assert.equal(server.counts()[FOLLOW], 1);
-    const bodies = bodiesOf(server, STATISTIC);
+    assert.equal(server.counts()[WECOM_PATHS.followUsers], 1);
+    const bodies = bodiesOf(server, WECOM_PATHS.statistic);
     assert.equal(bodies.length, 3);
     const sent = bodies.map((b) => (b.owner_filter as { userid_list: string[] }).userid_list);
     assert.deepEqual(
@@ -73,7 +72,7 @@ suite('wecom/getOwnerTotals', () => {
           assert.ok(diff > 0 || (diff === 0 && a.owner < b.owner), `${a.owner} before ${b.owner}`);
         }
         const order = METRICS[key].serverOrderBy;
-        for (const body of bodiesOf(server, STATISTIC)) {
+        for (const body of bodiesOf(server, WECOM_PATHS.statistic)) {
           assert.equal(body.order_by, order, 'server order only for figures 1–4');
           assert.equal(body.order_asc, order === undefined ? undefined : ascending ? 1 : 0);
         }
@@ -85,7 +84,7 @@ suite('wecom/getOwnerTotals', () => {
     const { client } = makeClient(server, {}, { pageLimit: 7 });
     const owners = server.owners.slice(0, 130);
     const rows = await client.getOwnerTotals({ from: day, to: day, owners, sortBy: 'new_member_cnt' });
-    const bodies = bodiesOf(server, STATISTIC);
+    const bodies = bodiesOf(server, WECOM_PATHS.statistic);
     // 100 owners → 15 pages, 30 owners → 5 pages.
     assert.equal(bodies.length, 20);
     assert.deepEqual(
@@ -113,14 +112,15 @@ suite('wecom/getOwnerTotals', () => {
       sortBy: 'msg_total',
       ascending: true,
     });
-    const sent = (bodiesOf(server, STATISTIC)[0].owner_filter as { userid_list: string[] }).userid_list;
+    const sent = (bodiesOf(server, WECOM_PATHS.statistic)[0].owner_filter as { userid_list: string[] })
+      .userid_list;
     assert.deepEqual(sent, ['zhangsan', 'lisi', 'no-such-user']);
     assert.equal(rows.length, 3);
     const ghost = rows.find((r) => r.owner === 'no-such-user');
     assert.ok(ghost);
     assert.deepEqual(ghost, { owner: 'no-such-user', absent: true });
     assert.equal(rows[rows.length - 1], ghost, 'absent owners sort last, even ascending');
-    assert.equal(server.counts()[FOLLOW], undefined, 'given owners: no follow-user call');
+    assert.equal(server.counts()[WECOM_PATHS.followUsers], undefined, 'given owners: no follow-user call');
   });
 
   test('an empty owner id, a bad sort key, or a range over 30 days is rejected before any request', async () => {
@@ -166,7 +166,7 @@ suite('wecom/getOwnerTotals', () => {
     try {
       const { client } = makeClient(empty);
       assert.deepEqual(await client.getOwnerTotals({ from: day, to: day }), []);
-      assert.equal(empty.counts()[STATISTIC], undefined);
+      assert.equal(empty.counts()[WECOM_PATHS.statistic], undefined);
     } finally {
       await empty.close();
     }

@@ -3,15 +3,8 @@ import * as util from 'node:util';
 import type { FakeWeComServer } from '../../../src/demo/fakeServer';
 import { describeWeComError, WeComError } from '../../../src/wecom/errors';
 import { KnownSecrets, redactSecrets, SecretRegistry, secretForms } from '../../../src/wecom/redact';
-import {
-  fakeServerPerSuite,
-  GETTOKEN,
-  makeClient,
-  rejectionOf,
-  startServer,
-  TEST_SECRET,
-  yesterday,
-} from './support';
+import { fakeServerPerSuite, makeClient, rejectionOf, startServer, TEST_SECRET, yesterday } from './support';
+import { WECOM_PATHS } from '../../../src/shared/wecomApi';
 
 /** Every rendering of an error a host, CLI or logger might produce. */
 function renderings(err: unknown): string[] {
@@ -39,7 +32,7 @@ suite('wecom/secrets: never in errors or logs', () => {
 
   /** The token the fake issued, read from its own gettoken reply via a fresh request. */
   async function currentToken(): Promise<string> {
-    const url = `${server.url}${GETTOKEN}?corpid=${encodeURIComponent(server.corpId)}&corpsecret=${encodeURIComponent(server.corpSecret)}`;
+    const url = `${server.url}${WECOM_PATHS.token}?corpid=${encodeURIComponent(server.corpId)}&corpsecret=${encodeURIComponent(server.corpSecret)}`;
     const reply = (await (await fetch(url)).json()) as { access_token: string };
     return reply.access_token;
   }
@@ -91,8 +84,8 @@ suite('wecom/secrets: never in errors or logs', () => {
     const { client, logs } = makeClient(server);
     await client.listFollowUsers();
     assert.equal(logs.length, 2);
-    assert.equal(logs[0].endpoint, GETTOKEN);
-    assert.equal(logs[1].endpoint, '/cgi-bin/externalcontact/get_follow_user_list');
+    assert.equal(logs[0].endpoint, WECOM_PATHS.token);
+    assert.equal(logs[1].endpoint, WECOM_PATHS.followUsers);
     for (const entry of logs) {
       assert.equal(entry.errcode, 0);
       assert.equal(entry.status, 200);

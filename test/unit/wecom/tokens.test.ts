@@ -4,18 +4,16 @@ import { lastNDays } from '../../../src/shared/days';
 import { WeComError } from '../../../src/wecom/errors';
 import { TokenCache, type IssuedToken } from '../../../src/wecom/tokens';
 import {
-  BY_DAY,
   dayTruth,
   fakeServerPerSuite,
   FIXED_NOW,
   fixedClock,
-  FOLLOW,
-  GETTOKEN,
   makeClient,
   rejectionOf,
   startServer,
   TEST_CORP,
 } from './support';
+import { WECOM_PATHS } from '../../../src/shared/wecomApi';
 
 suite('wecom/tokens: TokenCache on its own', () => {
   const now = (): number => 1_000_000;
@@ -109,13 +107,13 @@ suite('wecom/tokens: against the fake server', () => {
     server.setLatency(30);
     const { client } = makeClient(server, { concurrency: 20 });
     const results = await Promise.all(Array.from({ length: 20 }, () => client.listFollowUsers()));
-    assert.equal(server.counts()[GETTOKEN], 1);
-    assert.equal(server.counts()[FOLLOW], 20);
+    assert.equal(server.counts()[WECOM_PATHS.token], 1);
+    assert.equal(server.counts()[WECOM_PATHS.followUsers], 20);
     for (const owners of results) {
       assert.deepEqual(owners, server.owners);
     }
     await client.listFollowUsers();
-    assert.equal(server.counts()[GETTOKEN], 1, 'the token is cached');
+    assert.equal(server.counts()[WECOM_PATHS.token], 1, 'the token is cached');
   });
 
   test('a wrong secret (40001) is never retried: exactly one gettoken, and no API call', async () => {
@@ -124,38 +122,22 @@ suite('wecom/tokens: against the fake server', () => {
     assert.ok(err instanceof WeComError);
     assert.equal(err.kind, 'api');
     assert.equal(err.errcode, 40001);
-    assert.equal(err.endpoint, GETTOKEN);
+    assert.equal(err.endpoint, WECOM_PATHS.token);
     assert.match(err.hint.en, /secret/i);
-    assert.equal(server.counts()[GETTOKEN], 1);
-    assert.equal(server.counts()[FOLLOW], undefined);
+    assert.equal(server.counts()[WECOM_PATHS.token], 1);
+    assert.equal(server.counts()[WECOM_PATHS.followUsers], undefined);
   });
 
   test('verifyCredentials asks gettoken every time and reports a wrong corp ID as 40013', async () => {
     const { client } = makeClient(server);
     await client.verifyCredentials();
     await client.verifyCredentials();
-    assert.equal(server.counts()[GETTOKEN], 2);
+    assert.equal(server.counts()[WECOM_PATHS.token], 2);
     const bad = makeClient(server, { corpId: 'ww-not-this-corp' }).client;
     const err = await rejectionOf(bad.verifyCredentials());
     assert.ok(err instanceof WeComError && err.errcode === 40013, String(err));
     assert.match(err.hint.zh, /企业 ID/);
     assert.equal(TEST_CORP, server.corpId);
-  });
-
-  test('a token cache shared by two clients: one gettoken; a different secret never gets that token', async () => {
-    const cache = new TokenCache();
-    const a = makeClient(server, {}, { tokenCache: cache }).client;
-    const b = makeClient(server, {}, { tokenCache: cache }).client;
-    await a.listFollowUsers();
-    await b.listFollowUsers();
-    assert.equal(server.counts()[GETTOKEN], 1);
-    const other = makeClient(
-      server,
-      { corpSecret: 'another-app-secret-000000' },
-      { tokenCache: cache },
-    ).client;
-    const err = await rejectionOf(other.listFollowUsers());
-    assert.ok(err instanceof WeComError && err.errcode === 40001);
   });
 
   test('tokens expiring mid-run (42001) are refreshed once and no day is lost or counted twice', async () => {
@@ -175,12 +157,12 @@ suite('wecom/tokens: against the fake server', () => {
       },
     );
     assert.ok(expired);
-    const replies = server.requests().filter((r) => r.path === BY_DAY);
+    const replies = server.requests().filter((r) => r.path === WECOM_PATHS.byDay);
     assert.ok(
       replies.some((r) => r.errcode === 42001),
       'some calls met the expired token',
     );
-    assert.equal(server.counts()[GETTOKEN], 2, 'one fetch at start, one refresh');
+    assert.equal(server.counts()[WECOM_PATHS.token], 2, 'one fetch at start, one refresh');
     assert.equal(replies.filter((r) => r.errcode === 0).length, 3 * 12);
     assert.equal(result.total.length, 90);
     for (const day of result.total) {
@@ -199,7 +181,7 @@ suite('wecom/tokens: against the fake server', () => {
       clock += 2_000_000;
       await client.listFollowUsers();
       assert.ok(ttlServer.requests().every((r) => r.errcode === 0));
-      assert.equal(ttlServer.counts()[GETTOKEN], 3);
+      assert.equal(ttlServer.counts()[WECOM_PATHS.token], 3);
     } finally {
       await ttlServer.close();
     }

@@ -6,23 +6,14 @@ import { WeComClient } from '../../../src/wecom/client';
 import { WeComError } from '../../../src/wecom/errors';
 import type { RequestLogEntry, WeComClientOptions } from '../../../src/wecom/types';
 import { startConnectProxy, startStub, type Stub, type StubReply, type StubRequest } from './stubServer';
-import {
-  fakeServerPerSuite,
-  fixedClock,
-  FOLLOW,
-  GETTOKEN,
-  makeClient,
-  rejectionOf,
-  STATISTIC,
-  TEST_SECRET,
-  yesterday,
-} from './support';
+import { fakeServerPerSuite, fixedClock, makeClient, rejectionOf, TEST_SECRET, yesterday } from './support';
+import { WECOM_PATHS } from '../../../src/shared/wecomApi';
 
 const STUB_TOKEN = 'stub-token-QWERTY-0123456789';
 
 function tokenOr(handler: (req: StubRequest) => StubReply): (req: StubRequest) => StubReply {
   return (req) =>
-    req.path === GETTOKEN
+    req.path === WECOM_PATHS.token
       ? { json: { errcode: 0, errmsg: 'ok', access_token: STUB_TOKEN, expires_in: 7200 } }
       : handler(req);
 }
@@ -78,7 +69,7 @@ suite('wecom/transport: replies the fake server never gives', () => {
     assert.ok(err instanceof WeComError && err.kind === 'malformed', String(err));
     assert.match(err.errmsg, /more than the 1 owners asked/);
     // A malformed page is asked again like a busy server, up to the client's maxAttempts.
-    assert.equal(s.requests.filter((r) => r.path === STATISTIC).length, 3);
+    assert.equal(s.requests.filter((r) => r.path === WECOM_PATHS.statistic).length, 3);
   });
 
   test('a server sending fewer rows per page than limit is paged to the end', async () => {
@@ -99,7 +90,7 @@ suite('wecom/transport: replies the fake server never gives', () => {
         ['a', 0],
       ],
     );
-    assert.equal(s.requests.filter((r) => r.path === STATISTIC).length, owners.length);
+    assert.equal(s.requests.filter((r) => r.path === WECOM_PATHS.statistic).length, owners.length);
   });
 
   test('missing migrate_trainee_chat_cnt reads 0; malformed figures are refused', async () => {
@@ -149,11 +140,11 @@ suite('wecom/transport: replies the fake server never gives', () => {
     const { client } = stubClient(html);
     const err = await rejectionOf(client.listFollowUsers());
     assert.ok(err instanceof WeComError && err.kind === 'http' && err.status === 200);
-    assert.equal(html.requests.filter((r) => r.path === FOLLOW).length, 1);
+    assert.equal(html.requests.filter((r) => r.path === WECOM_PATHS.followUsers).length, 1);
     const gateway = await stub(() => ({ status: 502, text: 'bad gateway' }));
     const err2 = await rejectionOf(stubClient(gateway).client.listFollowUsers());
     assert.ok(err2 instanceof WeComError && err2.status === 502);
-    assert.equal(gateway.requests.filter((r) => r.path === FOLLOW).length, 3);
+    assert.equal(gateway.requests.filter((r) => r.path === WECOM_PATHS.followUsers).length, 3);
   });
 
   test('numbers sent as strings (errcode, total, next_offset, figures, stat_time) are read as numbers', async () => {
@@ -161,7 +152,7 @@ suite('wecom/transport: replies the fake server never gives', () => {
     const asStrings = Object.fromEntries(Object.entries(zeroData).map(([k, v]) => [k, String(v)]));
     const okStub = await stub((req) => ({
       json:
-        req.path === STATISTIC
+        req.path === WECOM_PATHS.statistic
           ? { errcode: '0', total: '1', next_offset: '1', items: [{ owner: 'a', data: asStrings }] }
           : { errcode: '0', items: [{ stat_time: String(dayStartTs(day)), data: asStrings }] },
     }));
@@ -183,7 +174,7 @@ suite('wecom/transport: replies the fake server never gives', () => {
   test('gettoken with expires_in as a string, or without it, still yields a cached token', async () => {
     for (const expires of [{ expires_in: '7200' }, {}]) {
       const s = await startStub((req) =>
-        req.path === GETTOKEN
+        req.path === WECOM_PATHS.token
           ? { json: { errcode: 0, access_token: STUB_TOKEN, ...expires } }
           : { json: { errcode: 0, follow_user: ['x'] } },
       );
@@ -191,7 +182,7 @@ suite('wecom/transport: replies the fake server never gives', () => {
       const { client } = stubClient(s);
       assert.deepEqual(await client.listFollowUsers(), ['x']);
       assert.deepEqual(await client.listFollowUsers(), ['x']);
-      assert.equal(s.requests.filter((r) => r.path === GETTOKEN).length, 1, JSON.stringify(expires));
+      assert.equal(s.requests.filter((r) => r.path === WECOM_PATHS.token).length, 1, JSON.stringify(expires));
     }
   });
 
@@ -200,15 +191,15 @@ suite('wecom/transport: replies the fake server never gives', () => {
     const err = await rejectionOf(stubClient(s, { timeoutMs: 50, maxAttempts: 2 }).client.listFollowUsers());
     assert.ok(err instanceof WeComError);
     assert.equal(err.kind, 'timeout');
-    assert.equal(s.requests.filter((r) => r.path === FOLLOW).length, 2);
+    assert.equal(s.requests.filter((r) => r.path === WECOM_PATHS.followUsers).length, 2);
   });
 
   test('40014 drops the token and retries once, then gives up (no loop)', async () => {
     const s = await stub(() => ({ json: { errcode: 40014, errmsg: 'invalid access_token' } }));
     const err = await rejectionOf(stubClient(s).client.listFollowUsers());
     assert.ok(err instanceof WeComError && err.errcode === 40014);
-    assert.equal(s.requests.filter((r) => r.path === GETTOKEN).length, 2);
-    assert.equal(s.requests.filter((r) => r.path === FOLLOW).length, 2);
+    assert.equal(s.requests.filter((r) => r.path === WECOM_PATHS.token).length, 2);
+    assert.equal(s.requests.filter((r) => r.path === WECOM_PATHS.followUsers).length, 2);
   });
 
   test('a server echoing the request URL, token and secret in errmsg: all masked in errors and logs', async () => {
@@ -240,7 +231,7 @@ suite('wecom/transport: replies the fake server never gives', () => {
   test('gettoken answering -1 is retried', async () => {
     let calls = 0;
     const s = await startStub((req) => {
-      if (req.path === GETTOKEN) {
+      if (req.path === WECOM_PATHS.token) {
         calls++;
         return calls === 1
           ? { json: { errcode: -1, errmsg: 'system busy' } }

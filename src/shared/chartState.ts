@@ -1,0 +1,77 @@
+/**
+ * What a by-day chart shows, as the user chose it: the subject (whose groups), the figure, the
+ * range, sum or compare, chart or table. Intent only, never figures: the webview keeps it with
+ * `setState`, the serializer hands it back after a reload, and the host's messages carry it
+ * (protocol.ts).
+ */
+import type { CstDay, DayRange } from './days';
+import { allowedWindow, checkRange, lastNDays, tryParseCstDay } from './days';
+import type { Localized } from './i18n';
+import type { MetricKey } from './metrics';
+
+/** Whose groups a chart shows: every owner, or an explicit set of owner ids. */
+export type ChartSubject =
+  { readonly kind: 'all' } | { readonly kind: 'owners'; readonly owners: readonly string[] };
+
+/**
+ * Most owners a subject may name: a sanity bound on what crosses the webview boundary, far above
+ * any tree selection. Sum mode takes any number up to it (the host sums, 100 owners a request).
+ */
+export const MAX_SUBJECT_OWNERS = 100_000;
+
+/** Most owners compare mode (one line each) draws: more lines cannot be told apart. */
+export const MAX_COMPARE_OWNERS = 12;
+
+export const RANGE_PRESETS = [7, 30, 90, 180] as const;
+export type RangePreset = (typeof RANGE_PRESETS)[number];
+
+export type RangeChoice =
+  | { readonly kind: 'preset'; readonly days: RangePreset }
+  | { readonly kind: 'custom'; readonly from: CstDay; readonly to: CstDay };
+
+/** Several owners: one line each (`compare`) or one summed line (`sum`). */
+export type SeriesMode = 'sum' | 'compare';
+export type ChartView = 'chart' | 'table';
+
+/** What `setState` keeps and the serializer hands back after a reload. */
+export interface ChartUiState {
+  readonly version: 1;
+  readonly subject: ChartSubject;
+  readonly metric: MetricKey;
+  readonly range: RangeChoice;
+  readonly mode: SeriesMode;
+  readonly view: ChartView;
+}
+
+export function defaultUiState(subject: ChartSubject, metric: MetricKey = 'chat_total'): ChartUiState {
+  return { version: 1, subject, metric, range: { kind: 'preset', days: 30 }, mode: 'sum', view: 'chart' };
+}
+
+/** A stable identity for a subject (panel lookup, cache keys): owner order does not matter. */
+export function subjectKey(subject: ChartSubject): string {
+  return subject.kind === 'all' ? 'all' : 'owners:' + JSON.stringify([...new Set(subject.owners)].sort());
+}
+
+/** The days a range choice means now (presets end yesterday, CST). */
+export function resolveRange(choice: RangeChoice, nowMs: number = Date.now()): DayRange {
+  return choice.kind === 'preset' ? lastNDays(choice.days, nowMs) : { from: choice.from, to: choice.to };
+}
+
+/**
+ * `checkRange`, except that days before the server's window are allowed back to `oldestCached`:
+ * cached history stays viewable after WeCom has dropped it.
+ */
+export function checkChartRange(
+  from: CstDay,
+  to: CstDay,
+  nowMs: number,
+  oldestCached?: CstDay,
+): Localized | undefined {
+  const reason = checkRange(from, to, nowMs);
+  if (reason === undefined || oldestCached === undefined) {
+    return reason;
+  }
+  const [f, t] = [tryParseCstDay(from), tryParseCstDay(to)];
+  const inCachedHistory = f !== undefined && t !== undefined && f <= t && f >= oldestCached;
+  return inCachedHistory && t <= allowedWindow(nowMs).to ? undefined : reason;
+}
