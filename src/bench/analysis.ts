@@ -13,9 +13,9 @@ import { rollup, rollupRange } from '../analysis/rollup';
 import { seriesFromSums } from '../analysis/series';
 import { readForRank } from '../cli/rankRead';
 import { addDays, type DayRange } from '../shared/days';
-import type { GroupChatStats } from '../shared/metrics';
 import { openHistoryStore } from '../store/open';
-import type { AtomInput, HistoryStore, StoreScope } from '../store/types';
+import type { AtomInput, HistoryStore } from '../store/types';
+import { BENCH_SCOPE, benchFigures } from './storeFixture';
 
 const USAGE = `Usage: node dist/bench-analysis.js [--owners N] [--days N] [--runs N] [--file PATH]
 
@@ -26,27 +26,10 @@ const USAGE = `Usage: node dist/bench-analysis.js [--owners N] [--days N] [--run
                temporary file, deleted at the end)
 `;
 
-const SCOPE: StoreScope = {
-  key: 'bench',
-  apiBaseUrl: 'https://qyapi.weixin.qq.com',
-  corpId: 'bench',
-  app: 'bench',
-};
+const SCOPE = BENCH_SCOPE;
 const LAST_DAY = '2026-11-26';
 
-function figures(o: number, d: number): GroupChatStats {
-  const x = (o * 31 + d * 17) % 1000;
-  return {
-    new_chat_cnt: x % 7,
-    chat_total: 100 + (x % 50) + (d >> 3),
-    chat_has_msg: 20 + (x % 30),
-    new_member_cnt: x % 40,
-    member_total: 2000 + x + d,
-    member_has_msg: 300 + (x % 200),
-    msg_total: 1000 + x * 3,
-    migrate_trainee_chat_cnt: 0,
-  };
-}
+const figures = benchFigures;
 
 async function load(store: HistoryStore, owners: readonly string[], days: number): Promise<void> {
   const fetchedAt = Date.parse('2026-11-28T03:00:00Z');

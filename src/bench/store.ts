@@ -11,9 +11,9 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Client } from 'pg';
 import { addDays } from '../shared/days';
-import type { GroupChatStats } from '../shared/metrics';
 import { openHistoryStore, type OpenOptions } from '../store/open';
-import type { AtomInput, HistoryStore, StoreScope } from '../store/types';
+import type { AtomInput, HistoryStore } from '../store/types';
+import { BENCH_SCOPE, benchFigures } from './storeFixture';
 
 const USAGE = `Usage: node dist/bench-store.js [--owners N] [--days N] [--pg URL] [--runs N]
 
@@ -24,27 +24,10 @@ const USAGE = `Usage: node dist/bench-store.js [--owners N] [--days N] [--pg URL
   --pg-only    skip the embedded store
 `;
 
-const SCOPE: StoreScope = {
-  key: 'bench',
-  apiBaseUrl: 'https://qyapi.weixin.qq.com',
-  corpId: 'bench',
-  app: 'bench',
-};
+const SCOPE = BENCH_SCOPE;
 const FIRST_DAY = '2025-01-01';
 
-function figures(o: number, d: number): GroupChatStats {
-  const x = (o * 31 + d * 17) % 1000;
-  return {
-    new_chat_cnt: x % 7,
-    chat_total: 100 + (x % 50),
-    chat_has_msg: 20 + (x % 30),
-    new_member_cnt: x % 40,
-    member_total: 2000 + x,
-    member_has_msg: 300 + (x % 200),
-    msg_total: 1000 + x * 3,
-    migrate_trainee_chat_cnt: 0,
-  };
-}
+const figures = benchFigures;
 
 async function timed<T>(
   runs: number,
