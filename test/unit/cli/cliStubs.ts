@@ -2,17 +2,17 @@
  * Small WeCom stand-ins for the CLI's tests of replies the fake server does not give on purpose:
  * gettoken always succeeds, the statistics endpoints answer what each test scripts.
  */
+import { WECOM_PATHS } from '../../../src/shared/wecomApi';
 import * as assert from 'node:assert/strict';
 import { dayStartTs, listDays } from '../../../src/shared/days';
 import type { CstDay } from '../../../src/shared/days';
 import { METRIC_KEYS, emptyStats } from '../../../src/shared/metrics';
 import type { GroupChatStats } from '../../../src/shared/metrics';
-import { BY_DAY, FOLLOW, GETTOKEN, STATISTIC } from '../wecom/support';
+
 import { startStub } from '../wecom/stubServer';
 import type { Stub, StubReply, StubRequest } from '../wecom/stubServer';
 import type { CliResult } from './cliHarness';
 
-export { BY_DAY, FOLLOW, STATISTIC };
 export type { Stub, StubReply, StubRequest };
 
 /** 2026-06-15 12:00 CST: yesterday is 2026-06-14. */
@@ -57,7 +57,7 @@ export function byDayReply(from: CstDay, to: CstDay, leaveOut: readonly CstDay[]
 /** A stub answering gettoken itself and everything else with `handler`. */
 export function startWeComStub(handler: (req: StubRequest) => StubReply): Promise<Stub> {
   return startStub((req) =>
-    req.path === GETTOKEN
+    req.path === WECOM_PATHS.token
       ? { json: { errcode: 0, errmsg: 'ok', access_token: 'stub-token-0123456789', expires_in: 7200 } }
       : handler(req),
   );

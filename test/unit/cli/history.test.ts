@@ -1,3 +1,4 @@
+import { WECOM_PATHS } from '../../../src/shared/wecomApi';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -9,7 +10,7 @@ import { METRIC_KEYS } from '../../../src/shared/metrics';
 import { openHistoryStore } from '../../../src/store/open';
 import { scopeFor } from '../../../src/sync/scope';
 import { planSync, runSync } from '../../../src/sync/sync';
-import { BY_DAY, FIXED_NOW, STATISTIC, dayTruth, makeClient, startServer } from '../wecom/support';
+import { FIXED_NOW, dayTruth, makeClient, startServer } from '../wecom/support';
 import { runInProcess } from './cliHarness';
 
 const DAY_MS = 86_400_000;
@@ -45,8 +46,8 @@ suite(
       const r = await cli('sync', '--days', '10', '--dry-run', '--format', 'json');
       assert.equal(r.code, 0, r.stderr);
       assert.deepEqual(JSON.parse(r.stdout), { calls: 20, days: 10, owners: 120, plan: 'by-day-statistic' });
-      assert.equal(server.counts()[STATISTIC] ?? 0, 0);
-      assert.equal(server.counts()[BY_DAY] ?? 0, 0);
+      assert.equal(server.counts()[WECOM_PATHS.statistic] ?? 0, 0);
+      assert.equal(server.counts()[WECOM_PATHS.byDay] ?? 0, 0);
     });
 
     test('sync: the calls made equal the plan; a second sync makes none; history JSON shape', async () => {
@@ -65,11 +66,11 @@ suite(
       ]);
       assert.deepEqual(out.plan, { calls: 20, days: 10, owners: 120, plan: 'by-day-statistic' });
       assert.equal(out.calls, 20);
-      assert.equal(server.counts()[STATISTIC], 20);
+      assert.equal(server.counts()[WECOM_PATHS.statistic], 20);
       server.resetCounts();
       const again = await cli('sync', '--days', '10', '--format', 'json');
       assert.equal((JSON.parse(again.stdout) as { calls: number }).calls, 0);
-      assert.equal(server.counts()[STATISTIC] ?? 0, 0);
+      assert.equal(server.counts()[WECOM_PATHS.statistic] ?? 0, 0);
 
       const h = await cli(
         'history',

@@ -1,3 +1,4 @@
+import { WECOM_PATHS } from '../../../src/shared/wecomApi';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -5,7 +6,7 @@ import * as path from 'node:path';
 import type { FakeWeComServer } from '../../../src/demo/fakeServer';
 import { addDays, listDays } from '../../../src/shared/days';
 import { emptyStats, METRIC_KEYS, type GroupChatStats } from '../../../src/shared/metrics';
-import { BY_DAY, FIXED_NOW, STATISTIC, startServer } from '../wecom/support';
+import { FIXED_NOW, startServer } from '../wecom/support';
 import { runInProcess } from './cliHarness';
 
 const AS_OF = [
@@ -51,7 +52,8 @@ suite('cli: rollup and rank against the fake server and a store file', () => {
     }
     return out;
   };
-  const calls = (): number => (server.counts()[STATISTIC] ?? 0) + (server.counts()[BY_DAY] ?? 0);
+  const calls = (): number =>
+    (server.counts()[WECOM_PATHS.statistic] ?? 0) + (server.counts()[WECOM_PATHS.byDay] ?? 0);
 
   setup(async () => {
     server = await startServer({ ownerCount: 12 });

@@ -1,3 +1,4 @@
+import { WECOM_PATHS } from '../../../src/shared/wecomApi';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -8,7 +9,7 @@ import { emptyStats, type GroupChatStats } from '../../../src/shared/metrics';
 import { openHistoryStore } from '../../../src/store/open';
 import type { AtomInput } from '../../../src/store/types';
 import { scopeFor } from '../../../src/sync/scope';
-import { FIXED_NOW, GETTOKEN, startServer } from '../wecom/support';
+import { FIXED_NOW, startServer } from '../wecom/support';
 import { runInProcess } from './cliHarness';
 
 interface RollupJson {
@@ -64,7 +65,7 @@ suite('cli: rollup and rank --no-fetch over a store file', () => {
     assert.equal(r.code, 2);
     assert.equal(r.stdout, '');
     assert.match(r.stderr, /--no-fetch: the store lacks 7 days 2026-11-16, 2026-11-17, .* and 2 more/);
-    assert.equal(server.counts()[GETTOKEN] ?? 0, 0);
+    assert.equal(server.counts()[WECOM_PATHS.token] ?? 0, 0);
     // An empty store and no --owners: no stored owner, so nothing lacks and nothing is ranked.
     const k = await cli(
       'rank',
@@ -143,7 +144,7 @@ suite('cli: rollup and rank --no-fetch over a store file', () => {
       [w47.period, w47.from, w47.to, w47.complete, w47.data.new_chat_cnt, w47.change.chat_total],
       ['2026-W47', '2026-11-16', '2026-11-16', false, 3, 3],
     );
-    assert.equal(server.counts()[GETTOKEN] ?? 0, 0);
+    assert.equal(server.counts()[WECOM_PATHS.token] ?? 0, 0);
 
     const k = await cli(
       'rank',

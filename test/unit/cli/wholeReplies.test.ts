@@ -1,10 +1,9 @@
 import * as assert from 'node:assert/strict';
+import { WECOM_PATHS } from '../../../src/shared/wecomApi';
 import { runInProcess } from './cliHarness';
 import type { CliResult } from './cliHarness';
 import {
-  BY_DAY,
   DAY,
-  FOLLOW,
   askedOwners,
   assertRefused,
   byDayReply,
@@ -74,7 +73,7 @@ suite('cli: replies that are not whole are refused (exit 1, empty stdout)', () =
     let byDayCalls = 0;
     const r = await cli(
       (req) => {
-        if (req.path === FOLLOW) {
+        if (req.path === WECOM_PATHS.followUsers) {
           return { json: { errcode: 0, errmsg: 'ok', follow_user: owners } };
         }
         byDayCalls++;
@@ -90,7 +89,7 @@ suite('cli: replies that are not whole are refused (exit 1, empty stdout)', () =
 
   test('by-day: a reply without items', async () => {
     const r = await cli(
-      (req) => (req.path === BY_DAY ? { json: { errcode: 0, errmsg: 'ok' } } : {}),
+      (req) => (req.path === WECOM_PATHS.byDay ? { json: { errcode: 0, errmsg: 'ok' } } : {}),
       ['by-day', '--from', DAY, '--to', DAY, '--owners', 'lisi'],
     );
     assertRefused(r, /statistic_group_by_day was incomplete or malformed \(items is missing\)/);

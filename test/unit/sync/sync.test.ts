@@ -1,10 +1,11 @@
+import { WECOM_PATHS } from '../../../src/shared/wecomApi';
 import * as assert from 'node:assert/strict';
 import type { FakeWeComServer } from '../../../src/demo/fakeServer';
 import { addDays, cstYesterday, dayFromTs, lastNDays, listDays, type CstDay } from '../../../src/shared/days';
 import type { HistoryStore } from '../../../src/store/types';
 import { planSummary } from '../../../src/sync/planner';
 import { planSync, runSync } from '../../../src/sync/sync';
-import { BY_DAY, FIXED_NOW, STATISTIC, bodiesOf, makeClient, startServer } from '../wecom/support';
+import { FIXED_NOW, bodiesOf, makeClient, startServer } from '../wecom/support';
 import { forEachEngine } from '../store/harness';
 import { scopeOf, storePerTest } from './support';
 
@@ -42,8 +43,8 @@ forEachEngine('sync: plan executed against the fake server into the store', (eng
       now: clock,
       onProgress: (p) => seen.push(p.done),
     });
-    assert.equal(server.counts()[STATISTIC], 20);
-    assert.equal(server.counts()[BY_DAY] ?? 0, 0);
+    assert.equal(server.counts()[WECOM_PATHS.statistic], 20);
+    assert.equal(server.counts()[WECOM_PATHS.byDay] ?? 0, 0);
     assert.equal(result.calls, 20);
     assert.equal(result.atoms, 1500);
     assert.equal(result.inserted, 1500);
@@ -67,8 +68,8 @@ forEachEngine('sync: plan executed against the fake server into the store', (eng
     assert.deepEqual(planSummary(plan), { calls: 6, days: 60, owners: 3, plan: 'per-owner-by-day' });
     server.resetCounts();
     const result = await runSync(client, store, scope, plan, { now: clock });
-    assert.equal(server.counts()[BY_DAY], 6);
-    assert.equal(server.counts()[STATISTIC] ?? 0, 0);
+    assert.equal(server.counts()[WECOM_PATHS.byDay], 6);
+    assert.equal(server.counts()[WECOM_PATHS.statistic] ?? 0, 0);
     assert.equal(result.atoms, 180);
     for (const atom of await store.getAtoms(scope, { from: days(60)[0], to: days(60)[59] })) {
       assert.deepEqual(atom.data, server.statsFor(atom.owner, atom.day));
@@ -111,7 +112,7 @@ forEachEngine('sync: plan executed against the fake server into the store', (eng
     const rest = await planSync(store, scope, wanted);
     assert.equal(rest.days, 30 - keptDays.size);
     await runSync(client, store, scope, rest, { now: clock });
-    const asked = bodiesOf(server, STATISTIC).map(bodyDay);
+    const asked = bodiesOf(server, WECOM_PATHS.statistic).map(bodyDay);
     assert.equal(asked.length, rest.calls);
     for (const day of asked) {
       assert.ok(!keptDays.has(day), `${day} was stored final and asked again`);
@@ -160,7 +161,7 @@ forEachEngine('sync: plan executed against the fake server into the store', (eng
     const again = await planSync(store, scope, { days: days(3, now), owners: server.owners, nowMs: now });
     assert.equal(again.calls, 1);
     await runSync(client, store, scope, again, { now: tick });
-    assert.deepEqual(bodiesOf(server, STATISTIC).map(bodyDay), [yesterday]);
+    assert.deepEqual(bodiesOf(server, WECOM_PATHS.statistic).map(bodyDay), [yesterday]);
     const late = await store.getAtoms(scope, { from: yesterday, to: yesterday });
     assert.ok(late.every((a) => a.final && a.fetchedAt === now));
   });

@@ -9,20 +9,10 @@ import {
 } from '../../../src/demo/fakeServer';
 import { WeComClient, type WeComClientDeps } from '../../../src/wecom/client';
 import type { ByDayResult, OwnerTotals, RequestLogEntry, WeComClientOptions } from '../../../src/wecom/types';
-import { WECOM_PATHS } from '../../../src/shared/wecomApi';
 
 /** Distinctive, so a leak is found by a plain substring search. */
 export const TEST_SECRET = 'S3CRET-do-not-leak-7f1c9e2a4b6d8f0e1a3c5e7b9d';
 export const TEST_CORP = 'ww1234test5678';
-
-/**
- * Short names still imported by test/unit/cli/cliStubs.ts (owned elsewhere); every other test uses
- * WECOM_PATHS directly. Drop these once cliStubs does too.
- */
-export const STATISTIC = WECOM_PATHS.statistic;
-export const BY_DAY = WECOM_PATHS.byDay;
-export const GETTOKEN = WECOM_PATHS.token;
-export const FOLLOW = WECOM_PATHS.followUsers;
 
 /** 2026-11-27 10:00 CST: a fixed "now" for server and client, so "yesterday" never moves mid-test. */
 export const FIXED_NOW = Date.UTC(2026, 10, 27, 2, 0, 0);
