@@ -128,7 +128,7 @@ async function main(): Promise<void> {
         line(
           `rank ${metric}, ${span} days (+${span} prev)`,
           m,
-          `(${m.result.read.toLocaleString('en-US')} atoms read)`,
+          `(${m.result.read.toLocaleString('en-US')} rows read)`,
         );
       }
     }

@@ -1,14 +1,15 @@
 /**
- * The atoms a ranking needs, read with as little as the figure allows: a flow needs every day of
- * the range and of the previous period; an as-of figure only each period's last day, and, for the
- * owners absent (or not stored) that day, their earlier days of the period.
+ * What a ranking needs, summed by the store: a flow's sum per owner over the range and over the
+ * previous period; an as-of figure's value on each owner's last present day of each period. Each
+ * comes back as one atom-like row per owner and period, which rankOwners ranks exactly as it
+ * would the day-by-day atoms (a sum of one value is that value; the latest day is the only day).
  */
 import { previousRange } from '../analysis/periods';
-import { rankRange } from '../analysis/rank';
+import type { AtomLike } from '../analysis/series';
 import type { DayRange } from '../shared/days';
 import { figureKind } from '../shared/glossary';
-import type { MetricKey } from '../shared/metrics';
-import type { HistoryStore, ScopeRef, StoredAtom } from '../store/types';
+import { emptyStats, type MetricKey } from '../shared/metrics';
+import type { HistoryStore, ScopeRef } from '../store/types';
 
 export async function readForRank(
   store: HistoryStore,
@@ -16,20 +17,28 @@ export async function readForRank(
   metric: MetricKey,
   range: DayRange,
   owners: readonly string[],
-): Promise<StoredAtom[]> {
-  if (figureKind(metric) === 'flow') {
-    return store.getAtoms(scope, { ...rankRange(range), owners });
-  }
-  const atoms: StoredAtom[] = [];
+): Promise<AtomLike[]> {
+  const rows: AtomLike[] = [];
   for (const period of [previousRange(range), range]) {
-    const last = await store.getAtoms(scope, { from: period.to, to: period.to, owners });
-    atoms.push(...last);
-    const present = new Set(last.filter((a) => !a.absent).map((a) => a.owner));
-    const rest = owners.filter((o) => !present.has(o));
-    if (rest.length > 0 && period.from < period.to) {
-      // Their last present day is earlier in the period (rankOwners takes the latest one).
-      atoms.push(...(await store.getAtoms(scope, { ...period, owners: rest })));
+    if (figureKind(metric) === 'flow') {
+      for (const sum of await store.sumByOwner(scope, { ...period, owners, metrics: [metric] })) {
+        // An owner absent every stored day has no figure to rank, as with day-by-day atoms.
+        if (sum.present > 0) {
+          const data = { ...emptyStats(), [metric]: sum.sums[metric] ?? 0 };
+          rows.push({
+            day: period.to,
+            owner: sum.owner,
+            final: sum.finals === sum.stored,
+            absent: false,
+            data,
+          });
+        }
+      }
+    } else {
+      for (const last of await store.lastPresent(scope, { ...period, owners })) {
+        rows.push({ day: last.day, owner: last.owner, final: true, absent: false, data: last.data });
+      }
     }
   }
-  return atoms;
+  return rows;
 }

@@ -6,6 +6,7 @@ import { listDays } from '../shared/days';
 import { METRIC_KEYS, emptyStats, type GroupChatStats } from '../shared/metrics';
 import { checkAtoms, figuresOf, FIGURES } from './rows';
 import { exportRows, importRows } from './exchange';
+import { IN_SCOPE, lastPresent, OWNER_CHUNK, sumByOwner } from './aggregates';
 import { putChecked, scopeId } from './put';
 import { migrate, SCHEMA_LOCK_KEY } from './schema';
 import { chunks, num, placeholders, type Row, type SqlConn, type SqlEngine } from './sql';
@@ -15,6 +16,9 @@ import type {
   DaySum,
   ExportRow,
   HistoryStore,
+  LastPresent,
+  OwnerSum,
+  OwnerSumQuery,
   OwnersQuery,
   PutResult,
   RangeQuery,
@@ -24,12 +28,6 @@ import type {
   StoredAtom,
   StoredDays,
 } from './types';
-
-/** Owners per statement in `owner IN (…)`: well below both engines' parameter caps. */
-const OWNER_CHUNK = 5000;
-
-/** The store's SQL for the rows of one scope (joined by key, so a read never needs its id). */
-const IN_SCOPE = 'scope_id = (SELECT id FROM history_scopes WHERE scope_key = $1)';
 
 export class SqlHistoryStore implements HistoryStore {
   private constructor(private readonly db: SqlEngine) {}
@@ -158,6 +156,14 @@ export class SqlHistoryStore implements HistoryStore {
         earliestFetchedAt: acc.earliest,
       };
     });
+  }
+
+  sumByOwner(scope: ScopeRef, query: OwnerSumQuery): Promise<OwnerSum[]> {
+    return this.db.read((conn) => sumByOwner(conn, scope, query));
+  }
+
+  lastPresent(scope: ScopeRef, query: RangeQuery): Promise<LastPresent[]> {
+    return this.db.read((conn) => lastPresent(conn, scope, query));
   }
 
   async coverage(scope: ScopeRef, query: OwnersQuery): Promise<CoverageEntry[]> {

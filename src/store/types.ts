@@ -5,7 +5,7 @@
  * HTTP. Days are `YYYY-MM-DD` CST strings and times are ms since the epoch, everywhere.
  */
 import type { CstDay } from '../shared/days';
-import type { GroupChatStats } from '../shared/metrics';
+import type { GroupChatStats, MetricKey } from '../shared/metrics';
 
 /**
  * Where atoms come from: (API base URL, corp ID, app identity). Atoms of two scopes never mix,
@@ -111,6 +111,31 @@ export interface DaySum {
   readonly earliestFetchedAt?: number;
 }
 
+export interface OwnerSumQuery extends RangeQuery {
+  /** The figures to sum; all eight when absent (only flows make sense summed over days). */
+  readonly metrics?: readonly MetricKey[];
+}
+
+/** One owner's figures summed over the days of a range, as the database adds them up. */
+export interface OwnerSum {
+  readonly owner: string;
+  /** Sums over the owner's present atoms; only the metrics asked for. */
+  readonly sums: Partial<Record<MetricKey, number>>;
+  /** Days with figures. */
+  readonly present: number;
+  /** Days with an atom, present or absent: equal to the range's length when nothing is missing. */
+  readonly stored: number;
+  /** Days whose atom is final. */
+  readonly finals: number;
+}
+
+/** One owner's latest present day in a range, with its figures (an as-of figure's value). */
+export interface LastPresent {
+  readonly owner: string;
+  readonly day: CstDay;
+  readonly data: GroupChatStats;
+}
+
 /** One stored (day, owner): what the planner needs to see what is missing or provisional. */
 export interface CoverageEntry {
   readonly day: CstDay;
@@ -168,6 +193,15 @@ export interface HistoryStore {
    * `owners` of the present atoms, and whether it is complete and final.
    */
   sumByDay(scope: ScopeRef, query: OwnersQuery): Promise<DaySum[]>;
+
+  /**
+   * Per owner with at least one atom in the range (sorted): its figures summed over the present
+   * atoms, in the database, so a ranking never reads one row per day. Absent atoms add nothing.
+   */
+  sumByOwner(scope: ScopeRef, query: OwnerSumQuery): Promise<OwnerSum[]>;
+
+  /** Per owner with a present atom in the range (sorted): the latest such atom's day and figures. */
+  lastPresent(scope: ScopeRef, query: RangeQuery): Promise<LastPresent[]>;
 
   /** The stored (day, owner) pairs of the range among `owners`, ordered by day then owner. */
   coverage(scope: ScopeRef, query: OwnersQuery): Promise<CoverageEntry[]>;
