@@ -35,7 +35,15 @@ export async function readForRank(
         }
       }
     } else {
-      for (const last of await store.lastPresent(scope, { ...period, owners })) {
+      // The period's last day first: one row per owner. Only the owners without figures that
+      // day send the store looking further back (a search of the whole period scans every atom).
+      const found = await store.lastPresent(scope, { from: period.to, to: period.to, owners });
+      const seen = new Set(found.map((l) => l.owner));
+      const rest = owners.filter((o) => !seen.has(o));
+      if (rest.length > 0 && period.from < period.to) {
+        found.push(...(await store.lastPresent(scope, { ...period, owners: rest })));
+      }
+      for (const last of found) {
         rows.push({ day: last.day, owner: last.owner, final: true, absent: false, data: last.data });
       }
     }
