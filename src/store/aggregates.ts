@@ -67,9 +67,16 @@ export async function lastPresent(conn: SqlConn, scope: ScopeRef, query: RangeQu
 }
 
 /**
- * Runs a per-owner statement over the owner list in chunks (or once for every owner). Each chunk
- * holds distinct owners, so its rows never need merging with another chunk's; they are sorted by
- * owner at the end.
+ * Past this many owners, a per-owner statement reads every owner of the scope and drops the
+ * others here: SQLite checks `owner IN (…5,000 values)` on every row it scans, which took three
+ * times as long as the scan itself (2.2 s against 0.6 s for half a year of 5,000 owners). Rows
+ * are per owner, so dropping them here is exact.
+ */
+const FILTER_IN_SQL_MAX = 200;
+
+/**
+ * Runs a per-owner statement for the owners asked for (all when none are named), its rows sorted
+ * by owner. Each chunk of `IN (…)` holds distinct owners, so no two chunks' rows need merging.
  */
 async function perOwnerChunk(
   conn: SqlConn,
@@ -81,6 +88,9 @@ async function perOwnerChunk(
   let rows: Row[];
   if (query.owners === undefined) {
     rows = await conn.all(statement(''), base);
+  } else if (query.owners.length > FILTER_IN_SQL_MAX) {
+    const wanted = new Set(query.owners);
+    rows = (await conn.all(statement(''), base)).filter((r) => wanted.has(String(r.owner)));
   } else {
     rows = [];
     for (const part of chunks([...new Set(query.owners)], OWNER_CHUNK)) {
