@@ -41,10 +41,28 @@ export interface ChartUiState {
   readonly range: RangeChoice;
   readonly mode: SeriesMode;
   readonly view: ChartView;
+  /**
+   * The y-axis starts at zero (absent in states saved before the toggle existed: on). On by
+   * default: every figure is a count, and an axis cut above zero makes a small change look large.
+   */
+  readonly fromZero?: boolean;
+}
+
+/** Whether the chart's y-axis starts at zero. */
+export function startsAtZero(state: ChartUiState): boolean {
+  return state.fromZero !== false;
 }
 
 export function defaultUiState(subject: ChartSubject, metric: MetricKey = 'chat_total'): ChartUiState {
-  return { version: 1, subject, metric, range: { kind: 'preset', days: 30 }, mode: 'sum', view: 'chart' };
+  return {
+    version: 1,
+    subject,
+    metric,
+    range: { kind: 'preset', days: 30 },
+    mode: 'sum',
+    view: 'chart',
+    fromZero: true,
+  };
 }
 
 /** A stable identity for a subject (panel lookup, cache keys): owner order does not matter. */

@@ -8,7 +8,7 @@ import { pick } from '../shared/i18n';
 import { METRIC_GROUPS, METRIC_KEYS, METRICS, metricLabel } from '../shared/metrics';
 import type { InitMessage } from '../shared/protocol';
 import type { ChartUiState, ChartView, RangePreset, SeriesMode } from '../shared/chartState';
-import { checkChartRange, RANGE_PRESETS, resolveRange } from '../shared/chartState';
+import { checkChartRange, RANGE_PRESETS, resolveRange, startsAtZero } from '../shared/chartState';
 import { h } from './dom';
 import { fill } from './text';
 import { canCompare } from './series';
@@ -19,6 +19,7 @@ export interface ControlActions {
   readonly custom: (from: CstDay, to: CstDay) => void;
   readonly mode: (mode: SeriesMode) => void;
   readonly view: (view: ChartView) => void;
+  readonly fromZero: (on: boolean) => void;
   readonly refresh: () => void;
   readonly exportCsv: () => void;
   readonly exportPng: () => void;
@@ -49,6 +50,7 @@ export class Controls {
   private readonly modeButtons = new Map<SeriesMode, HTMLButtonElement>();
   private readonly viewButtons = new Map<ChartView, HTMLButtonElement>();
   private readonly exportButtons: HTMLButtonElement[];
+  private readonly zeroButton: HTMLButtonElement;
 
   constructor(init: InitMessage, actions: ControlActions) {
     const { labels, lang } = init;
@@ -137,6 +139,11 @@ export class Controls {
       views.append(button);
     }
 
+    // A two-state toggle (aria-pressed): the y-axis from zero, or zoomed in on the values.
+    this.zeroButton = toggle(labels.startAtZero, 'zero', () =>
+      actions.fromZero(this.zeroButton.getAttribute('aria-pressed') !== 'true'),
+    );
+
     const action = (label: string, name: string, run: () => void): HTMLButtonElement =>
       h('button', {
         className: 'action',
@@ -166,6 +173,7 @@ export class Controls {
         this.metricSelect,
         modes,
         views,
+        this.zeroButton,
         tools,
       ),
       h('div', { className: 'row' }, presets),
@@ -188,6 +196,9 @@ export class Controls {
     for (const [view, button] of this.viewButtons) {
       setPressed(button, view === state.view);
     }
+    setPressed(this.zeroButton, startsAtZero(state));
+    // The table has no axis.
+    this.zeroButton.disabled = state.view !== 'chart';
   }
 
   showRangeError(text: string | undefined): void {

@@ -5,6 +5,7 @@ import {
   defaultUiState,
   MAX_SUBJECT_OWNERS,
   resolveRange,
+  startsAtZero,
   subjectKey,
 } from '../../../src/shared/chartState';
 import { isChartUiState, isHostToWebview, isWebviewToHost } from '../../../src/shared/protocolValidation';
@@ -150,7 +151,26 @@ suite('shared/protocol: UI state and ranges', () => {
   test('the default state round-trips through the validator and holds no figures', () => {
     const state = defaultUiState({ kind: 'owners', owners: ['zhangsan'] }, 'new_member_cnt');
     assert.equal(isChartUiState(JSON.parse(JSON.stringify(state))), true);
-    assert.deepEqual(Object.keys(state).sort(), ['metric', 'mode', 'range', 'subject', 'version', 'view']);
+    assert.deepEqual(Object.keys(state).sort(), [
+      'fromZero',
+      'metric',
+      'mode',
+      'range',
+      'subject',
+      'version',
+      'view',
+    ]);
+  });
+
+  test('the y-axis starts at zero by default, also for a state saved before the toggle existed', () => {
+    const state = defaultUiState({ kind: 'all' });
+    assert.equal(startsAtZero(state), true);
+    const saved: unknown = JSON.parse(JSON.stringify({ ...state, fromZero: undefined }));
+    assert.equal(isChartUiState(saved), true);
+    assert.ok(isChartUiState(saved));
+    assert.equal(startsAtZero(saved), true);
+    assert.equal(startsAtZero({ ...state, fromZero: false }), false);
+    assert.equal(isChartUiState({ ...state, fromZero: 'yes' }), false);
   });
 
   test('presets end yesterday (CST); custom ranges are taken as given', () => {
