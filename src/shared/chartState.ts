@@ -76,6 +76,17 @@ export function resolveRange(choice: RangeChoice, nowMs: number = Date.now()): D
 }
 
 /**
+ * A typed day as `YYYY-MM-DD`: trims, takes "/" or "." as separators and pads a one-digit month
+ * or day ("2026/1/5" → "2026-01-05"). Anything else is returned trimmed, for `checkChartRange`
+ * to name it.
+ */
+export function normalizeDayInput(text: string): string {
+  const trimmed = text.trim();
+  const match = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(trimmed);
+  return match ? `${match[1]}-${match[2].padStart(2, '0')}-${match[3].padStart(2, '0')}` : trimmed;
+}
+
+/**
  * `checkRange`, except that days before the server's window are allowed back to `oldestCached`:
  * cached history stays viewable after WeCom has dropped it.
  */

@@ -280,12 +280,19 @@ suite('E2E: by-day chart from the installed .vsix', function () {
     await frame.locator('form.custom-range button[type="submit"]').click();
     const reason = await frame.locator('#range-error').innerText();
     assert.match(reason, /WeCom keeps only the last 180 days/);
+    // ISO text inputs (not the browser's locale date input), marked invalid with the reason.
+    assert.strictEqual(await frame.locator('#range-from').getAttribute('type'), 'text');
+    assert.strictEqual(await frame.locator('#range-from').getAttribute('placeholder'), 'YYYY-MM-DD');
+    assert.strictEqual(await frame.locator('#range-from').getAttribute('aria-invalid'), 'true');
     await wb.screenshot('chart-07-custom-range-rejected');
 
-    await frame.locator('#range-from').fill(addDays(yesterday, -9));
+    // Typed with slashes, submitted with Enter: taken as the ISO day.
+    await frame.locator('#range-from').fill(addDays(yesterday, -9).replace(/-/g, '/'));
     await frame.locator('#range-to').fill(addDays(yesterday, -3));
-    await frame.locator('form.custom-range button[type="submit"]').click();
+    await frame.locator('#range-to').press('Enter');
     drawn = await waitForDraw(frame, drawn);
+    assert.strictEqual(await frame.locator('#range-from').inputValue(), addDays(yesterday, -9));
+    assert.strictEqual(await frame.locator('#range-from').getAttribute('aria-invalid'), null);
     const table = await readTable(frame);
     assert.deepStrictEqual(
       table.rows.map((row) => row[0]),

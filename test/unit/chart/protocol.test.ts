@@ -4,6 +4,7 @@ import {
   checkChartRange,
   defaultUiState,
   MAX_SUBJECT_OWNERS,
+  normalizeDayInput,
   resolveRange,
   startsAtZero,
   subjectKey,
@@ -180,6 +181,15 @@ suite('shared/protocol: UI state and ranges', () => {
       from: '2026-10-01',
       to: '2026-10-31',
     });
+  });
+
+  test('typed days become YYYY-MM-DD; anything else is left for checkChartRange to name', () => {
+    assert.equal(normalizeDayInput(' 2026-11-05 '), '2026-11-05');
+    assert.equal(normalizeDayInput('2026/1/5'), '2026-01-05');
+    assert.equal(normalizeDayInput('2026.11.5'), '2026-11-05');
+    assert.equal(normalizeDayInput('11/05/2026'), '11/05/2026');
+    assert.equal(normalizeDayInput(''), '');
+    assert.match(checkChartRange(normalizeDayInput('11/05/2026'), window.to, NOW)?.en ?? '', /YYYY-MM-DD/);
   });
 
   test('checkChartRange: the window, with the reason, and cached history before it', () => {
