@@ -41,10 +41,28 @@ export interface ChartUiState {
   readonly range: RangeChoice;
   readonly mode: SeriesMode;
   readonly view: ChartView;
+  /**
+   * The y-axis starts at zero (absent in states saved before the toggle existed: on). On by
+   * default: every figure is a count, and an axis cut above zero makes a small change look large.
+   */
+  readonly fromZero?: boolean;
+}
+
+/** Whether the chart's y-axis starts at zero. */
+export function startsAtZero(state: ChartUiState): boolean {
+  return state.fromZero !== false;
 }
 
 export function defaultUiState(subject: ChartSubject, metric: MetricKey = 'chat_total'): ChartUiState {
-  return { version: 1, subject, metric, range: { kind: 'preset', days: 30 }, mode: 'sum', view: 'chart' };
+  return {
+    version: 1,
+    subject,
+    metric,
+    range: { kind: 'preset', days: 30 },
+    mode: 'sum',
+    view: 'chart',
+    fromZero: true,
+  };
 }
 
 /** A stable identity for a subject (panel lookup, cache keys): owner order does not matter. */
@@ -55,6 +73,17 @@ export function subjectKey(subject: ChartSubject): string {
 /** The days a range choice means now (presets end yesterday, CST). */
 export function resolveRange(choice: RangeChoice, nowMs: number = Date.now()): DayRange {
   return choice.kind === 'preset' ? lastNDays(choice.days, nowMs) : { from: choice.from, to: choice.to };
+}
+
+/**
+ * A typed day as `YYYY-MM-DD`: trims, takes "/" or "." as separators and pads a one-digit month
+ * or day ("2026/1/5" → "2026-01-05"). Anything else is returned trimmed, for `checkChartRange`
+ * to name it.
+ */
+export function normalizeDayInput(text: string): string {
+  const trimmed = text.trim();
+  const match = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(trimmed);
+  return match ? `${match[1]}-${match[2].padStart(2, '0')}-${match[3].padStart(2, '0')}` : trimmed;
 }
 
 /**

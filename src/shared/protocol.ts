@@ -66,6 +66,7 @@ export interface ChartLabels {
   readonly exportPng: string;
   readonly refresh: string;
   readonly retry: string;
+  readonly startAtZero: string;
   readonly loading: string;
   /** Contains `{done}` and `{total}`. */
   readonly loadingProgress: string;

@@ -64,7 +64,8 @@ export function isChartUiState(value: unknown): value is ChartUiState {
     isMetricKey(value.metric) &&
     isRangeChoice(value.range) &&
     (value.mode === 'sum' || value.mode === 'compare') &&
-    (value.view === 'chart' || value.view === 'table')
+    (value.view === 'chart' || value.view === 'table') &&
+    (value.fromZero === undefined || typeof value.fromZero === 'boolean')
   );
 }
 

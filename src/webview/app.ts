@@ -2,9 +2,9 @@
  * The panel's UI for one `init`: controls, cards, chart or table, and the loading / empty /
  * error states. It owns the one Chart.js instance and the UI state that `setState` persists.
  */
-import { resolveRange, type ChartUiState } from '../shared/chartState';
+import { resolveRange, startsAtZero, type ChartUiState } from '../shared/chartState';
 import type { MetricKey } from '../shared/metrics';
-import { METRICS, metricLabel } from '../shared/metrics';
+import { metricLabel } from '../shared/metrics';
 import type { ByDayData, InitMessage, ShownState } from '../shared/protocol';
 import { renderCards } from './cards';
 import { cardsFor } from './cardsModel';
@@ -74,6 +74,7 @@ export class ChartApp {
         this.update({ mode: next }, next === 'compare' && !this.data?.perOwner);
       },
       view: (view) => this.update({ view }),
+      fromZero: (fromZero) => this.update({ fromZero }),
       refresh: () => void this.load(true),
       exportCsv: () =>
         void this.exportAs(() =>
@@ -268,7 +269,7 @@ export class ChartApp {
       {
         days: data.days,
         series,
-        beginAtZero: METRICS[metric].kind === 'flow',
+        beginAtZero: startsAtZero(this.state),
         numberFormat: this.numberFormat,
         dayTitle: (day) => fill(labels.cstDays, { days: day }),
         // Inside the chart too, so an exported PNG says what it lacks.

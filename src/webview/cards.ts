@@ -11,25 +11,26 @@ export function renderCards(input: RenderCardsInput): HTMLElement {
   const text = cardsText(input);
   const list = h('div', { className: 'cards', attrs: { role: 'list' } });
   for (const card of text.cards) {
-    list.append(
-      h(
-        'button',
-        {
-          className: 'card' + (card.selected ? ' selected' : ''),
-          attrs: { role: 'listitem', type: 'button', 'aria-pressed': String(card.selected) },
-          dataset: { metric: card.metric },
-          onClick: () => input.onPick(card.metric),
-        },
-        h('span', { className: 'card-label', text: card.label }),
-        h('span', { className: 'card-value', text: card.value }),
-        card.change === undefined
-          ? null
-          : h('span', {
-              className: 'card-change' + (card.direction ? ` ${card.direction}` : ''),
-              text: card.change,
-            }),
-      ),
+    // A list of real buttons: the list item carries the list semantics, the button inside stays
+    // a button (pressed = the figure on the chart) for screen readers and the keyboard.
+    const button = h(
+      'button',
+      {
+        className: 'card' + (card.selected ? ' selected' : ''),
+        attrs: { type: 'button', 'aria-pressed': String(card.selected) },
+        dataset: { metric: card.metric },
+        onClick: () => input.onPick(card.metric),
+      },
+      h('span', { className: 'card-label', text: card.label }),
+      h('span', { className: 'card-value', text: card.value }),
+      card.change === undefined
+        ? null
+        : h('span', {
+            className: 'card-change' + (card.direction ? ` ${card.direction}` : ''),
+            text: card.change,
+          }),
     );
+    list.append(h('div', { className: 'card-item', attrs: { role: 'listitem' } }, button));
   }
   return h(
     'section',

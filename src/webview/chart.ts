@@ -39,7 +39,7 @@ Chart.register(
 export interface ChartInput {
   readonly days: readonly CstDay[];
   readonly series: readonly SeriesView[];
-  /** Flows start the axis at zero; stocks zoom in on their range. */
+  /** The axis starts at zero (the toolbar's toggle), else zooms in on the values. */
   readonly beginAtZero: boolean;
   readonly numberFormat: Intl.NumberFormat;
   /** A day as the tooltip title, in the UI language ("2026-11-26 (CST)"). */

@@ -8,7 +8,13 @@ import { pick } from '../shared/i18n';
 import { METRIC_GROUPS, METRIC_KEYS, METRICS, metricLabel } from '../shared/metrics';
 import type { InitMessage } from '../shared/protocol';
 import type { ChartUiState, ChartView, RangePreset, SeriesMode } from '../shared/chartState';
-import { checkChartRange, RANGE_PRESETS, resolveRange } from '../shared/chartState';
+import {
+  checkChartRange,
+  normalizeDayInput,
+  RANGE_PRESETS,
+  resolveRange,
+  startsAtZero,
+} from '../shared/chartState';
 import { h } from './dom';
 import { fill } from './text';
 import { canCompare } from './series';
@@ -19,6 +25,7 @@ export interface ControlActions {
   readonly custom: (from: CstDay, to: CstDay) => void;
   readonly mode: (mode: SeriesMode) => void;
   readonly view: (view: ChartView) => void;
+  readonly fromZero: (on: boolean) => void;
   readonly refresh: () => void;
   readonly exportCsv: () => void;
   readonly exportPng: () => void;
@@ -49,6 +56,7 @@ export class Controls {
   private readonly modeButtons = new Map<SeriesMode, HTMLButtonElement>();
   private readonly viewButtons = new Map<ChartView, HTMLButtonElement>();
   private readonly exportButtons: HTMLButtonElement[];
+  private readonly zeroButton: HTMLButtonElement;
 
   constructor(init: InitMessage, actions: ControlActions) {
     const { labels, lang } = init;
@@ -84,10 +92,24 @@ export class Controls {
     this.presetButtons.set('custom', customButton);
     presets.append(customButton);
 
-    const min =
-      init.oldestCached && init.oldestCached < init.window.from ? init.oldestCached : init.window.from;
+    // Text inputs, not type="date": the browser's date input shows the OS locale (mm/dd/yyyy),
+    // while everything else in the panel, also in Chinese, is ISO YYYY-MM-DD.
     const dateInput = (id: string): HTMLInputElement =>
-      h('input', { attrs: { id, type: 'date', min, max: init.window.to, required: '' } });
+      h('input', {
+        className: 'day-input',
+        attrs: {
+          id,
+          type: 'text',
+          placeholder: 'YYYY-MM-DD',
+          inputmode: 'numeric',
+          maxlength: '10',
+          size: '11',
+          autocomplete: 'off',
+          spellcheck: 'false',
+          required: '',
+          'aria-describedby': 'range-error',
+        },
+      });
     this.fromInput = dateInput('range-from');
     this.toInput = dateInput('range-to');
     this.rangeError = h('p', { className: 'range-error', attrs: { role: 'alert', id: 'range-error' } });
@@ -106,7 +128,8 @@ export class Controls {
     );
     form.addEventListener('submit', (event) => {
       event.preventDefault();
-      const [from, to] = [this.fromInput.value, this.toInput.value];
+      const [from, to] = [normalizeDayInput(this.fromInput.value), normalizeDayInput(this.toInput.value)];
+      [this.fromInput.value, this.toInput.value] = [from, to];
       const reason = checkChartRange(from, to, Date.now(), init.oldestCached);
       this.showRangeError(reason && pick(reason, lang));
       if (!reason) {
@@ -137,6 +160,11 @@ export class Controls {
       views.append(button);
     }
 
+    // A two-state toggle (aria-pressed): the y-axis from zero, or zoomed in on the values.
+    this.zeroButton = toggle(labels.startAtZero, 'zero', () =>
+      actions.fromZero(this.zeroButton.getAttribute('aria-pressed') !== 'true'),
+    );
+
     const action = (label: string, name: string, run: () => void): HTMLButtonElement =>
       h('button', {
         className: 'action',
@@ -166,6 +194,7 @@ export class Controls {
         this.metricSelect,
         modes,
         views,
+        this.zeroButton,
         tools,
       ),
       h('div', { className: 'row' }, presets),
@@ -188,11 +217,21 @@ export class Controls {
     for (const [view, button] of this.viewButtons) {
       setPressed(button, view === state.view);
     }
+    setPressed(this.zeroButton, startsAtZero(state));
+    // The table has no axis.
+    this.zeroButton.disabled = state.view !== 'chart';
   }
 
   showRangeError(text: string | undefined): void {
     this.rangeError.textContent = text ?? '';
     this.rangeError.hidden = !text;
+    for (const input of [this.fromInput, this.toInput]) {
+      if (text) {
+        input.setAttribute('aria-invalid', 'true');
+      } else {
+        input.removeAttribute('aria-invalid');
+      }
+    }
     if (text) {
       this.customRow.hidden = false;
     }

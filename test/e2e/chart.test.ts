@@ -13,6 +13,8 @@ import { startFakeWeComServer, type FakeWeComServer } from '../../src/demo/fakeS
 import { addDays, cstYesterday, lastNDays, listDays } from '../../src/shared/days';
 import { Workbench } from './harness';
 
+/** The title of the panel for owners 1, 7 and 11 names them all (any order). */
+const THREE_OWNERS_TITLE = /^By day: (?=.*lisi)(?=.*a<b>&c)(?=.*Zhou "Jie", Sales)/;
 const INLINE_ACTION = '.actions .action-label[aria-label*="by-day chart"]';
 
 /** Waits until the webview has drawn more than `after` times and is in `state`; returns the count. */
@@ -177,6 +179,14 @@ suite('E2E: by-day chart from the installed .vsix', function () {
     // Cards: the latest day's figures.
     const cardValue = await frame.locator('.card[data-metric="chat_total"] .card-value').innerText();
     assert.strictEqual(Number(cardValue.replace(/\D/g, '')), fake.statsFor(owner, days[0]).chat_total);
+    // The cards: a list of real buttons (the list item is a wrapper, not the button).
+    const cards = frame.locator('.cards[role="list"] > [role="listitem"] > button.card');
+    assert.strictEqual(await cards.count(), 8);
+    assert.strictEqual(await frame.locator('button.card[role]').count(), 0);
+    assert.strictEqual(
+      await frame.locator('button.card[data-metric="member_total"]').getAttribute('aria-pressed'),
+      'true',
+    );
     await wb.screenshot('chart-02-light-table');
 
     // Export CSV through code-server's save dialog (a quick-input path box).
@@ -233,7 +243,7 @@ suite('E2E: by-day chart from the installed .vsix', function () {
     const row = wb.treeRow(owners[2]);
     await row.hover();
     await row.locator(INLINE_ACTION).click();
-    await wb.page.locator('.tab', { hasText: 'By day: 3 owners' }).first().waitFor({ state: 'visible' });
+    await wb.page.locator('.tab', { hasText: THREE_OWNERS_TITLE }).first().waitFor({ state: 'visible' });
     const frame = wb.page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
     let drawn = await waitForDraw(frame, 0);
     // One series per owner is new work: slow the server down to see the progress the host reports.
@@ -270,12 +280,19 @@ suite('E2E: by-day chart from the installed .vsix', function () {
     await frame.locator('form.custom-range button[type="submit"]').click();
     const reason = await frame.locator('#range-error').innerText();
     assert.match(reason, /WeCom keeps only the last 180 days/);
+    // ISO text inputs (not the browser's locale date input), marked invalid with the reason.
+    assert.strictEqual(await frame.locator('#range-from').getAttribute('type'), 'text');
+    assert.strictEqual(await frame.locator('#range-from').getAttribute('placeholder'), 'YYYY-MM-DD');
+    assert.strictEqual(await frame.locator('#range-from').getAttribute('aria-invalid'), 'true');
     await wb.screenshot('chart-07-custom-range-rejected');
 
-    await frame.locator('#range-from').fill(addDays(yesterday, -9));
+    // Typed with slashes, submitted with Enter: taken as the ISO day.
+    await frame.locator('#range-from').fill(addDays(yesterday, -9).replace(/-/g, '/'));
     await frame.locator('#range-to').fill(addDays(yesterday, -3));
-    await frame.locator('form.custom-range button[type="submit"]').click();
+    await frame.locator('#range-to').press('Enter');
     drawn = await waitForDraw(frame, drawn);
+    assert.strictEqual(await frame.locator('#range-from').inputValue(), addDays(yesterday, -9));
+    assert.strictEqual(await frame.locator('#range-from').getAttribute('aria-invalid'), null);
     const table = await readTable(frame);
     assert.deepStrictEqual(
       table.rows.map((row) => row[0]),
@@ -295,6 +312,13 @@ suite('E2E: by-day chart from the installed .vsix', function () {
 
     await frame.locator('button[data-name="chart"]').click();
     drawn = await waitForDraw(frame, drawn);
+    // "Start at zero" is on by default; off zooms in on the values, and a reload keeps it off.
+    const zero = frame.locator('button[data-name="zero"]');
+    assert.strictEqual(await zero.getAttribute('aria-pressed'), 'true');
+    await zero.click();
+    drawn = await waitForDraw(frame, drawn);
+    assert.strictEqual(await zero.getAttribute('aria-pressed'), 'false');
+    await wb.screenshot('chart-08b-not-from-zero');
     const png = path.join(folder, 'by-day-chart.png');
     await frame.locator('button[data-name="export-png"]').click();
     await saveAs(wb, png, '.png');
@@ -312,7 +336,7 @@ suite('E2E: by-day chart from the installed .vsix', function () {
     // Through the workbench (not page.reload), which saves editor and webview state before reloading.
     await wb.runCommand('Developer: Reload Window');
     await wb.page
-      .locator('.tab', { hasText: 'By day: 3 owners' })
+      .locator('.tab', { hasText: THREE_OWNERS_TITLE })
       .first()
       .waitFor({ state: 'visible', timeout: 60_000 });
     const restored = wb.webviewFrame();
@@ -324,6 +348,10 @@ suite('E2E: by-day chart from the installed .vsix', function () {
     assert.strictEqual(
       await restored.locator('button[data-name="compare"]').getAttribute('aria-pressed'),
       'true',
+    );
+    assert.strictEqual(
+      await restored.locator('button[data-name="zero"]').getAttribute('aria-pressed'),
+      'false',
     );
 
     await wb.runCommand('Preferences: Color Theme');

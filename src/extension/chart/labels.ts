@@ -4,7 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { uiLanguage, type UiLanguage } from '../../shared/i18n';
-import { ownerDisplayName, type OwnerNames } from '../../shared/ownerNames';
+import { ownerDisplayName, ownerListTitle, type OwnerNames } from '../../shared/ownerNames';
 import type { ChartLabels, OwnerLabel } from '../../shared/protocol';
 import type { ChartSubject } from '../../shared/chartState';
 
@@ -30,6 +30,7 @@ export function chartLabels(): ChartLabels {
     exportPng: t('Export PNG'),
     refresh: t('Refresh'),
     retry: t('Retry'),
+    startAtZero: t('Start at zero'),
     loading: t('Loading figures…'),
     loadingProgress: t('Loading figures… {done} of {total} requests', { done: '{done}', total: '{total}' }),
     empty: t('No data for that range.'),
@@ -72,7 +73,10 @@ export function ownerLabels(owners: readonly string[], names: OwnerNames): Owner
   return owners.map((id) => ({ id, name: ownerDisplayName(id, names) }));
 }
 
-/** "By day: 张伟" / "By day: all owners" / "By day: 3 owners". */
+/**
+ * "By day: 张伟" / "By day: all owners" / "By day: 张三, 李四, 王五" / "By day: 张三, 李四 +3":
+ * VS Code has no tab tooltip for webview panels, so the title names the owners.
+ */
 export function panelTitle(subject: ChartSubject, names: OwnerNames): string {
   if (subject.kind === 'all') {
     return vscode.l10n.t('By day: all owners');
@@ -80,5 +84,9 @@ export function panelTitle(subject: ChartSubject, names: OwnerNames): string {
   if (subject.owners.length === 1) {
     return vscode.l10n.t('By day: {0}', ownerDisplayName(subject.owners[0], names));
   }
-  return vscode.l10n.t('By day: {0} owners', subject.owners.length);
+  const list = ownerListTitle(
+    subject.owners.map((id) => ownerDisplayName(id, names)),
+    (n) => vscode.l10n.t('+{0}', n),
+  );
+  return vscode.l10n.t('By day: {0}', list);
 }

@@ -4,7 +4,9 @@ import {
   checkChartRange,
   defaultUiState,
   MAX_SUBJECT_OWNERS,
+  normalizeDayInput,
   resolveRange,
+  startsAtZero,
   subjectKey,
 } from '../../../src/shared/chartState';
 import { isChartUiState, isHostToWebview, isWebviewToHost } from '../../../src/shared/protocolValidation';
@@ -150,7 +152,26 @@ suite('shared/protocol: UI state and ranges', () => {
   test('the default state round-trips through the validator and holds no figures', () => {
     const state = defaultUiState({ kind: 'owners', owners: ['zhangsan'] }, 'new_member_cnt');
     assert.equal(isChartUiState(JSON.parse(JSON.stringify(state))), true);
-    assert.deepEqual(Object.keys(state).sort(), ['metric', 'mode', 'range', 'subject', 'version', 'view']);
+    assert.deepEqual(Object.keys(state).sort(), [
+      'fromZero',
+      'metric',
+      'mode',
+      'range',
+      'subject',
+      'version',
+      'view',
+    ]);
+  });
+
+  test('the y-axis starts at zero by default, also for a state saved before the toggle existed', () => {
+    const state = defaultUiState({ kind: 'all' });
+    assert.equal(startsAtZero(state), true);
+    const saved: unknown = JSON.parse(JSON.stringify({ ...state, fromZero: undefined }));
+    assert.equal(isChartUiState(saved), true);
+    assert.ok(isChartUiState(saved));
+    assert.equal(startsAtZero(saved), true);
+    assert.equal(startsAtZero({ ...state, fromZero: false }), false);
+    assert.equal(isChartUiState({ ...state, fromZero: 'yes' }), false);
   });
 
   test('presets end yesterday (CST); custom ranges are taken as given', () => {
@@ -160,6 +181,15 @@ suite('shared/protocol: UI state and ranges', () => {
       from: '2026-10-01',
       to: '2026-10-31',
     });
+  });
+
+  test('typed days become YYYY-MM-DD; anything else is left for checkChartRange to name', () => {
+    assert.equal(normalizeDayInput(' 2026-11-05 '), '2026-11-05');
+    assert.equal(normalizeDayInput('2026/1/5'), '2026-01-05');
+    assert.equal(normalizeDayInput('2026.11.5'), '2026-11-05');
+    assert.equal(normalizeDayInput('11/05/2026'), '11/05/2026');
+    assert.equal(normalizeDayInput(''), '');
+    assert.match(checkChartRange(normalizeDayInput('11/05/2026'), window.to, NOW)?.en ?? '', /YYYY-MM-DD/);
   });
 
   test('checkChartRange: the window, with the reason, and cached history before it', () => {
