@@ -6,6 +6,7 @@
  */
 import type { OwnerNames } from '../shared/ownerNames';
 import * as vscode from 'vscode';
+import { scopeFor } from '../sync/scope';
 import { secretFingerprint } from '../wecom/fingerprint';
 import type { StatisticsClient } from '../wecom/types';
 import type { ActiveConnection, ConnectionSource } from './contracts';
@@ -24,6 +25,9 @@ export interface ConfiguredConnection extends ActiveConnection {
   /** userid → display name: the ownerNames setting over the demo server's names. */
   readonly ownerNames: OwnerNames;
 }
+
+/** The demo server's history scope: its data is the same whichever port it listens on. */
+const DEMO_SCOPE_BASE = 'wecom-demo';
 
 export class ConnectionManager extends Disposable implements ConnectionSource {
   private readonly _onDidChange = this._register(new vscode.EventEmitter<void>());
@@ -113,6 +117,7 @@ export class ConnectionManager extends Disposable implements ConnectionSource {
       settings.concurrency,
       settings.requestTimeoutMs,
       settings.allowInsecureHttp,
+      settings.historyStore,
     ].join('|');
     if (this.cachedClient?.key !== key) {
       this.cachedClient = { key, client: this.newClient(corpId, secret, settings) };
@@ -137,6 +142,11 @@ export class ConnectionManager extends Disposable implements ConnectionSource {
       key: `${clientKey}|${JSON.stringify(owners ?? null)}`,
       owners,
       ownerNames: this.ownerNames(settings), // the settings read once per connection
+      storeScope: scopeFor({
+        apiBaseUrl: mode === 'demo' ? DEMO_SCOPE_BASE : settings.apiBaseUrl,
+        corpId,
+        corpSecret: secret,
+      }),
     };
   }
 

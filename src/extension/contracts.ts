@@ -4,6 +4,7 @@
  */
 import type * as vscode from 'vscode';
 import type { MetricKey } from '../shared/metrics';
+import type { StoreScope } from '../store/types';
 import type { StatisticsClient } from '../wecom/types';
 
 export type ConnectionMode = 'real' | 'demo';
@@ -22,6 +23,11 @@ export interface ActiveConnection {
    * `owners` setting when set, else undefined (the follow-user list).
    */
   readonly owners: readonly string[] | undefined;
+  /**
+   * Whose history: (API base URL, corp ID, app). The same key as the CLI's for the same corp and
+   * secret, so a team database is shared; the demo's is fixed (its port changes every start).
+   */
+  readonly storeScope: StoreScope;
 }
 
 export interface ConnectionSource {

@@ -7,6 +7,8 @@ import * as vscode from 'vscode';
 import { Disposable } from './dispose';
 
 const SECRET_KEY_PREFIX = 'wecomGroupStats.secret.';
+/** The team history database's password (the `history.store` URL carries none). */
+const HISTORY_PASSWORD_KEY = 'wecomGroupStats.historyPassword';
 
 function secretKey(corpId: string): string {
   return SECRET_KEY_PREFIX + corpId;
@@ -14,14 +16,14 @@ function secretKey(corpId: string): string {
 
 export class CredentialStore extends Disposable {
   private readonly _onDidChange = this._register(new vscode.EventEmitter<void>());
-  /** Fires when any stored corp secret changes (in this window or another). */
+  /** Fires when any stored corp secret or the history password changes (in this window or another). */
   readonly onDidChange = this._onDidChange.event;
 
   constructor(private readonly secrets: vscode.SecretStorage) {
     super();
     this._register(
       secrets.onDidChange((e) => {
-        if (e.key.startsWith(SECRET_KEY_PREFIX)) {
+        if (e.key.startsWith(SECRET_KEY_PREFIX) || e.key === HISTORY_PASSWORD_KEY) {
           this._onDidChange.fire();
         }
       }),
@@ -42,5 +44,16 @@ export class CredentialStore extends Disposable {
 
   async deleteSecret(corpId: string): Promise<void> {
     await this.secrets.delete(secretKey(corpId));
+  }
+
+  async getHistoryPassword(): Promise<string | undefined> {
+    return (await this.secrets.get(HISTORY_PASSWORD_KEY)) || undefined;
+  }
+
+  /** An empty password removes the stored one. */
+  async storeHistoryPassword(password: string): Promise<void> {
+    await (password
+      ? this.secrets.store(HISTORY_PASSWORD_KEY, password)
+      : this.secrets.delete(HISTORY_PASSWORD_KEY));
   }
 }

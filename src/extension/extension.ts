@@ -11,6 +11,7 @@ import { openSettings, registerCommands, startDemo } from './commands/registerCo
 import { ConnectionManager } from './connection';
 import { CredentialStore } from './credentialStore';
 import { DEMO_ENV_VARIABLE, DemoMode } from './demoMode';
+import { HistoryService } from './history/historyService';
 import { RedactingLog } from './log';
 import { Notifier, type NotificationAction } from './notifications';
 import { parseSortOrder } from './owners/ownerRows';
@@ -44,6 +45,13 @@ export function activate(context: vscode.ExtensionContext): WeComGroupStatsApi |
   const credentials = new CredentialStore(context.secrets);
   const demo = new DemoMode(log, now);
   const connections = new ConnectionManager(credentials, demo, log, now);
+  const history = new HistoryService(
+    context.globalStorageUri.fsPath,
+    credentials,
+    context.globalState,
+    log,
+    now,
+  );
   const model = new OwnersModel(
     connections,
     notifier,
@@ -53,12 +61,19 @@ export function activate(context: vscode.ExtensionContext): WeComGroupStatsApi |
     now,
   );
   const view = new OwnersTreeView(model);
-  subscriptions.push(credentials, demo, connections, model, view);
+  subscriptions.push(credentials, demo, connections, history, model, view);
   subscriptions.push(
     registerCommands({ context, credentials, connections, demo, notifier, model, log, seam }),
   );
   subscriptions.push(
-    registerByDayChart({ context, connections, log, ownerNames: () => connections.ownerNames(), now }),
+    registerByDayChart({
+      context,
+      connections,
+      log,
+      history,
+      ownerNames: () => connections.ownerNames(),
+      now,
+    }),
   );
 
   reportSettingsProblems(notifier);

@@ -4,6 +4,7 @@
  * user can fix it.
  */
 import type { OwnerNames } from '../shared/ownerNames';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { CONCURRENCY_RANGE, TIMEOUT_RANGE } from '../shared/clientLimits';
 import { DEFAULT_API_BASE } from '../wecom/types';
@@ -19,13 +20,14 @@ export const SETTING_KEYS = [
   'concurrency',
   'requestTimeoutMs',
   'allowInsecureHttp',
+  'history.store',
 ] as const;
 
 /**
  * Settings with `"scope": "application"`: where requests (and so the stored secret) go. Only the
  * user's own value counts; a workspace's `.vscode/settings.json` must not redirect the secret.
  */
-export const APPLICATION_SETTING_KEYS = ['apiBaseUrl', 'proxy', 'allowInsecureHttp'] as const;
+export const APPLICATION_SETTING_KEYS = ['apiBaseUrl', 'proxy', 'allowInsecureHttp', 'history.store'] as const;
 
 export type SettingKey = (typeof SETTING_KEYS)[number];
 
@@ -42,6 +44,11 @@ export interface WeComSettings {
   readonly requestTimeoutMs: number;
   /** Plain http:// to a host other than loopback is allowed (off by default: clear-text secret). */
   readonly allowInsecureHttp: boolean;
+  /**
+   * Where the history is kept: '' for the embedded file in the extension's storage, a
+   * `postgres://` URL (its password in SecretStorage), or the absolute path of a file.
+   */
+  readonly historyStore: string;
 }
 
 export interface SettingsReading {
@@ -81,6 +88,21 @@ function isHttpUrl(value: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** '' (embedded), a parsable postgres:// URL, or an absolute file path. */
+function isHistoryLocation(value: string): boolean {
+  if (value === '') {
+    return true;
+  }
+  if (/^postgres(ql)?:\/\//i.test(value)) {
+    try {
+      return new URL(value).hostname !== '';
+    } catch {
+      return false;
+    }
+  }
+  return path.isAbsolute(value);
 }
 
 function integerIn(value: unknown, range: { min: number; max: number }): value is number {
@@ -185,6 +207,17 @@ export function readSettings(): SettingsReading {
     allowInsecureHttp = false;
   }
 
+  let historyStore = applicationValue(config, 'history.store', '');
+  if (typeof historyStore !== 'string' || !isHistoryLocation(historyStore.trim())) {
+    bad(
+      'history.store',
+      vscode.l10n.t(
+        'must be empty (the embedded store), a postgres:// URL or the absolute path of a file; using the embedded store.',
+      ),
+    );
+    historyStore = '';
+  }
+
   return {
     settings: {
       corpId: (corpId as string).trim(),
@@ -195,6 +228,7 @@ export function readSettings(): SettingsReading {
       concurrency: concurrency as number,
       requestTimeoutMs: requestTimeoutMs as number,
       allowInsecureHttp: allowInsecureHttp as boolean,
+      historyStore: (historyStore as string).trim(),
     },
     problems,
   };

@@ -32,15 +32,22 @@ export interface ByDayData {
   readonly total: DaySeries;
   /** One series per owner (compare mode); an array, since owner ids are arbitrary strings. */
   readonly perOwner?: readonly { readonly owner: string; readonly series: DaySeries }[];
-  /** Days answered from the local cache (the rest cost requests). */
+  /** Days answered from the history store without a call (the rest cost requests). */
   readonly cachedDays: number;
-  /** Days before the server's window that the cache could not supply. */
+  /** Days before the server's window that the history store could not supply. */
   readonly unavailableDays: number;
   /**
    * Days inside the server's window that WeCom did not report for every owner (after retries):
    * `null` in the series, never cached, never zeros. The webview names them; exports too.
    */
   readonly missingDays: readonly CstDay[];
+  /** Days WeCom no longer serves, drawn from the history store ("from history"). */
+  readonly historyDays: readonly CstDay[];
+  /**
+   * Days fetched as the set's sums and not kept in the history (syncing every owner's atoms
+   * would have cost many more calls): shown, and the panel offers the backfill.
+   */
+  readonly unstoredDays: readonly CstDay[];
   /**
    * When yesterday's figures were fetched (ms; from the server just now or from the cache), when
    * the range ends yesterday and has them: before 10:00 CST they are provisional (`isProvisional`).

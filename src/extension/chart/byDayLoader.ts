@@ -1,80 +1,53 @@
 /**
- * Answers the webview's by-day request: figures from the closed-day cache where it can, the
- * client for the rest (contiguous runs of missing days, split into the server's 30-day windows,
- * one client call each; the client splits owners into batches of 100). No `vscode` import:
- * unit-tested with the fake server and a real client.
+ * Answers the webview's by-day request from the history store: the days whose atoms the store
+ * holds (final, fresh enough, or no longer served by WeCom) cost no call; the others are synced
+ * into the store first (the planner's cheaper way, one transaction per unit), then everything is
+ * read back as sums. No `vscode` import: unit-tested with the fake server, a real client and a
+ * real store.
  *
- * Never partial data as whole: only the days the client reports complete (every owner batch
- * answered them) are used or cached; the others come back in `missingDays`, and are asked again
- * next time. All calls of one load share one abort: the first failure stops its siblings.
+ * One exception keeps a first look at a big team quick: when syncing the atoms would cost far
+ * more calls than asking WeCom for the team's sums (5,000 owners × 30 days: 1,500 calls against
+ * 50), the missing days are fetched as sums, shown, and not stored (`unstoredDays`); the panel
+ * offers the backfill that keeps them.
  *
- * Compare mode fetches one series per owner and sums them for the total (a sum across owners is
- * exact for every figure), so a later single-owner chart of the same people is already cached.
+ * Never partial data as whole: a day is a figure only when every owner has an atom (or, for the
+ * sums, every owner batch answered it); the others come back in `missingDays`.
  */
 import { setMaxListeners } from 'node:events';
 import type { CstDay, DayRange } from '../../shared/days';
-import { addDays, allowedWindow, listDays, splitRange } from '../../shared/days';
+import { allowedWindow, isInWindow, listDays, splitRange } from '../../shared/days';
 import type { GroupChatStats } from '../../shared/metrics';
-import { addStats, emptyStats } from '../../shared/metrics';
 import type { ByDayData, DaySeries } from '../../shared/protocol';
-import type { CallOptions, CallProgress, StatisticsClient } from '../../wecom/types';
-import type { CacheScope, ClosedDayCache, SeriesOwners } from './closedDayCache';
+import type { DaySum, HistoryStore, StoreScope } from '../../store/types';
+import { contiguousRuns, planFetch } from '../../sync/planner';
+import { runSync } from '../../sync/sync';
+import type { CallOptions, StatisticsClient } from '../../wecom/types';
+import { MAX_OWNERS_PER_REQUEST } from '../../shared/wecomApi';
 
 export interface ByDayLoadRequest {
-  /** Whose figures: `'all'` = the follow-user list, or an explicit owner set. */
-  readonly owners: SeriesOwners;
+  /** Whose figures (the follow-user list already resolved for "all owners"). */
+  readonly owners: readonly string[];
   readonly range: DayRange;
-  /** One series per owner as well (compare mode; only for an explicit owner set). */
+  /** One series per owner as well (compare mode). */
   readonly perOwner: boolean;
-  /** Ignore cached figures (they are still refreshed with what comes back). */
+  /** Fetch provisional days again even when fetched recently (final days never change). */
   readonly refresh: boolean;
 }
 
 export interface ByDayLoaderDeps {
   readonly client: StatisticsClient;
-  readonly cache: ClosedDayCache;
-  readonly scope: CacheScope;
+  readonly store: HistoryStore;
+  readonly scope: StoreScope;
   readonly now?: () => number;
-  /** A cache write failed (read-only or full disk): the figures are still answered. */
-  readonly onCacheError?: (err: unknown) => void;
+  /** A provisional atom fetched less than this long ago is reused (default 1 h). */
+  readonly provisionalTtlMs?: number;
+  /** Atoms were written (the host records the sync time). */
+  readonly onStored?: () => void;
 }
 
-/** Splits sorted days into runs of consecutive days. */
-export function contiguousRuns(days: readonly CstDay[]): DayRange[] {
-  const runs: DayRange[] = [];
-  for (const day of [...days].sort()) {
-    const last = runs[runs.length - 1];
-    if (last && addDays(last.to, 1) === day) {
-      runs[runs.length - 1] = { from: last.from, to: day };
-    } else if (!last || day > last.to) {
-      runs.push({ from: day, to: day });
-    }
-  }
-  return runs;
-}
-
-/** Sums the `done`/`total` of several concurrent client calls into one progress stream. */
-class ProgressSum {
-  private readonly parts: CallProgress[] = [];
-  constructor(private readonly report?: (progress: CallProgress) => void) {}
-
-  part(): (progress: CallProgress) => void {
-    const index = this.parts.push({ done: 0, total: 0 }) - 1;
-    return (progress) => {
-      this.parts[index] = progress;
-      const done = this.parts.reduce((n, p) => n + p.done, 0);
-      const total = this.parts.reduce((n, p) => n + p.total, 0);
-      this.report?.({ done, total });
-    };
-  }
-}
-
-/** A series' figures by day, how many of them came from the cache, and when yesterday's were fetched. */
-interface SeriesResult {
-  readonly values: Map<CstDay, GroupChatStats>;
-  readonly cachedCount: number;
-  readonly yesterdayFetchedAt?: number;
-}
+/** Syncing atoms may cost this many times the direct sums (and always up to SMALL_PLAN calls). */
+const ATOM_COST_FACTOR = 3;
+const SMALL_PLAN = 60;
 
 export async function loadByDay(
   deps: ByDayLoaderDeps,
@@ -84,132 +57,161 @@ export async function loadByDay(
   const now = (deps.now ?? Date.now)();
   const window = allowedWindow(now);
   const days = listDays(request.range);
-  const owners = request.owners === 'all' ? undefined : [...new Set(request.owners)].sort();
-  const progress = new ProgressSum(options.onProgress);
-  // One abort for the whole load: the caller's (panel closed, new request), or the first failure.
+  const owners = [...new Set(request.owners)].sort();
+  const ttl = deps.provisionalTtlMs ?? 3600_000;
+  const query = { from: request.range.from, to: request.range.to, owners };
+  const usable = (sum: DaySum | undefined): boolean =>
+    sum !== undefined &&
+    sum.complete &&
+    (sum.final ||
+      !isInWindow(sum.day, window) ||
+      (!request.refresh && recent(sum.earliestFetchedAt, now, ttl)));
+
+  const before = byDay(await deps.store.sumByDay(deps.scope, query));
+  const cachedDays = days.filter((day) => usable(before.get(day))).length;
+  const wanted = days.filter((day) => isInWindow(day, window) && !usable(before.get(day)));
+  let sums = before;
+  const direct = new Map<CstDay, GroupChatStats>();
+  if (wanted.length > 0) {
+    const coverage = await deps.store.coverage(deps.scope, {
+      from: wanted[0],
+      to: wanted[wanted.length - 1],
+      owners,
+    });
+    const keep = new Set(
+      coverage
+        .filter((e) => e.final || (!request.refresh && recent(e.fetchedAt, now, ttl)))
+        .map((e) => `${e.day}\u0000${e.owner}`),
+    );
+    const plan = planFetch({
+      days: wanted,
+      owners,
+      coverage: { isFinal: (day, owner) => keep.has(`${day}\u0000${owner}`) },
+      nowMs: now,
+    });
+    const directCalls = sumCalls(wanted, owners.length);
+    if (request.perOwner || plan.calls <= Math.max(SMALL_PLAN, ATOM_COST_FACTOR * directCalls)) {
+      const result = await runSync(deps.client, deps.store, deps.scope, plan, {
+        signal: options.signal,
+        onProgress: (p) => options.onProgress?.({ done: p.done, total: p.total }),
+        now: deps.now ?? Date.now,
+      });
+      if (result.atoms > 0) {
+        deps.onStored?.();
+      }
+      sums = byDay(await deps.store.sumByDay(deps.scope, query));
+    } else {
+      for (const [day, data] of await fetchSums(deps.client, wanted, owners, options)) {
+        direct.set(day, data);
+      }
+    }
+  }
+
+  const value = (day: CstDay): GroupChatStats | null => {
+    const fetched = direct.get(day);
+    if (fetched) {
+      return fetched;
+    }
+    const sum = sums.get(day);
+    return sum?.complete ? sum.data : null;
+  };
+  const total = days.map(value);
+  const perOwner = request.perOwner ? await perOwnerSeries(deps, days, owners, query) : undefined;
+  const yesterday = sums.get(window.to);
+  return {
+    from: request.range.from,
+    to: request.range.to,
+    days,
+    total,
+    perOwner,
+    cachedDays,
+    unavailableDays: days.filter((d) => !isInWindow(d, window) && total[days.indexOf(d)] === null).length,
+    missingDays: days.filter((d, i) => isInWindow(d, window) && total[i] === null),
+    historyDays: days.filter((d, i) => !isInWindow(d, window) && total[i] !== null),
+    unstoredDays: [...direct.keys()].sort(),
+    // A sum is only as fresh as its oldest part; directly fetched, it is as fresh as now.
+    yesterdayFetchedAt: direct.has(window.to)
+      ? now
+      : yesterday?.complete
+        ? yesterday.earliestFetchedAt
+        : undefined,
+  };
+}
+
+function recent(fetchedAt: number | undefined, now: number, ttl: number): boolean {
+  return fetchedAt !== undefined && now - fetchedAt >= 0 && now - fetchedAt < ttl;
+}
+
+function byDay(sums: readonly DaySum[]): Map<CstDay, DaySum> {
+  return new Map(sums.map((s) => [s.day, s]));
+}
+
+/** What asking WeCom for the set's sums of `days` costs: ⌈owners/100⌉ per 30-day window of each run. */
+function sumCalls(days: readonly CstDay[], owners: number): number {
+  const windows = contiguousRuns([...days].sort()).flatMap((run) => splitRange(run)).length;
+  return windows * Math.ceil(owners / MAX_OWNERS_PER_REQUEST);
+}
+
+/** The set's sums of `days` straight from `statistic_group_by_day` (complete days only). */
+async function fetchSums(
+  client: StatisticsClient,
+  days: readonly CstDay[],
+  owners: readonly string[],
+  options: CallOptions,
+): Promise<Map<CstDay, GroupChatStats>> {
   const controller = new AbortController();
   const stop = (): void => controller.abort(options.signal?.reason);
-  if (options.signal?.aborted) {
-    stop();
-  }
   options.signal?.addEventListener('abort', stop, { once: true });
-  // Every concurrent client call listens to the one signal: allow that many, not unlimited.
-  const series = request.perOwner && owners ? owners.length : 1;
-  setMaxListeners(Math.max(10, 4 * series * (splitRange(request.range).length + 1)), controller.signal);
-  const load = (seriesOwners: SeriesOwners): Promise<SeriesResult> =>
-    loadSeries(deps, seriesOwners, days, window, request.refresh, progress, controller).catch(
-      (err: unknown) => {
-        controller.abort(err);
-        throw err;
-      },
-    );
-
+  const windows = contiguousRuns([...days].sort()).flatMap((run) => splitRange(run));
+  setMaxListeners(Math.max(10, 4 * (windows.length + 1)), controller.signal);
+  const parts = windows.map(() => ({ done: 0, total: 0 }));
+  const values = new Map<CstDay, GroupChatStats>();
   try {
-    let total: SeriesResult;
-    let perOwner: { owner: string; series: DaySeries }[] | undefined;
-    if (request.perOwner && owners !== undefined) {
-      const results = await Promise.all(owners.map((owner) => load([owner])));
-      perOwner = owners.map((owner, i) => ({ owner, series: align(days, results[i].values) }));
-      total = sumSeries(days, results);
-    } else {
-      total = await load(owners ?? 'all');
-    }
-    const inWindow = (d: CstDay): boolean => d >= window.from && d <= window.to;
-    return {
-      from: request.range.from,
-      to: request.range.to,
-      days,
-      total: align(days, total.values),
-      perOwner,
-      cachedDays: total.cachedCount,
-      unavailableDays: days.filter((d) => d < window.from && !total.values.has(d)).length,
-      // Every day of the window was either cached or asked for: one without figures was not
-      // reported whole (for every owner batch, or in compare mode for every owner).
-      missingDays: days.filter((d) => inWindow(d) && !total.values.has(d)),
-      yesterdayFetchedAt: total.values.has(window.to) ? total.yesterdayFetchedAt : undefined,
-    };
+    await Promise.all(
+      windows.map(async (w, i) => {
+        try {
+          const reply = await client.getByDay(
+            { from: w.from, to: w.to, owners },
+            {
+              signal: controller.signal,
+              onProgress: (p) => {
+                parts[i] = p;
+                options.onProgress?.({
+                  done: parts.reduce((n, q) => n + q.done, 0),
+                  total: parts.reduce((n, q) => n + q.total, 0),
+                });
+              },
+            },
+          );
+          // Only complete days: a day missing for an owner batch stays missing.
+          reply.total.forEach((day) => values.set(day.date, day.data));
+        } catch (err) {
+          controller.abort(err);
+          throw err;
+        }
+      }),
+    );
   } finally {
     options.signal?.removeEventListener('abort', stop);
   }
+  return values;
 }
 
-/** One series: cache first, then the missing days inside the window from the client. */
-async function loadSeries(
+/** Compare mode: each owner's series from its atoms; an absent owner's day has no figures. */
+async function perOwnerSeries(
   deps: ByDayLoaderDeps,
-  owners: SeriesOwners,
   days: readonly CstDay[],
-  window: DayRange,
-  refresh: boolean,
-  progress: ProgressSum,
-  controller: AbortController,
-): Promise<SeriesResult> {
-  const signal = controller.signal;
-  const cached = await deps.cache.lookup(deps.scope, owners, days);
-  const values = new Map<CstDay, GroupChatStats>();
-  const missing: CstDay[] = [];
-  for (const day of days) {
-    const hit = cached.get(day);
-    const serverHasIt = day >= window.from && day <= window.to;
-    if (hit && (!refresh || !serverHasIt)) {
-      values.set(day, hit);
-    } else if (serverHasIt) {
-      missing.push(day);
-    }
-  }
-  const cachedCount = values.size;
-  const yesterday = window.to;
-  let yesterdayFetchedAt = values.has(yesterday)
-    ? await deps.cache.fetchedAt(deps.scope, owners, yesterday)
-    : undefined;
-  // One client call per 30-day window, all at once (the client's limiter paces them): each
-  // window is cached as soon as it arrives, so a panel closed or hidden mid-way keeps what it got.
-  const windows = contiguousRuns(missing).flatMap((run) => splitRange(run));
-  // "All owners" means the follow-user list: ask for it once, not once per window.
-  const ids = owners === 'all' && windows.length > 1 ? await deps.client.listFollowUsers({ signal }) : owners;
-  await Promise.all(
-    windows.map(async (w) => {
-      try {
-        const reply = await deps.client.getByDay(
-          { from: w.from, to: w.to, owners: ids === 'all' ? undefined : ids },
-          { signal, onProgress: progress.part() },
-        );
-        // `total` holds only the complete days; `missingDays` are never figures, never cached.
-        for (const day of reply.total) {
-          values.set(day.date, day.data);
-          if (day.date === yesterday) {
-            yesterdayFetchedAt = day.fetchedAt;
-          }
-        }
-        await deps.cache
-          .store(deps.scope, owners, reply.total)
-          .catch((err: unknown) => deps.onCacheError?.(err));
-      } catch (err) {
-        // The first failure stops the sibling windows: their figures could not be shown anyway.
-        controller.abort(err);
-        throw err;
-      }
+  owners: readonly string[],
+  query: { from: CstDay; to: CstDay },
+): Promise<{ owner: string; series: DaySeries }[]> {
+  return Promise.all(
+    owners.map(async (owner) => {
+      const sums = byDay(await deps.store.sumByDay(deps.scope, { ...query, owners: [owner] }));
+      const series = days.map((day) => {
+        const sum = sums.get(day);
+        return sum?.complete && sum.present > 0 ? sum.data : null;
+      });
+      return { owner, series };
     }),
   );
-  return { values, cachedCount, yesterdayFetchedAt };
-}
-
-function align(days: readonly CstDay[], values: Map<CstDay, GroupChatStats>): DaySeries {
-  return days.map((day) => values.get(day) ?? null);
-}
-
-/** Per-day sum over owners; a day is known only when every owner's figures are. */
-function sumSeries(days: readonly CstDay[], parts: readonly SeriesResult[]): SeriesResult {
-  const values = new Map<CstDay, GroupChatStats>();
-  for (const day of days) {
-    if (parts.every((p) => p.values.has(day))) {
-      values.set(
-        day,
-        parts.reduce((acc, p) => addStats(acc, p.values.get(day) ?? {}), emptyStats()),
-      );
-    }
-  }
-  // The summed day is as provisional as its earliest-fetched part.
-  const fetched = parts.map((p) => p.yesterdayFetchedAt);
-  const yesterdayFetchedAt = fetched.every((t) => t !== undefined) ? Math.min(...fetched) : undefined;
-  return { values, cachedCount: Math.min(...parts.map((p) => p.cachedCount)), yesterdayFetchedAt };
 }

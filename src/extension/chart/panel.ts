@@ -14,7 +14,7 @@ import { Disposable } from '../dispose';
 import { SETTINGS_SECTION } from '../settings';
 import { chartHtml } from './html';
 import { chartLabels, chartLanguage, ownerLabels, panelTitle } from './labels';
-import { currentScope, oldestCachedDay, seriesOwners } from './panelData';
+import { currentScope, oldestStoredDay } from './panelData';
 import { PanelRequests } from './panelRequests';
 import type { ChartDrawReport, ChartEnv, ChartLoadOutcome, ChartShownReport } from './panelTypes';
 
@@ -167,17 +167,10 @@ export class ByDayChartPanel extends Disposable {
     let oldestCached: string | undefined;
     try {
       const current = await currentScope(this.env.connections);
-      oldestCached = current
-        ? await oldestCachedDay(
-            this.env.cache,
-            current.scope,
-            seriesOwners(this.state.subject, current.connection),
-            this.state.subject,
-          )
-        : undefined;
+      oldestCached = current ? await oldestStoredDay(this.env.history, current.connection) : undefined;
     } catch (err) {
       // Without init the webview would wait forever; its first request reports the problem.
-      this.env.log.warn(`by-day chart: could not read the cached history: ${describeWeComError(err, 'en')}`);
+      this.env.log.warn(`by-day chart: could not read the history store: ${describeWeComError(err, 'en')}`);
     }
     if (seq !== this.initSeq) {
       return; // a newer init (ready, connection change) is on its way with fresher facts

@@ -1,6 +1,6 @@
 /**
- * Where a chart panel's figures come from: the current connection, its closed-day cache scope,
- * how far back a subject's cached history goes, and the range check that history widens. The
+ * Where a chart panel's figures come from: the current connection, its history store (scoped by
+ * the connection), how far back the history goes, and the range check that history widens. The
  * panel (`panel.ts`) owns the webview side: messages, aborts and the events tests observe.
  */
 import * as vscode from 'vscode';
@@ -12,40 +12,35 @@ import { checkChartRange, MAX_COMPARE_OWNERS, MAX_SUBJECT_OWNERS } from '../../s
 import type { CallOptions } from '../../wecom/types';
 import type { ActiveConnection, ConnectionSource } from '../contracts';
 import { loadByDay } from './byDayLoader';
-import type { CacheScope, ClosedDayCache, SeriesOwners } from './closedDayCache';
 import { UserFacingError } from './chartErrors';
-import type { ChartEnv } from './panelTypes';
+import type { ChartEnv, ChartHistory } from './panelTypes';
 
-/** The built-in demo server listens on a new port each session; its figures never change. */
-const DEMO_SERVER = 'builtin-demo';
-
-/** Whose figures a connection gives: its mode, server, corp and secret (hashed). */
-function scopeOf(connection: ActiveConnection): CacheScope {
-  return {
-    mode: connection.mode,
-    apiBaseUrl: connection.mode === 'demo' ? DEMO_SERVER : connection.apiBaseUrl,
-    corpId: connection.corpId,
-    secretHash: connection.secretHash,
-  };
-}
-
-/** The cache scope and owner set of the current connection; undefined when nothing is configured. */
+/** The current connection; undefined when nothing is configured. */
 export async function currentScope(
   connections: ConnectionSource,
-): Promise<{ readonly scope: CacheScope; readonly connection: ActiveConnection } | undefined> {
+): Promise<{ readonly connection: ActiveConnection } | undefined> {
   const connection = await connections.current();
-  return connection ? { scope: scopeOf(connection), connection } : undefined;
+  return connection ? { connection } : undefined;
 }
 
 /**
  * Whose figures a subject means: "All owners" is the connection's owner set (the `owners`
- * setting) when it has one, as in the tree's summary row; else the follow-user list.
+ * setting) when it has one, as in the tree's summary row; else the follow-user list (asked
+ * once in a while, see `ChartHistory.followUsers`).
  */
-export function seriesOwners(subject: ChartSubject, connection: ActiveConnection): SeriesOwners {
+export function seriesOwners(
+  subject: ChartSubject,
+  connection: ActiveConnection,
+  history: ChartHistory,
+  signal?: AbortSignal,
+): Promise<readonly string[]> {
   if (subject.kind === 'owners') {
-    return subject.owners;
+    return Promise.resolve(subject.owners);
   }
-  return connection.owners?.length ? connection.owners : 'all';
+  if (connection.owners?.length) {
+    return Promise.resolve(connection.owners);
+  }
+  return history.followUsers(connection.storeScope.key, () => connection.client.listFollowUsers({ signal }));
 }
 
 /** Why the host will not chart a subject (or its compare mode), in words; undefined when it will. */
@@ -67,19 +62,10 @@ export function subjectProblem(owners: number, perOwner: boolean): string | unde
   return undefined;
 }
 
-/** Oldest cached day of a subject: its own series, or (compare mode) any owner's. */
-export async function oldestCachedDay(
-  cache: ClosedDayCache,
-  scope: CacheScope,
-  owners: SeriesOwners,
-  subject: ChartSubject,
-): Promise<CstDay | undefined> {
-  const series: SeriesOwners[] = [owners];
-  if (subject.kind === 'owners' && subject.owners.length > 1 && subject.owners.length <= MAX_COMPARE_OWNERS) {
-    series.push(...subject.owners.map((owner) => [owner]));
-  }
-  const days = await Promise.all(series.map((owners) => cache.oldestDay(scope, owners)));
-  return days.filter((day): day is string => day !== undefined).sort()[0];
+/** The oldest day the history holds for the connection (any owner): how far back a range may go. */
+export async function oldestStoredDay(history: ChartHistory, connection: ActiveConnection): Promise<CstDay | undefined> {
+  const store = await history.store();
+  return (await store.days(connection.storeScope))?.from;
 }
 
 /**
@@ -101,25 +87,25 @@ export async function loadSubjectByDay(
       retryable: true,
     });
   }
-  const scope = scopeOf(connection);
-  const owners = seriesOwners(subject, connection);
   const perOwner = params.perOwner && subject.kind === 'owners';
-  const problem = subjectProblem(owners === 'all' ? 0 : new Set(owners).size, perOwner);
+  const problem = subjectProblem(subject.kind === 'owners' ? new Set(subject.owners).size : 0, perOwner);
   if (problem) {
     throw new UserFacingError({ message: problem, retryable: false });
   }
-  const oldest = await oldestCachedDay(env.cache, scope, owners, subject);
+  const store = await env.history.store();
+  const oldest = (await store.days(connection.storeScope))?.from;
   const reason = checkChartRange(params.from, params.to, (env.now ?? Date.now)(), oldest);
   if (reason) {
     throw new DayRangeError(reason);
   }
+  const owners = await seriesOwners(subject, connection, env.history, options.signal);
   return loadByDay(
     {
       client: connection.client,
-      cache: env.cache,
-      scope,
+      store,
+      scope: connection.storeScope,
       now: env.now,
-      onCacheError: (err) => env.log.warn(`by-day chart: could not cache figures: ${String(err)}`),
+      onStored: () => void env.history.markSynced(connection.storeScope),
     },
     { owners, range: params, perOwner, refresh: params.refresh },
     options,

@@ -4,7 +4,7 @@ import type * as vscode from 'vscode';
 import type { ShownState } from '../../shared/protocol';
 import type { ChartUiState } from '../../shared/chartState';
 import type { ConnectionSource } from '../contracts';
-import type { ClosedDayCache } from './closedDayCache';
+import type { HistoryStore, StoreScope } from '../../store/types';
 import type { SaveTargetPicker } from './exports';
 
 export interface ChartEnv {
@@ -12,7 +12,7 @@ export interface ChartEnv {
   readonly connections: ConnectionSource;
   readonly log: vscode.LogOutputChannel;
   readonly ownerNames: () => OwnerNames;
-  readonly cache: ClosedDayCache;
+  readonly history: ChartHistory;
   readonly pickSaveTarget: SaveTargetPicker;
   readonly now?: () => number;
   /**
@@ -21,6 +21,14 @@ export interface ChartEnv {
    * lower it.
    */
   heartbeatMs: number;
+}
+
+/** The history store as the chart uses it (the host's `HistoryService`). */
+export interface ChartHistory {
+  store(): Promise<HistoryStore>;
+  /** The follow-user list of a connection (its scope key), reused for a while. */
+  followUsers(connectionKey: string, fetch: () => Promise<string[]>): Promise<string[]>;
+  markSynced(scope: StoreScope): Promise<void>;
 }
 
 /** Default `ChartEnv.heartbeatMs`. */

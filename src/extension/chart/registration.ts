@@ -1,9 +1,8 @@
 /**
- * Wires the by-day chart into the extension: the command, the panel serializer and the
- * closed-day cache. The composition root calls `registerByDayChart` once from `activate`.
+ * Wires the by-day chart into the extension: the command and the panel serializer, over the
+ * history store. The composition root calls `registerByDayChart` once from `activate`.
  */
 import type { OwnerNames } from '../../shared/ownerNames';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { uiLanguage } from '../../shared/i18n';
 import type { ChartUiState } from '../../shared/chartState';
@@ -13,12 +12,12 @@ import { isChartUiState } from '../../shared/protocolValidation';
 import { describeWeComError } from '../../wecom/errors';
 import type { ConnectionSource } from '../contracts';
 import { UserFacingError } from './chartErrors';
-import { ClosedDayCache } from './closedDayCache';
 import { subjectProblem } from './panelData';
 import { ChartPanelManager } from './panelManager';
 import type {
   ChartDrawReport,
   ChartEnv,
+  ChartHistory,
   ChartLoadOutcome,
   ChartShownReport,
   InitialUiState,
@@ -40,6 +39,7 @@ export interface ByDayChartDeps {
   readonly log: vscode.LogOutputChannel;
   /** userid → display name (the ownerNames setting); read on every panel open. */
   readonly ownerNames: () => OwnerNames;
+  readonly history: ChartHistory;
   /** The host's clock (tests inject one); default Date.now. */
   readonly now?: () => number;
 }
@@ -76,9 +76,7 @@ export function registerByDayChart(deps: ByDayChartDeps): vscode.Disposable {
     connections: deps.connections,
     log: deps.log,
     ownerNames: deps.ownerNames,
-    cache: new ClosedDayCache(path.join(deps.context.globalStorageUri.fsPath, 'by-day-cache'), {
-      now: deps.now,
-    }),
+    history: deps.history,
     pickSaveTarget: (options) => vscode.window.showSaveDialog(options),
     now: deps.now,
     heartbeatMs: DEFAULT_HEARTBEAT_MS,

@@ -1,0 +1,154 @@
+/**
+ * The history store as the host uses it: the embedded file in the extension's global storage by
+ * default, or the team's PostgreSQL server named by `wecomGroupStats.history.store` (its password
+ * from SecretStorage, never from settings). Opened on first use; the store's code (SQLite in
+ * WebAssembly, the PostgreSQL driver) is its own chunk, off the activation path. Reopened when
+ * the setting or the password changes. Also remembers when each scope was last synced.
+ */
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { HistoryStore, StoreScope } from '../../store/types';
+import type { CredentialStore } from '../credentialStore';
+import { Disposable } from '../dispose';
+import type { RedactingLog } from '../log';
+import { readSettings } from '../settings';
+
+const SYNCED_AT_KEY = 'wecomGroupStats.history.syncedAt';
+/** How long the follow-user list is reused: it changes rarely, and every chart of "all owners" needs it. */
+const FOLLOW_USERS_TTL_MS = 10 * 60_000;
+
+/** The store could not be opened: says where, never with a password. */
+export class HistoryUnavailableError extends Error {
+  constructor(
+    readonly where: string,
+    cause: unknown,
+  ) {
+    super(
+      vscode.l10n.t(
+        'The history store ({0}) could not be opened: {1}. Check the setting wecomGroupStats.history.store (and, for PostgreSQL, WeCom: Set History Database Password).',
+        where,
+        cause instanceof Error ? cause.message : String(cause),
+      ),
+    );
+    this.name = 'HistoryUnavailableError';
+  }
+}
+
+/** `postgres://user:pw@host/db?x` → `postgres://user@host/db`: what a message may show. */
+export function describeStoreLocation(location: string): string {
+  if (!/^postgres(ql)?:\/\//i.test(location)) {
+    return location;
+  }
+  try {
+    const url = new URL(location);
+    const user = url.username ? `${decodeURIComponent(url.username)}@` : '';
+    return `${url.protocol}//${user}${url.host}${url.pathname}`;
+  } catch {
+    return 'postgres://…';
+  }
+}
+
+export class HistoryService extends Disposable {
+  private opened: { readonly location: string; readonly store: Promise<HistoryStore> } | undefined;
+  private follow: { readonly key: string; readonly at: number; readonly owners: Promise<string[]> } | undefined;
+  private readonly _onDidSync = this._register(new vscode.EventEmitter<StoreScope>());
+  /** Fires after atoms of a scope were written (the tree and status bar show the time). */
+  readonly onDidSync = this._onDidSync.event;
+
+  constructor(
+    private readonly storageDir: string,
+    private readonly credentials: CredentialStore,
+    private readonly memento: vscode.Memento,
+    private readonly log: RedactingLog,
+    private readonly now: () => number,
+  ) {
+    super();
+    // A new password may make the team store reachable: open it again on next use.
+    this._register(credentials.onDidChange(() => void this.close()));
+    this._register({ dispose: () => void this.close() });
+  }
+
+  /** Where the history lives now: the setting, or the embedded file. */
+  location(): string {
+    return readSettings().settings.historyStore || path.join(this.storageDir, 'history.db');
+  }
+
+  /** The store named by the settings now (opened on first use, reopened when that changed). */
+  store(): Promise<HistoryStore> {
+    const location = this.location();
+    if (this.opened?.location !== location) {
+      void this.close();
+      const store = this.open(location);
+      this.opened = { location, store };
+      store.catch(() => {
+        // Not cached: a fixed setting or a started server is tried again on the next use.
+        if (this.opened?.store === store) {
+          this.opened = undefined;
+        }
+      });
+    }
+    return this.opened.store;
+  }
+
+  /**
+   * The follow-user list of a connection, reused for a while: "all owners" needs the list to know
+   * which atoms make the sum, and a reopened chart over stored days should cost no call.
+   */
+  followUsers(
+    connectionKey: string,
+    fetch: () => Promise<string[]>,
+  ): Promise<string[]> {
+    const at = this.now();
+    const cached = this.follow;
+    if (cached?.key === connectionKey && at - cached.at >= 0 && at - cached.at < FOLLOW_USERS_TTL_MS) {
+      return cached.owners;
+    }
+    const owners = fetch();
+    this.follow = { key: connectionKey, at, owners };
+    owners.catch(() => {
+      if (this.follow?.owners === owners) {
+        this.follow = undefined;
+      }
+    });
+    return owners;
+  }
+
+  /** Records that atoms of `scope` were just written. */
+  async markSynced(scope: StoreScope): Promise<void> {
+    const all = this.memento.get<Record<string, number>>(SYNCED_AT_KEY) ?? {};
+    await this.memento.update(SYNCED_AT_KEY, { ...all, [scope.key]: this.now() });
+    this._onDidSync.fire(scope);
+  }
+
+  /** When atoms of `scope` were last written from this machine (ms), if ever. */
+  syncedAt(scope: StoreScope): number | undefined {
+    return this.memento.get<Record<string, number>>(SYNCED_AT_KEY)?.[scope.key];
+  }
+
+  private async open(location: string): Promise<HistoryStore> {
+    const where = describeStoreLocation(location);
+    try {
+      const { openHistoryStore, isPostgresUrl } = await import(
+        /* webpackChunkName: "history-store" */ '../../store/open'
+      );
+      const password = isPostgresUrl(location) ? await this.credentials.getHistoryPassword() : undefined;
+      if (password) {
+        this.log.addSecret(password);
+      }
+      const store = await openHistoryStore(location, { password, busyTimeoutMs: 10_000 });
+      this.log.info(`History store: ${store.engine} at ${where}.`);
+      return store;
+    } catch (err) {
+      this.log.warn(`History store at ${where} could not be opened: ${String(err)}`);
+      throw new HistoryUnavailableError(where, err);
+    }
+  }
+
+  private async close(): Promise<void> {
+    const opened = this.opened;
+    this.opened = undefined;
+    this.follow = undefined;
+    const store = await opened?.store.catch(() => undefined);
+    await store?.close().catch((err: unknown) => this.log.warn(`Closing the history store: ${String(err)}`));
+  }
+}
