@@ -59,7 +59,10 @@ const nodeConfig = {
     path: path.resolve(__dirname, 'dist'),
     filename: '[name].js',
     // Parts loaded only when needed (the proxy agent, the demo server) live in their own files.
-    chunkFilename: 'chunks/[name].js',
+    // The history store's chunk sits beside the bundles: node-sqlite3-wasm looks for its
+    // WebAssembly in `__dirname` of the file that holds it, and one copy serves the CLI too.
+    chunkFilename: (pathData) =>
+      pathData.chunk?.name === 'history-store' ? '[name].js' : 'chunks/[name].js',
     libraryTarget: 'commonjs2',
     // Stale bundles would be packaged into the .vsix; the webview bundle is the other config's.
     clean: { keep: /^webview[\\/]/ },

@@ -12,6 +12,8 @@ import { ConnectionManager } from './connection';
 import { CredentialStore } from './credentialStore';
 import { DEMO_ENV_VARIABLE, DemoMode } from './demoMode';
 import { HistoryService } from './history/historyService';
+import { HistorySync } from './history/historySync';
+import { StoredOwnerDays } from './history/ownerDaySource';
 import { RedactingLog } from './log';
 import { Notifier, type NotificationAction } from './notifications';
 import { parseSortOrder } from './owners/ownerRows';
@@ -59,9 +61,15 @@ export function activate(context: vscode.ExtensionContext): WeComGroupStatsApi |
     context.globalState,
     parseSortOrder(readSortState(context.globalState)),
     now,
+    new StoredOwnerDays(history, log, now),
   );
   const view = new OwnersTreeView(model);
-  subscriptions.push(credentials, demo, connections, history, model, view);
+  const historySync = new HistorySync(connections, history, notifier, log, context.globalState, now);
+  if (!seam) {
+    // Tests ask for a backfill themselves; an unasked prompt would only get in their way.
+    subscriptions.push(historySync.offerWhenReady(model));
+  }
+  subscriptions.push(credentials, demo, connections, history, model, view, historySync);
   subscriptions.push(
     registerCommands({ context, credentials, connections, demo, notifier, model, log, seam }),
   );

@@ -27,7 +27,12 @@ export const SETTING_KEYS = [
  * Settings with `"scope": "application"`: where requests (and so the stored secret) go. Only the
  * user's own value counts; a workspace's `.vscode/settings.json` must not redirect the secret.
  */
-export const APPLICATION_SETTING_KEYS = ['apiBaseUrl', 'proxy', 'allowInsecureHttp', 'history.store'] as const;
+export const APPLICATION_SETTING_KEYS = [
+  'apiBaseUrl',
+  'proxy',
+  'allowInsecureHttp',
+  'history.store',
+] as const;
 
 export type SettingKey = (typeof SETTING_KEYS)[number];
 

@@ -22,7 +22,8 @@ export const MAX_SUBJECT_OWNERS = 100_000;
 /** Most owners compare mode (one line each) draws: more lines cannot be told apart. */
 export const MAX_COMPARE_OWNERS = 12;
 
-export const RANGE_PRESETS = [7, 30, 90, 180] as const;
+/** 365 is offered only when the history store holds days older than WeCom's 180. */
+export const RANGE_PRESETS = [7, 30, 90, 180, 365] as const;
 export type RangePreset = (typeof RANGE_PRESETS)[number];
 
 export type RangeChoice =

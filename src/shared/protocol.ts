@@ -93,6 +93,12 @@ export interface ChartLabels {
   readonly cstDays: string;
   readonly allOwners: string;
   readonly cachedHistory: string;
+  readonly allHistory: string;
+  /** Contains `{n}` and `{from}`. */
+  readonly historyDays: string;
+  /** Contains `{n}`. */
+  readonly unstoredDays: string;
+  readonly backfill: string;
   readonly noFigures: string;
   /** A request the host never answered (shown with Retry). */
   readonly noAnswer: string;
@@ -138,6 +144,9 @@ export interface ExportPngParams {
   readonly dataUrl: string;
 }
 
+/** Backfill History: the host asks the user (with the call count) and runs it. */
+export type BackfillParams = Record<string, never>;
+
 export interface ExportResult {
   /** Where it was saved, or undefined when the user cancelled the dialog. */
   readonly savedTo?: string;
@@ -148,6 +157,7 @@ export interface RequestMap {
   byDay: { params: ByDayParams; result: ByDayData };
   exportCsv: { params: ExportCsvParams; result: ExportResult };
   exportPng: { params: ExportPngParams; result: ExportResult };
+  backfill: { params: BackfillParams; result: { readonly started: boolean } };
 }
 export type RequestMethod = keyof RequestMap;
 export type RequestParams<M extends RequestMethod> = RequestMap[M]['params'];

@@ -95,6 +95,8 @@ function isRequestParams(method: unknown, params: unknown): boolean {
         params.dataUrl.length <= MAX_PNG_DATA_URL_CHARS &&
         /^[A-Za-z0-9+/]*={0,2}$/.test(params.dataUrl.slice(PNG_PREFIX.length))
       );
+    case 'backfill':
+      return Object.keys(params).length === 0;
     default:
       return false;
   }

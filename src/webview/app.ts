@@ -192,6 +192,14 @@ export class ChartApp {
       capNotice: this.capNotice,
       data,
       retryButton: () => this.retryButton('retry-missing'),
+      backfillButton: () =>
+        h('button', {
+          className: 'action',
+          attrs: { type: 'button' },
+          dataset: { name: 'backfill' },
+          text: this.init.labels.backfill,
+          onClick: () => void this.host.request('backfill', {}).catch(() => undefined),
+        }),
     });
     replaceChildren(this.notices, ...items);
     this.notices.hidden = items.length === 0;

@@ -2,7 +2,7 @@
  * The toolbar: figure picker (grouped), range presets and custom dates (checked against the
  * allowed window, the reason shown inline), sum/compare, chart/table, refresh and exports.
  */
-import type { CstDay } from '../shared/days';
+import { HISTORY_DAYS, type CstDay } from '../shared/days';
 import type { MetricGroup, MetricKey } from '../shared/metrics';
 import { pick } from '../shared/i18n';
 import { METRIC_GROUPS, METRIC_KEYS, METRICS, metricLabel } from '../shared/metrics';
@@ -78,10 +78,27 @@ export class Controls {
       className: 'segmented',
       attrs: { role: 'group', 'aria-label': labels.range },
     });
+    // A year and "All history" only when the history store holds days WeCom no longer serves.
+    const olderHistory = init.oldestCached !== undefined && init.oldestCached < init.window.from;
     for (const days of RANGE_PRESETS) {
+      if (days > HISTORY_DAYS && !olderHistory) {
+        continue;
+      }
       const button = toggle(fill(labels.lastNDays, { n: days }), `last${days}`, () => actions.preset(days));
       this.presetButtons.set(days, button);
       presets.append(button);
+    }
+    if (olderHistory && init.oldestCached !== undefined) {
+      const oldest = init.oldestCached;
+      presets.append(
+        h('button', {
+          className: 'toggle',
+          attrs: { type: 'button' },
+          dataset: { name: 'all-history' },
+          text: labels.allHistory,
+          onClick: () => actions.custom(oldest, init.window.to),
+        }),
+      );
     }
     const customButton = toggle(labels.custom, 'custom', () => {
       this.customRow.hidden = !this.customRow.hidden;

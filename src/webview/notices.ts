@@ -19,6 +19,8 @@ export interface NoticesInput {
   readonly data: ByDayData | undefined;
   /** Missing days come with a Retry that asks for them again. */
   readonly retryButton: () => HTMLElement;
+  /** Days shown but not stored come with Backfill History. */
+  readonly backfillButton: () => HTMLElement;
 }
 
 export function noticeElements(input: NoticesInput): HTMLElement[] {
@@ -37,6 +39,20 @@ export function noticeElements(input: NoticesInput): HTMLElement[] {
         input.retryButton(),
       ),
     );
+  }
+  if (data && data.historyDays.length > 0) {
+    const text = fill(labels.historyDays, { n: data.historyDays.length, from: input.window.from });
+    items.push(
+      h(
+        'div',
+        { className: 'notice history', dataset: { days: data.historyDays.join(',') } },
+        h('p', { text }),
+      ),
+    );
+  }
+  if (data && data.unstoredDays.length > 0) {
+    const text = fill(labels.unstoredDays, { n: data.unstoredDays.length });
+    items.push(h('div', { className: 'notice unstored' }, h('p', { text }), input.backfillButton()));
   }
   if (data && data.unavailableDays > 0) {
     const text = fill(labels.unavailableDays, { n: data.unavailableDays, from: input.window.from });

@@ -49,7 +49,17 @@ export function chartLabels(): ChartLabels {
     dateColumn: t('Date (CST)'),
     cstDays: t('{days} (CST)', { days: '{days}' }),
     allOwners: t('All owners'),
-    cachedHistory: t('Days older than 180 days come from the local cache: WeCom no longer keeps them.'),
+    cachedHistory: t('Days older than 180 days come from the history store: WeCom no longer keeps them.'),
+    allHistory: t('All history'),
+    historyDays: t('From history: {n} day(s) before {from}, which WeCom no longer serves.', {
+      n: '{n}',
+      from: '{from}',
+    }),
+    unstoredDays: t(
+      'Not kept in the history: {n} day(s) were fetched as totals, since keeping every owner’s figures costs many more calls. Backfill History keeps them.',
+      { n: '{n}' },
+    ),
+    backfill: t('Backfill History…'),
     noFigures: t('no figures'),
     noAnswer: t('The extension did not answer in time. Retry, or reload the window if it keeps happening.'),
     missingDays: t('WeCom did not report {days} for every owner: not shown.', { days: '{days}' }),

@@ -63,7 +63,10 @@ export function subjectProblem(owners: number, perOwner: boolean): string | unde
 }
 
 /** The oldest day the history holds for the connection (any owner): how far back a range may go. */
-export async function oldestStoredDay(history: ChartHistory, connection: ActiveConnection): Promise<CstDay | undefined> {
+export async function oldestStoredDay(
+  history: ChartHistory,
+  connection: ActiveConnection,
+): Promise<CstDay | undefined> {
   const store = await history.store();
   return (await store.days(connection.storeScope))?.from;
 }

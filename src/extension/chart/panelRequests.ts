@@ -4,6 +4,7 @@
  * runs) and the exports of the figures last loaded.
  */
 import * as vscode from 'vscode';
+import { BACKFILL_COMMAND } from '../history/historySync';
 import type {
   ByDayData,
   ByDayParams,
@@ -77,6 +78,10 @@ export class PanelRequests {
       }
       case 'exportPng':
         return exportPng(this.env.pickSaveTarget, subject, this.requireData(), msg.params.dataUrl);
+      case 'backfill':
+        // The command asks first (with the call count); Refresh then draws from the history.
+        void vscode.commands.executeCommand(BACKFILL_COMMAND);
+        return { started: true };
     }
   }
 

@@ -50,7 +50,8 @@ export function describeStoreLocation(location: string): string {
 
 export class HistoryService extends Disposable {
   private opened: { readonly location: string; readonly store: Promise<HistoryStore> } | undefined;
-  private follow: { readonly key: string; readonly at: number; readonly owners: Promise<string[]> } | undefined;
+  private follow:
+    { readonly key: string; readonly at: number; readonly owners: Promise<string[]> } | undefined;
   private readonly _onDidSync = this._register(new vscode.EventEmitter<StoreScope>());
   /** Fires after atoms of a scope were written (the tree and status bar show the time). */
   readonly onDidSync = this._onDidSync.event;
@@ -94,10 +95,7 @@ export class HistoryService extends Disposable {
    * The follow-user list of a connection, reused for a while: "all owners" needs the list to know
    * which atoms make the sum, and a reopened chart over stored days should cost no call.
    */
-  followUsers(
-    connectionKey: string,
-    fetch: () => Promise<string[]>,
-  ): Promise<string[]> {
+  followUsers(connectionKey: string, fetch: () => Promise<string[]>): Promise<string[]> {
     const at = this.now();
     const cached = this.follow;
     if (cached?.key === connectionKey && at - cached.at >= 0 && at - cached.at < FOLLOW_USERS_TTL_MS) {
@@ -111,6 +109,11 @@ export class HistoryService extends Disposable {
       }
     });
     return owners;
+  }
+
+  /** Stores (or, when empty, removes) the team database's password; the store reopens with it. */
+  setPassword(password: string): Promise<void> {
+    return this.credentials.storeHistoryPassword(password);
   }
 
   /** Records that atoms of `scope` were just written. */

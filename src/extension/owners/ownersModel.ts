@@ -11,6 +11,7 @@ import { WeComError } from '../../wecom/errors';
 import type { ConnectionManager, ConfiguredConnection } from '../connection';
 import { setFilteredContext, setViewStateContext, type ViewState } from '../contextKeys';
 import { Disposable } from '../dispose';
+import type { OwnerDaySource } from '../history/ownerDaySource';
 import type { RedactingLog } from '../log';
 import type { Notifier } from '../notifications';
 import { buildRows, filterRows, sortRows, sumRows, type OwnerTreeRow, type SortOrder } from './ownerRows';
@@ -59,10 +60,21 @@ export class OwnersModel extends Disposable {
     sort: SortOrder,
     /** The host's clock: decides which CST day is yesterday and whether it is provisional. */
     private readonly now: () => number,
+    /** Where a day's figures come from: the history store, synced as needed. */
+    private readonly days: OwnerDaySource,
   ) {
     super();
     this._sort = sort;
     this._register(connections.onDidChange(() => void this.reload(false)));
+    // Another sync (the chart, the daily one, a backfill) may have brought fresher figures.
+    // (Its own sync fires this too, while it is still in flight: nothing to re-read then.)
+    this._register(
+      days.onDidSync(() => {
+        if (!this.inFlight && this._state === 'ready') {
+          void this.reload(true, false);
+        }
+      }),
+    );
     this._register({ dispose: () => this.inFlight?.controller.abort() });
     setViewStateContext(this._state);
     setFilteredContext(false);
@@ -124,15 +136,19 @@ export class OwnersModel extends Disposable {
     this.inFlight?.controller.abort();
   }
 
-  /** Loads again when something relevant changed (or always, when `force`). */
-  reload(force: boolean): Promise<void> {
+  /**
+   * Loads again when something relevant changed (or always, when `force`). `refresh` (default:
+   * `force`) asks WeCom again for figures the store holds provisionally; without it a forced
+   * load re-reads the store.
+   */
+  reload(force: boolean, refresh: boolean = force): Promise<void> {
     const generation = ++this.generation;
-    const run = this.reloadNow(force, generation);
+    const run = this.reloadNow(force, refresh, generation);
     this.latest = run;
     return run;
   }
 
-  private async reloadNow(force: boolean, generation: number): Promise<void> {
+  private async reloadNow(force: boolean, refresh: boolean, generation: number): Promise<void> {
     let connection: ConfiguredConnection | undefined;
     try {
       connection = await this.connections.currentConnection();
@@ -178,7 +194,7 @@ export class OwnersModel extends Disposable {
     }
     this.inFlight?.controller.abort();
     const controller = new AbortController();
-    const promise = this.fetch(connection, day, controller);
+    const promise = this.fetch(connection, day, controller, refresh);
     this.inFlight = { key: connection.key, controller, promise };
     await promise;
   }
@@ -187,10 +203,10 @@ export class OwnersModel extends Disposable {
     connection: ConfiguredConnection,
     day: CstDay,
     controller: AbortController,
+    refresh: boolean,
   ): Promise<void> {
     this.setState('loading');
     this.changed();
-    const started = this.now();
     const startedTimer = Date.now(); // elapsed time only, whatever the clock says
     try {
       const totals = await vscode.window.withProgress(
@@ -201,26 +217,27 @@ export class OwnersModel extends Disposable {
         },
         (_progress, token) => {
           const subscription = token.onCancellationRequested(() => controller.abort());
-          return connection.client
-            .getOwnerTotals({ from: day, to: day, owners: connection.owners }, { signal: controller.signal })
+          return this.days
+            .ownerDay(connection, day, { signal: controller.signal, refresh })
             .finally(() => subscription.dispose());
         },
       );
       if (this.inFlight?.controller !== controller) {
         return; // superseded by a newer load: its result is what counts
       }
-      const rows = sortRows(buildRows(totals, connection.ownerNames), this._sort);
+      const rows = sortRows(buildRows(totals.totals, connection.ownerNames), this._sort);
       this._data = {
         day,
-        fetchedAt: started,
-        provisional: isProvisional(day, started),
+        fetchedAt: totals.fetchedAt,
+        provisional: isProvisional(day, totals.fetchedAt),
         mode: connection.mode,
         connectionKey: connection.key,
         sorted: rows,
       };
       this._message = undefined;
       this.log.info(
-        `Loaded ${rows.length} owners for ${day} (${connection.mode}) in ${Date.now() - startedTimer} ms.`,
+        `Loaded ${rows.length} owners for ${day} (${connection.mode}) in ${Date.now() - startedTimer} ms` +
+          ` (${totals.source === 'store' ? 'from the history store' : `${totals.calls} statistics calls, ${totals.source}`}).`,
       );
       this.setState('ready');
     } catch (err) {

@@ -1,0 +1,75 @@
+/**
+ * The owners view's day, read through the history store (synced when the store lacks it or holds
+ * it provisionally). When the store cannot be opened (a team server down, a bad setting), the
+ * view still shows the day, fetched directly and not stored, and the log says why.
+ */
+import type * as vscode from 'vscode';
+import type { CstDay } from '../../shared/days';
+import { ownerDayFromStore } from '../../sync/ownerDay';
+import type { OwnerTotals } from '../../wecom/types';
+import type { ConfiguredConnection } from '../connection';
+import type { RedactingLog } from '../log';
+import { HistoryUnavailableError, type HistoryService } from './historyService';
+
+export interface OwnerDay {
+  readonly totals: readonly OwnerTotals[];
+  readonly fetchedAt: number;
+  readonly calls: number;
+  /** 'store': no call was needed; 'synced': fetched into the store; 'direct': the store was unavailable. */
+  readonly source: 'store' | 'synced' | 'direct';
+}
+
+export interface OwnerDaySource {
+  ownerDay(
+    connection: ConfiguredConnection,
+    day: CstDay,
+    options: { readonly signal?: AbortSignal; readonly refresh?: boolean },
+  ): Promise<OwnerDay>;
+  /** Atoms were written by anyone in this window (chart, daily sync, backfill). */
+  readonly onDidSync: vscode.Event<unknown>;
+}
+
+export class StoredOwnerDays implements OwnerDaySource {
+  readonly onDidSync: vscode.Event<unknown>;
+
+  constructor(
+    private readonly history: HistoryService,
+    private readonly log: RedactingLog,
+    private readonly now: () => number,
+  ) {
+    this.onDidSync = history.onDidSync;
+  }
+
+  async ownerDay(
+    connection: ConfiguredConnection,
+    day: CstDay,
+    options: { readonly signal?: AbortSignal; readonly refresh?: boolean },
+  ): Promise<OwnerDay> {
+    const { client, storeScope } = connection;
+    const owners =
+      connection.owners ??
+      (await this.history.followUsers(storeScope.key, () =>
+        client.listFollowUsers({ signal: options.signal }),
+      ));
+    let store;
+    try {
+      store = await this.history.store();
+    } catch (err) {
+      if (!(err instanceof HistoryUnavailableError)) {
+        throw err;
+      }
+      this.log.warn(`Owners view: ${err.message} Showing ${day} without keeping it.`);
+      const totals = await client.getOwnerTotals({ from: day, to: day, owners }, { signal: options.signal });
+      return { totals, fetchedAt: this.now(), calls: Math.ceil(owners.length / 100), source: 'direct' };
+    }
+    const result = await ownerDayFromStore(client, store, storeScope, owners, day, {
+      signal: options.signal,
+      refresh: options.refresh,
+      now: this.now,
+    });
+    if (result.calls > 0) {
+      void this.history.markSynced(storeScope);
+    }
+    return { ...result, source: result.calls > 0 ? 'synced' : 'store' };
+  }
+}
