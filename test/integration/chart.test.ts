@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import type { FakeWeComServer } from '../../src/demo/fakeServer';
 import { SHOW_BY_DAY_CHART_COMMAND, type ChartTestProbe } from '../../src/extension/chart/registration';
 import type { OwnerTreeElement } from '../../src/extension/contracts';
-import { dayStartTs, lastNDays, splitRange } from '../../src/shared/days';
+import { addDays, dayStartTs, lastNDays, splitRange } from '../../src/shared/days';
 import { subjectKey } from '../../src/shared/chartState';
 import { WECOM_PATHS } from '../../src/shared/wecomApi';
 import { closeCharts, owner, probe, startSignedInFake, until } from './support/chartHost';
@@ -60,10 +60,12 @@ suite('By-day chart panel (extension host)', function () {
     const load = await nextLoad(subject, 0);
     assert.strictEqual(load.outcome, 'ok');
     const range = lastNDays(30);
+    // Yesterday is in the history already (the tree stored every owner's): the other 29 days are asked.
+    assert.strictEqual(load.cachedDays, 1);
     assert.deepStrictEqual(byDayBodies(), [
       {
         day_begin_time: dayStartTs(range.from),
-        day_end_time: dayStartTs(range.to),
+        day_end_time: dayStartTs(addDays(range.to, -1)),
         owner_filter: { userid_list: [id] },
       },
     ]);
@@ -88,7 +90,7 @@ suite('By-day chart panel (extension host)', function () {
     assert.strictEqual(fake.counts()[WECOM_PATHS.byDay] ?? 0, 0, 'reopening asked the server again');
   });
 
-  test('three selected owners, 180 days, one line each: 6 windows per owner, each day asked once', async () => {
+  test('three selected owners, 180 days, one line each: 6 windows per owner, each day not yet stored asked once', async () => {
     const ids = fake.owners.slice(3, 6);
     const subject = subjectKey({ kind: 'owners', owners: ids });
     fake.resetCounts();
@@ -98,7 +100,9 @@ suite('By-day chart panel (extension host)', function () {
     });
     const load = await nextLoad(subject, 0);
     assert.strictEqual(load.outcome, 'ok');
-    const windows = splitRange(lastNDays(180));
+    // Yesterday came with the tree's load: each owner's other 179 days, in 30-day windows.
+    const all = lastNDays(180);
+    const windows = splitRange({ from: all.from, to: addDays(all.to, -1) });
     const bodies = byDayBodies();
     assert.strictEqual(bodies.length, ids.length * windows.length);
     for (const id of ids) {
