@@ -87,6 +87,22 @@ suite('chart/byDayLoader: when yesterday was fetched', () => {
     assert.equal(settled.yesterdayFetchedAt, cst(10, 10));
   });
 
+  test('a provisional day that has left the window is history: shown from the store, counted as stored, never missing', async () => {
+    const owners = [server.owners[1]];
+    now = cst(8);
+    const range = lastNDays(3, now);
+    await load(owners, range);
+    now = cst(8) + 185 * 86400_000; // all three days are older than 180 days now
+    server.resetCounts();
+    const old = await load(owners, range);
+    assert.equal(calls(), 0);
+    assert.deepEqual(old.historyDays, [range.from, addDays(range.from, 1), range.to]);
+    assert.equal(old.cachedDays, 3, 'the provisional yesterday of then is all there will ever be');
+    assert.deepEqual(old.missingDays, []);
+    assert.equal(old.unavailableDays, 0);
+    old.days.forEach((day, i) => assert.deepEqual(old.total[i], server.statsFor(owners[0], day), day));
+  });
+
   test('compare: the sum is as provisional as its earliest-fetched owner; no time when the range ends earlier', async () => {
     const [a, b] = server.owners;
     now = cst(7);
