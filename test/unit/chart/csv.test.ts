@@ -25,6 +25,8 @@ const data: ByDayData = {
   ],
   cachedDays: 0,
   unavailableDays: 0,
+  historyDays: [],
+  unstoredDays: [],
 };
 
 /** A minimal RFC 4180 parser, to check the CSV reads back as written. */

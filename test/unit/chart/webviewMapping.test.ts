@@ -60,6 +60,8 @@ function data(total: DaySeries, extra: Partial<ByDayData> = {}): ByDayData {
     cachedDays: 0,
     unavailableDays: 0,
     missingDays: [],
+    historyDays: [],
+    unstoredDays: [],
     ...extra,
   };
 }
