@@ -30,7 +30,10 @@ export interface ByDayLoadRequest {
   readonly range: DayRange;
   /** One series per owner as well (compare mode). */
   readonly perOwner: boolean;
-  /** Fetch provisional days again even when fetched recently (final days never change). */
+  /**
+   * The Refresh button: ask WeCom again for every day it still serves, final ones too (a change
+   * is kept as a revision); days older than its window stay as stored.
+   */
   readonly refresh: boolean;
 }
 
@@ -63,9 +66,8 @@ export async function loadByDay(
   const usable = (sum: DaySum | undefined): boolean =>
     sum !== undefined &&
     sum.complete &&
-    (sum.final ||
-      !isInWindow(sum.day, window) ||
-      (!request.refresh && recent(sum.earliestFetchedAt, now, ttl)));
+    (!isInWindow(sum.day, window) ||
+      (!request.refresh && (sum.final || recent(sum.earliestFetchedAt, now, ttl))));
 
   const before = byDay(await deps.store.sumByDay(deps.scope, query));
   const cachedDays = days.filter((day) => usable(before.get(day))).length;
@@ -80,7 +82,7 @@ export async function loadByDay(
     });
     const keep = new Set(
       coverage
-        .filter((e) => e.final || (!request.refresh && recent(e.fetchedAt, now, ttl)))
+        .filter((e) => !request.refresh && (e.final || recent(e.fetchedAt, now, ttl)))
         .map((e) => `${e.day}\u0000${e.owner}`),
     );
     const plan = planFetch({

@@ -156,20 +156,27 @@ suite('chart/byDayLoader against the fake server and a real store', () => {
     assert.ok(ghost.every((a) => a.absent));
   });
 
-  test('refresh re-fetches only the provisional day; after an hour yesterday is asked again, within it not', async () => {
+  test('refresh asks again for every day WeCom serves; after an hour yesterday is asked again, within it not', async () => {
     now = cst(8);
     const range = lastNDays(7, now);
     const yesterday = range.to;
     await loader()(server.owners, range);
     assert.equal(statisticCalls(), 7);
 
-    // Every day but yesterday was fetched after its 10:00 CST cut-off: final, never asked again.
+    // Without refresh: every day but yesterday was fetched after its 10:00 CST cut-off (final).
+    server.resetCounts();
+    now = cst(8, 5);
+    const plain = await loader()(server.owners, range);
+    assert.equal(statisticCalls() + byDayCalls(), 0);
+    assert.equal(plain.cachedDays, 7);
+
+    // Refresh: the user asks WeCom again, final days too (a change would be kept as a revision).
     server.resetCounts();
     now = cst(8, 10);
     const refreshed = await loader()(server.owners, range, { refresh: true });
-    assert.deepEqual(bodiesOf(server, WECOM_PATHS.statistic).map(bodyFrom), [yesterday]);
+    assert.deepEqual(bodiesOf(server, WECOM_PATHS.statistic).map(bodyFrom).sort(), listDays(range));
     assert.equal(byDayCalls(), 0);
-    assert.equal(refreshed.cachedDays, 6);
+    assert.equal(refreshed.cachedDays, 0);
     assert.equal(refreshed.yesterdayFetchedAt, cst(8, 10));
 
     server.resetCounts();
