@@ -75,7 +75,9 @@ export class OwnersTreeProvider extends Disposable implements vscode.TreeDataPro
       }
       case 'owner': {
         const row = this.row(element.owner);
-        return row ? ownerItem(row, loaded, sort, this.format) : new vscode.TreeItem(element.owner);
+        return row
+          ? ownerItem(row, loaded, { sort, filter: this.model.filter }, this.format)
+          : new vscode.TreeItem(element.owner);
       }
       case 'figure': {
         const data = this.figuresOf(element.owner);
