@@ -107,7 +107,8 @@ export function summaryItem(
     ? `\n${vscode.l10n.t('Owners not returned by WeCom, not counted in these sums: {0}.', format.number(absent))}`
     : '';
   item.tooltip = `${label}\n${format.asOf(loaded)}${note}${absentNote}\n\n${format.figureLines(total)}`;
-  item.contextValue = 'summary';
+  // A filter that matches no one leaves nothing to chart: no chart action on that row.
+  item.contextValue = shown === 0 ? 'emptySummary' : 'summary';
   item.iconPath = new vscode.ThemeIcon('organization');
   return item;
 }
