@@ -39,6 +39,7 @@ export interface ConnectionSource {
 
 /** Tree elements (the owners view). The chart command receives these as arguments. */
 export type OwnerTreeElement =
-  | { readonly kind: 'summary' }
+  /** `owners`: the filtered owners the summary sums; absent when it sums all owners. */
+  | { readonly kind: 'summary'; readonly owners?: readonly string[] }
   | { readonly kind: 'owner'; readonly owner: string }
   | { readonly kind: 'figure'; readonly owner: string | undefined; readonly metric: MetricKey };

@@ -7,8 +7,8 @@ import * as assert from 'assert';
 import { startFakeWeComServer, type FakeWeComServer } from '../../src/demo/fakeServer';
 import { cstYesterday } from '../../src/shared/days';
 import { compareByFigure, type MetricKey } from '../../src/shared/metrics';
-import { Workbench, type TreeRow } from './harness';
-import { widenSideBar } from './owners-steps';
+import { Workbench } from './harness';
+import { ownerRows, widenSideBar } from './owners-steps';
 
 function ordered(fake: FakeWeComServer, metric: MetricKey, ascending: boolean): string[] {
   const day = cstYesterday();
@@ -18,10 +18,6 @@ function ordered(fake: FakeWeComServer, metric: MetricKey, ascending: boolean): 
       compareByFigure(fake.statsFor(a, day)[metric], fake.statsFor(b, day)[metric], ascending) ||
       (a < b ? -1 : a > b ? 1 : 0),
   );
-}
-
-function ownerRows(rows: TreeRow[]): TreeRow[] {
-  return rows.filter((row) => row.level === 1 && !/^All owners|^Filtered owners/.test(row.label));
 }
 
 suite('E2E: Group Owners from the installed .vsix', function () {

@@ -14,6 +14,7 @@ import {
   compareByFigure,
   emptyStats,
   METRIC_KEYS,
+  metricLabel,
   type GroupChatStats,
   type MetricKey,
 } from '../../src/shared/metrics';
@@ -36,6 +37,14 @@ function expectedOrder(fake: FakeWeComServer, day: string, metric: MetricKey, as
       (a < b ? -1 : a > b ? 1 : 0),
   );
 }
+
+/** The words after the number in a row's description, per sorted figure (English). */
+const SHORT: Partial<Record<MetricKey, string>> = {
+  member_total: 'members',
+  msg_total: 'msgs',
+  chat_has_msg: 'active groups',
+  new_chat_cnt: 'new groups',
+};
 
 suite('Group Owners tree', () => {
   let api: WeComGroupStatsApi;
@@ -99,17 +108,18 @@ suite('Group Owners tree', () => {
     await setSetting('ownerNames', fake.ownerNames);
     const named = Object.keys(fake.ownerNames)[0];
     assert.ok(named, 'the fake server names some owners');
+    // The user ID is in the label (VS Code's tree find searches labels only), not the description.
     await waitFor(
       'names applied',
-      () => api.rows().find((r) => r.owner === named)?.label === fake.ownerNames[named],
+      () => api.rows().find((r) => r.owner === named)?.label === `${fake.ownerNames[named]} · ${named}`,
     );
     const row = api.rows().find((r) => r.owner === named);
-    assert.ok(row?.description.startsWith(`${named} · `), row?.description);
+    assert.ok(row && !row.description.includes(named), row?.description);
     const odd = fake.owners.find((o) => /[<&"' ]/.test(o));
     if (odd) {
       const oddRow = api.rows().find((r) => r.owner === odd);
       assert.ok(oddRow, `row for ${odd}`);
-      assert.ok(oddRow.label === odd || oddRow.description.includes(odd), `verbatim id ${odd}`);
+      assert.ok(oddRow.label === odd || oddRow.label.endsWith(` · ${odd}`), `verbatim id ${odd}`);
       assert.ok(oddRow.tooltip.includes(odd));
     }
     await setSetting('ownerNames', undefined);
@@ -129,6 +139,15 @@ suite('Group Owners tree', () => {
         .map((r) => r.owner);
       assert.deepStrictEqual(shown, expectedOrder(fake, day, metric, ascending), `${metric} ${ascending}`);
       assert.match(api.view().description ?? '', ascending ? /↑$/ : /↓$/);
+      // The view's description is hidden when it is alone in its container: the message says it.
+      assert.strictEqual(
+        api.view().message,
+        `Sorted by ${metricLabel(metric, 'en')}, ${ascending ? 'smallest' : 'largest'} first.`,
+      );
+      for (const row of api.rows().slice(1)) {
+        const value = fake.statsFor(row.owner as string, day)[metric].toLocaleString('en-US');
+        assert.ok(row.description.startsWith(`${value} ${SHORT[metric]}`), `${metric}: ${row.description}`);
+      }
     }
     assert.ok(api.globalState()['wecomGroupStats.ownersSort'], 'the sort order is remembered');
   });
@@ -146,8 +165,10 @@ suite('Group Owners tree', () => {
     assert.match(api.view().description ?? '', new RegExp(needle));
     assert.strictEqual(
       api.view().message,
-      `Owners matching "${needle}" (${expected.length} of ${fake.owners.length}).`,
+      `Owners matching "${needle}" (${expected.length} of ${fake.owners.length}), sorted by Total groups, largest first.`,
     );
+    const matched = api.rows()[1];
+    assert.ok(matched.label.toLowerCase().includes(needle.toLowerCase()), matched.label);
     const total: GroupChatStats = emptyStats();
     for (const owner of expected) {
       addStats(total, fake.statsFor(owner, day));
@@ -165,7 +186,7 @@ suite('Group Owners tree', () => {
     await vscode.commands.executeCommand(COMMANDS.clearFilter);
     assert.strictEqual(api.rows().length, 1 + fake.owners.length);
     assert.strictEqual(api.view().description, 'Total groups ↓');
-    assert.strictEqual(api.view().message, undefined);
+    assert.strictEqual(api.view().message, 'Sorted by Total groups, largest first.');
   });
 
   test('Cancel loading stops a slow load and keeps the previous rows', async () => {

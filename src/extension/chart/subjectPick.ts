@@ -20,8 +20,11 @@ function isTreeElement(value: unknown): value is OwnerTreeElement {
   if (typeof value !== 'object' || value === null) {
     return false;
   }
-  const kind = (value as { kind?: unknown }).kind;
-  return kind === 'summary' || kind === 'owner' || kind === 'figure';
+  const { kind, owners } = value as { kind?: unknown; owners?: unknown };
+  if (kind === 'summary') {
+    return owners === undefined || (Array.isArray(owners) && owners.every((o) => typeof o === 'string'));
+  }
+  return kind === 'owner' || kind === 'figure';
 }
 
 function ownerOf(element: OwnerTreeElement): string | undefined {
@@ -30,6 +33,14 @@ function ownerOf(element: OwnerTreeElement): string | undefined {
 
 function sameElement(a: OwnerTreeElement, b: OwnerTreeElement): boolean {
   return a === b || (a.kind === b.kind && ownerOf(a) === ownerOf(b));
+}
+
+/** The owners a tree element stands for; undefined: all owners. */
+function ownersOf(element: OwnerTreeElement): readonly string[] | undefined {
+  if (element.kind === 'summary') {
+    return element.owners; // a filtered summary names the owners it sums
+  }
+  return element.owner === undefined ? undefined : [element.owner];
 }
 
 /** The subject from tree arguments (clicked element, selection), or undefined for the palette. */
@@ -42,12 +53,15 @@ export function targetFromArgs(clicked: unknown, selected: unknown): ChartTarget
   const elements =
     selection.length > 1 && selection.some((e) => sameElement(e, clicked)) ? selection : [clicked];
   const metric = clicked.kind === 'figure' && isMetricKey(clicked.metric) ? clicked.metric : undefined;
-  const owners = elements.map(ownerOf);
-  if (owners.some((o) => o === undefined)) {
-    return { subject: { kind: 'all' }, metric };
+  const owners = new Set<string>();
+  for (const element of elements) {
+    const some = ownersOf(element);
+    if (!some) {
+      return { subject: { kind: 'all' }, metric };
+    }
+    some.forEach((owner) => owners.add(owner));
   }
-  const unique = [...new Set(owners as string[])];
-  return { subject: { kind: 'owners', owners: unique }, metric };
+  return { subject: { kind: 'owners', owners: [...owners] }, metric };
 }
 
 interface OwnerPickItem extends vscode.QuickPickItem {

@@ -59,16 +59,51 @@ export async function sortOwners(model: OwnersModel, arg?: unknown): Promise<voi
   }
 }
 
+/** Long enough to skip the keystrokes of a word typed quickly, short enough to feel immediate. */
+const FILTER_DEBOUNCE_MS = 120;
+
 export async function filterOwners(model: OwnersModel, arg?: unknown): Promise<void> {
-  const filter =
-    typeof arg === 'string'
-      ? arg
-      : await vscode.window.showInputBox({
-          title: vscode.l10n.t('Filter group owners'),
-          prompt: vscode.l10n.t('Part of a user ID or name (case does not matter); empty shows all owners.'),
-          value: model.filter,
-        });
-  if (filter !== undefined) {
-    model.setFilter(filter);
+  if (typeof arg === 'string') {
+    model.setFilter(arg);
+    return;
   }
+  await liveFilter(model);
+}
+
+/** The filter box: the tree follows what is typed; Enter keeps it, Escape restores the previous filter. */
+function liveFilter(model: OwnersModel): Promise<void> {
+  const previous = model.filter;
+  const input = vscode.window.createInputBox();
+  input.title = vscode.l10n.t('Filter group owners');
+  input.prompt = vscode.l10n.t(
+    'Part of a user ID or name (case does not matter); the list follows as you type. Empty shows all owners.',
+  );
+  input.value = previous;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const settle = () => {
+    clearTimeout(timer);
+    timer = undefined;
+  };
+  let accepted = false;
+  return new Promise<void>((resolve) => {
+    input.onDidChangeValue((value) => {
+      settle();
+      timer = setTimeout(() => model.setFilter(value), FILTER_DEBOUNCE_MS);
+    });
+    input.onDidAccept(() => {
+      accepted = true;
+      settle();
+      model.setFilter(input.value);
+      input.hide();
+    });
+    input.onDidHide(() => {
+      settle();
+      if (!accepted && model.filter !== previous) {
+        model.setFilter(previous);
+      }
+      input.dispose();
+      resolve();
+    });
+    input.show();
+  });
 }

@@ -4,13 +4,22 @@
  */
 import * as vscode from 'vscode';
 import { METRIC_KEYS, METRICS, metricLabel, type GroupChatStats, type MetricKey } from '../../shared/metrics';
-import { pick, uiLanguage } from '../../shared/i18n';
+import { uiLanguage } from '../../shared/i18n';
 import type { OwnerTreeElement } from '../contracts';
-import type { OwnerTreeRow, SortOrder } from './ownerRows';
+import { describeFigures, filterHighlights, rowLabel, type OwnerTreeRow, type SortOrder } from './ownerRows';
 import type { LoadedOwners } from './ownersModel';
 
-/** Figures always shown in a row's description; the sort metric is appended when not among them. */
-const DESCRIPTION_METRICS: readonly MetricKey[] = ['chat_total', 'member_total', 'new_member_cnt'];
+/** One figure with its short name, worded as each language counts ("1,092 msgs", "1,092 条消息"). */
+const PHRASES: Readonly<Record<MetricKey, (n: string) => string>> = {
+  new_chat_cnt: (n) => vscode.l10n.t('{0} new groups', n),
+  chat_total: (n) => vscode.l10n.t('{0} groups', n),
+  chat_has_msg: (n) => vscode.l10n.t('{0} active groups', n),
+  new_member_cnt: (n) => vscode.l10n.t('+{0} new members', n),
+  member_total: (n) => vscode.l10n.t('{0} members', n),
+  member_has_msg: (n) => vscode.l10n.t('{0} active members', n),
+  msg_total: (n) => vscode.l10n.t('{0} msgs', n),
+  migrate_trainee_chat_cnt: (n) => vscode.l10n.t('{0} migrated groups', n),
+};
 
 export class FigureFormatter {
   readonly lang = uiLanguage(vscode.env.language);
@@ -23,18 +32,9 @@ export class FigureFormatter {
     return this.numbers.format(value);
   }
 
-  /** e.g. "12 groups · 340 members · +3 new" (+ "· 56 messages" when sorted by messages). */
+  /** e.g. "56 msgs · 12 groups · 340 members · +3 new members" when sorted by messages. */
   summary(data: GroupChatStats, sort: SortOrder): string {
-    let text = vscode.l10n.t(
-      '{0} groups · {1} members · +{2} new',
-      this.number(data.chat_total),
-      this.number(data.member_total),
-      this.number(data.new_member_cnt),
-    );
-    if (!DESCRIPTION_METRICS.includes(sort.metric)) {
-      text += ` · ${this.number(data[sort.metric])} ${pick(METRICS[sort.metric].short, this.lang)}`;
-    }
-    return text;
+    return describeFigures(data, sort.metric, (metric, value) => PHRASES[metric](this.number(value)));
   }
 
   /** One line per figure, labelled in the UI language. */
@@ -52,15 +52,19 @@ export class FigureFormatter {
 export function ownerItem(
   row: OwnerTreeRow,
   loaded: LoadedOwners,
-  sort: SortOrder,
+  { sort, filter }: { readonly sort: SortOrder; readonly filter: string },
   format: FigureFormatter,
 ): vscode.TreeItem {
-  const item = new vscode.TreeItem(row.name, vscode.TreeItemCollapsibleState.Collapsed);
+  const label = rowLabel(row);
+  const item = new vscode.TreeItem(
+    { label, highlights: filterHighlights(label, filter) },
+    vscode.TreeItemCollapsibleState.Collapsed,
+  );
   item.id = `owner:${row.owner}`;
   const heading = row.name === row.owner ? row.owner : `${row.name} (${row.owner})`;
   // An owner WeCom did not return has no figures: saying so beats showing zeros.
   const figures = row.data ? format.summary(row.data, sort) : vscode.l10n.t('not returned by WeCom');
-  item.description = row.name === row.owner ? figures : `${row.owner} · ${figures}`;
+  item.description = figures;
   item.tooltip = row.data
     ? `${heading}\n${format.asOf(loaded)}\n\n${format.figureLines(row.data)}`
     : `${heading}\n${vscode.l10n.t('WeCom returned no figures for this owner on {0} (no groups, or a user ID it does not know). The owner is not counted in the sums.', loaded.day)}`;
@@ -103,7 +107,8 @@ export function summaryItem(
     ? `\n${vscode.l10n.t('Owners not returned by WeCom, not counted in these sums: {0}.', format.number(absent))}`
     : '';
   item.tooltip = `${label}\n${format.asOf(loaded)}${note}${absentNote}\n\n${format.figureLines(total)}`;
-  item.contextValue = 'summary';
+  // A filter that matches no one leaves nothing to chart: no chart action on that row.
+  item.contextValue = shown === 0 ? 'emptySummary' : 'summary';
   item.iconPath = new vscode.ThemeIcon('organization');
   return item;
 }

@@ -21,6 +21,48 @@ export interface SortOrder {
 
 export const DEFAULT_SORT: SortOrder = { metric: 'chat_total', ascending: false };
 
+/** Figures every row's description shows, after the sorted one. */
+const DESCRIPTION_METRICS: readonly MetricKey[] = ['chat_total', 'member_total', 'new_member_cnt'];
+
+/**
+ * A row's figures, the sorted one first: the sort is then visible even where the rest of the
+ * description is cut off (a 200–300 px side bar).
+ */
+export function descriptionMetrics(sorted: MetricKey): MetricKey[] {
+  return [sorted, ...DESCRIPTION_METRICS.filter((metric) => metric !== sorted)];
+}
+
+/** "1,092 msgs · 67 groups · …" with `phrase` wording one figure in the UI language. */
+export function describeFigures(
+  data: GroupChatStats,
+  sorted: MetricKey,
+  phrase: (metric: MetricKey, value: number) => string,
+): string {
+  return descriptionMetrics(sorted)
+    .map((metric) => phrase(metric, data[metric]))
+    .join(' · ');
+}
+
+/** "张三 · zhangsan": the user ID is in the label, where the tree's own find (Ctrl+Alt+F) looks. */
+export function rowLabel(row: Pick<OwnerTreeRow, 'owner' | 'name'>): string {
+  return row.name === row.owner ? row.owner : `${row.name} · ${row.owner}`;
+}
+
+/** Where the filter matches in a label, as `TreeItemLabel.highlights` ranges (case-insensitive). */
+export function filterHighlights(label: string, filter: string): [number, number][] {
+  const needle = filter.trim().toLowerCase();
+  const haystack = label.toLowerCase();
+  // Lower-casing can change the length (e.g. "İ"): then offsets would be wrong, so none.
+  if (!needle || haystack.length !== label.length) {
+    return [];
+  }
+  const ranges: [number, number][] = [];
+  for (let at = haystack.indexOf(needle); at >= 0; at = haystack.indexOf(needle, at + needle.length)) {
+    ranges.push([at, at + needle.length]);
+  }
+  return ranges;
+}
+
 export interface OwnerTreeRow {
   readonly owner: string;
   /** Display name, or the userid itself when no name is known. */

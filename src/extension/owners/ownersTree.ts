@@ -10,7 +10,7 @@ import type { OwnerTreeRow } from './ownerRows';
 import { figureElements, figureItem, FigureFormatter, ownerItem, summaryItem } from './ownerItems';
 import type { OwnersModel } from './ownersModel';
 
-const SUMMARY: OwnerTreeElement = { kind: 'summary' };
+const ALL_OWNERS: OwnerTreeElement = { kind: 'summary' };
 
 export class OwnersTreeProvider extends Disposable implements vscode.TreeDataProvider<OwnerTreeElement> {
   private readonly _onDidChangeTreeData = this._register(
@@ -19,12 +19,14 @@ export class OwnersTreeProvider extends Disposable implements vscode.TreeDataPro
   readonly onDidChangeTreeData = this._onDidChangeTreeData.event;
   private readonly format = new FigureFormatter();
   private rowsByOwner: Map<string, OwnerTreeRow> | undefined;
+  private filteredSummary: OwnerTreeElement | undefined;
 
   constructor(private readonly model: OwnersModel) {
     super();
     this._register(
       model.onDidChange(() => {
         this.rowsByOwner = undefined;
+        this.filteredSummary = undefined;
         this._onDidChangeTreeData.fire(undefined);
       }),
     );
@@ -41,7 +43,7 @@ export class OwnersTreeProvider extends Disposable implements vscode.TreeDataPro
         return [];
       }
       const children: OwnerTreeElement[] = new Array(rows.length + 1);
-      children[0] = SUMMARY;
+      children[0] = this.summary();
       for (let i = 0; i < rows.length; i++) {
         children[i + 1] = rows[i].element;
       }
@@ -75,7 +77,9 @@ export class OwnersTreeProvider extends Disposable implements vscode.TreeDataPro
       }
       case 'owner': {
         const row = this.row(element.owner);
-        return row ? ownerItem(row, loaded, sort, this.format) : new vscode.TreeItem(element.owner);
+        return row
+          ? ownerItem(row, loaded, { sort, filter: this.model.filter }, this.format)
+          : new vscode.TreeItem(element.owner);
       }
       case 'figure': {
         const data = this.figuresOf(element.owner);
@@ -93,7 +97,22 @@ export class OwnersTreeProvider extends Disposable implements vscode.TreeDataPro
     if (element.kind !== 'figure') {
       return undefined;
     }
-    return element.owner === undefined ? SUMMARY : this.row(element.owner)?.element;
+    return element.owner === undefined ? this.summary() : this.row(element.owner)?.element;
+  }
+
+  /**
+   * The summary row's element: the chart command gets it as its argument, so a filtered
+   * summary names its owners and charts exactly the rows it sums.
+   */
+  private summary(): OwnerTreeElement {
+    if (!this.model.filter) {
+      return ALL_OWNERS;
+    }
+    this.filteredSummary ??= {
+      kind: 'summary',
+      owners: this.model.visible().rows.map((row) => row.owner),
+    };
+    return this.filteredSummary;
   }
 
   /** The figures behind an owner row, or the visible total for the summary (owner undefined). */

@@ -45,22 +45,35 @@ export class OwnersTreeView extends Disposable {
     if (data && this.model.filter && this.model.visible().rows.length === 0) {
       return vscode.l10n.t('No owner matches "{0}". Use Clear filter to see all owners.', this.model.filter);
     }
-    if (data && this.model.filter) {
-      // The description is hidden when this is the container's only view: say it here too.
-      return vscode.l10n.t(
-        'Owners matching "{0}" ({1} of {2}).',
-        this.model.filter,
-        this.model.visible().rows.length,
-        data.sorted.length,
-      );
-    }
     if (data && data.sorted.length === 0) {
       return vscode.l10n.t('WeCom returned no group owners for {0}.', data.day);
     }
-    if (!data && this.model.state === 'error' && this.model.message) {
+    if (data) {
+      // The view's description is hidden when this is the container's only view: the message
+      // is what says how the rows are sorted (and filtered).
+      return this.sortMessage(data.sorted.length);
+    }
+    if (this.model.state === 'error' && this.model.message) {
       return this.model.message;
     }
     return undefined;
+  }
+
+  private sortMessage(all: number): string {
+    const { metric, ascending } = this.model.sort;
+    const figure = metricLabel(metric, uiLanguage(vscode.env.language));
+    const direction = ascending ? vscode.l10n.t('smallest first') : vscode.l10n.t('largest first');
+    const filter = this.model.filter;
+    return filter
+      ? vscode.l10n.t(
+          'Owners matching "{0}" ({1} of {2}), sorted by {3}, {4}.',
+          filter,
+          this.model.visible().rows.length,
+          all,
+          figure,
+          direction,
+        )
+      : vscode.l10n.t('Sorted by {0}, {1}.', figure, direction);
   }
 
   get message(): string | undefined {

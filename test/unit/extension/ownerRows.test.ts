@@ -1,6 +1,6 @@
 /**
  * The owners view's pure row logic (no vscode): provisional rule in CST, sorting with a stable
- * tie-break, filtering by id or name, sums.
+ * tie-break, filtering by id or name, sums, the description's order, labels and highlights.
  */
 import * as assert from 'assert';
 import { dayStartTs, isProvisional } from '../../../src/shared/days';
@@ -8,8 +8,12 @@ import { emptyStats, type GroupChatStats } from '../../../src/shared/metrics';
 import {
   buildRows,
   DEFAULT_SORT,
+  describeFigures,
+  descriptionMetrics,
+  filterHighlights,
   filterRows,
   parseSortOrder,
+  rowLabel,
   sortRows,
   sumRows,
 } from '../../../src/extension/owners/ownerRows';
@@ -96,5 +100,50 @@ suite('owners view rows', () => {
     });
     assert.deepStrictEqual(parseSortOrder({ metric: 'nonsense' }), DEFAULT_SORT);
     assert.deepStrictEqual(parseSortOrder(undefined), DEFAULT_SORT);
+  });
+
+  test('the description shows the sorted figure first, then the usual ones, each once', () => {
+    assert.deepStrictEqual(descriptionMetrics('chat_total'), [
+      'chat_total',
+      'member_total',
+      'new_member_cnt',
+    ]);
+    assert.deepStrictEqual(descriptionMetrics('member_total'), [
+      'member_total',
+      'chat_total',
+      'new_member_cnt',
+    ]);
+    assert.deepStrictEqual(descriptionMetrics('new_member_cnt'), [
+      'new_member_cnt',
+      'chat_total',
+      'member_total',
+    ]);
+    assert.deepStrictEqual(descriptionMetrics('msg_total'), [
+      'msg_total',
+      'chat_total',
+      'member_total',
+      'new_member_cnt',
+    ]);
+    const data = stats({ msg_total: 1092, chat_total: 67, member_total: 3512, new_member_cnt: 12 });
+    assert.strictEqual(
+      describeFigures(data, 'msg_total', (metric, value) => `${value} ${metric}`),
+      '1092 msg_total · 67 chat_total · 3512 member_total · 12 new_member_cnt',
+    );
+  });
+
+  test('the label carries the user ID next to a display name, so tree find matches either', () => {
+    assert.strictEqual(rowLabel({ owner: 'zhangsan', name: '张三' }), '张三 · zhangsan');
+    assert.strictEqual(rowLabel({ owner: 'lisi', name: 'lisi' }), 'lisi');
+  });
+
+  test('highlights mark every case-insensitive match of the filter in the label', () => {
+    assert.deepStrictEqual(filterHighlights('张三 · zhangsan', 'ZHANG'), [[5, 10]]);
+    assert.deepStrictEqual(filterHighlights('anna · annabel', 'an'), [
+      [0, 2],
+      [7, 9],
+    ]);
+    assert.deepStrictEqual(filterHighlights('张三 · zhangsan', '张三'), [[0, 2]]);
+    assert.deepStrictEqual(filterHighlights('zhangsan', ''), []);
+    assert.deepStrictEqual(filterHighlights('zhangsan', 'nobody'), []);
   });
 });
