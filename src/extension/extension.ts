@@ -17,6 +17,8 @@ import { parseSortOrder } from './owners/ownerRows';
 import { OwnersModel, readSortState } from './owners/ownersModel';
 import { OwnersTreeView } from './owners/ownersView';
 import { affectsSettings, readSettings } from './settings';
+import { previousDayFromConnection } from './statusBar/previousDay';
+import { StatusBarSummary } from './statusBar/statusBarSummary';
 import { createTestApi } from './testApiImpl';
 import type { WeComGroupStatsApi } from './testApi';
 import { hostClock, TestSeam } from './testSeam';
@@ -38,6 +40,8 @@ export function activate(context: vscode.ExtensionContext): WeComGroupStatsApi |
         return log.show(true);
       case 'retry':
         return vscode.commands.executeCommand(COMMANDS.refresh);
+      case 'retrySetup':
+        return vscode.commands.executeCommand(COMMANDS.setupCredentials);
     }
   };
   const notifier = new Notifier(log, perform, seam);
@@ -53,7 +57,8 @@ export function activate(context: vscode.ExtensionContext): WeComGroupStatsApi |
     now,
   );
   const view = new OwnersTreeView(model);
-  subscriptions.push(credentials, demo, connections, model, view);
+  const statusBar = new StatusBarSummary(model, previousDayFromConnection(connections), log);
+  subscriptions.push(credentials, demo, connections, model, view, statusBar);
   subscriptions.push(
     registerCommands({ context, credentials, connections, demo, notifier, model, log, seam }),
   );
@@ -83,7 +88,7 @@ export function activate(context: vscode.ExtensionContext): WeComGroupStatsApi |
     log.info('Running under tests: test API on.');
   }
   return seam
-    ? createTestApi({ seam, globalState: context.globalState, connections, demo, model, view })
+    ? createTestApi({ seam, globalState: context.globalState, connections, demo, model, view, statusBar })
     : undefined;
 }
 

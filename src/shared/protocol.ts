@@ -129,6 +129,8 @@ export interface ExportCsvParams {
 export interface ExportPngParams {
   /** `data:image/png;base64,…` from `canvas.toDataURL`. */
   readonly dataUrl: string;
+  /** The title drawn in the image, as text: the host stores it in the file's metadata. */
+  readonly title?: string;
 }
 
 export interface ExportResult {

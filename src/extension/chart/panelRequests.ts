@@ -76,7 +76,7 @@ export class PanelRequests {
         return exportCsv(this.env.pickSaveTarget, subject, data, msg.params, owners, lang);
       }
       case 'exportPng':
-        return exportPng(this.env.pickSaveTarget, subject, this.requireData(), msg.params.dataUrl);
+        return exportPng(this.env.pickSaveTarget, subject, this.requireData(), msg.params);
     }
   }
 
