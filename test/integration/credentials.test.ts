@@ -85,7 +85,10 @@ suite('Credentials', () => {
     const message = lastMessage(api);
     assert.strictEqual(message.severity, 'error');
     // One sentence (the full advice is in the log), Retry asks again, Show Log.
-    assert.match(message.text, /^Credentials not saved: WeCom rejected the secret \(.*\) \(errcode 40001\)\.$/);
+    assert.match(
+      message.text,
+      /^Credentials not saved: WeCom rejected the secret \(.*\) \(errcode 40001\)\.$/,
+    );
     assert.deepStrictEqual([...message.buttons], ['Retry', 'Show Log']);
     assert.ok(api.logLines().some((line) => line.includes("Enter the app's current secret again")));
     assert.strictEqual(

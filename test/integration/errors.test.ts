@@ -98,7 +98,10 @@ suite('Error paths', () => {
       await setSetting('apiBaseUrl', other.url);
       await waitForState(api, 'error');
       const message = lastMessage(api);
-      assert.match(message.text, /^Could not load the group owners: WeCom rejected the secret .*\(errcode 40001\)\.$/);
+      assert.match(
+        message.text,
+        /^Could not load the group owners: WeCom rejected the secret .*\(errcode 40001\)\.$/,
+      );
       assert.deepStrictEqual([...message.buttons], ['Retry', 'Set Up Credentials', 'Show Log']);
       assert.deepStrictEqual(api.rows(), [], 'rows of another server are not kept');
     } finally {
