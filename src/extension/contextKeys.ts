@@ -10,6 +10,7 @@ const CONTEXT_KEYS = {
   state: 'wecomGroupStats.state',
   demo: 'wecomGroupStats.demo',
   filtered: 'wecomGroupStats.filtered',
+  secretStored: 'wecomGroupStats.secretStored',
 } as const;
 
 function set(key: string, value: unknown): void {
@@ -26,4 +27,9 @@ export function setDemoContext(on: boolean): void {
 
 export function setFilteredContext(on: boolean): void {
   set(CONTEXT_KEYS.filtered, on);
+}
+
+/** A secret is stored for the configured corp ID (Clear Credentials has something to clear). */
+export function setSecretStoredContext(on: boolean): void {
+  set(CONTEXT_KEYS.secretStored, on);
 }

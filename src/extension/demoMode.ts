@@ -2,7 +2,7 @@
  * Demo mode: the built-in fake WeCom server runs inside the extension host on a random
  * loopback port, and the host talks to it through the same client as a real corp. The user's
  * real credentials are neither read nor changed. A status-bar item shows the mode; clicking it
- * leaves demo mode.
+ * asks, then leaves demo mode.
  */
 import * as vscode from 'vscode';
 import type { FakeWeComServer } from '../demo/fakeServer';
@@ -12,6 +12,32 @@ import { Disposable } from './dispose';
 import type { RedactingLog } from './log';
 
 export const DEMO_ENV_VARIABLE = 'WECOM_GROUP_STATS_DEMO';
+
+/** The argument of the stop command from the status item: confirm before leaving. */
+export const LEAVE_DEMO_ASK = { confirm: true } as const;
+
+/** Leaves demo mode; when `arg` is `LEAVE_DEMO_ASK`, only after the user confirms in a modal dialog. */
+export async function leaveDemo(demo: DemoMode, arg?: unknown): Promise<boolean> {
+  const ask = typeof arg === 'object' && arg !== null && (arg as { confirm?: unknown }).confirm === true;
+  if (ask && demo.isOn) {
+    const leave = vscode.l10n.t('Leave Demo Mode');
+    const picked = await vscode.window.showInformationMessage(
+      vscode.l10n.t('Leave demo mode?'),
+      {
+        modal: true,
+        detail: vscode.l10n.t(
+          "The demo server stops and the view shows your corp's figures, or the setup page when no credentials are set.",
+        ),
+      },
+      leave,
+    );
+    if (picked !== leave) {
+      return false;
+    }
+  }
+  await demo.stop();
+  return true;
+}
 
 export class DemoMode extends Disposable {
   private server: FakeWeComServer | undefined;
@@ -35,7 +61,12 @@ export class DemoMode extends Disposable {
     this.statusItem.tooltip = vscode.l10n.t(
       'WeCom Group Stats shows generated demo data. Click to leave demo mode.',
     );
-    this.statusItem.command = COMMANDS.stopDemo;
+    // One stray click must not end the demo: the item's call asks first (the palette's does not).
+    this.statusItem.command = {
+      command: COMMANDS.stopDemo,
+      arguments: [LEAVE_DEMO_ASK],
+      title: vscode.l10n.t('Leave demo mode'),
+    };
     setDemoContext(false);
   }
 

@@ -20,6 +20,8 @@ import { parseSortOrder } from './owners/ownerRows';
 import { OwnersModel, readSortState } from './owners/ownersModel';
 import { OwnersTreeView } from './owners/ownersView';
 import { affectsSettings, readSettings } from './settings';
+import { previousDayFromConnection } from './statusBar/previousDay';
+import { StatusBarSummary } from './statusBar/statusBarSummary';
 import { createTestApi } from './testApiImpl';
 import type { WeComGroupStatsApi } from './testApi';
 import { hostClock, TestSeam } from './testSeam';
@@ -41,6 +43,8 @@ export function activate(context: vscode.ExtensionContext): WeComGroupStatsApi |
         return log.show(true);
       case 'retry':
         return vscode.commands.executeCommand(COMMANDS.refresh);
+      case 'retrySetup':
+        return vscode.commands.executeCommand(COMMANDS.setupCredentials);
     }
   };
   const notifier = new Notifier(log, perform, seam);
@@ -69,7 +73,8 @@ export function activate(context: vscode.ExtensionContext): WeComGroupStatsApi |
     // Tests ask for a backfill themselves; an unasked prompt would only get in their way.
     subscriptions.push(historySync.offerWhenReady(model));
   }
-  subscriptions.push(credentials, demo, connections, history, model, view, historySync);
+  const statusBar = new StatusBarSummary(model, previousDayFromConnection(connections), log);
+  subscriptions.push(credentials, demo, connections, history, model, view, historySync, statusBar);
   subscriptions.push(
     registerCommands({ context, credentials, connections, demo, notifier, model, log, seam }),
   );
@@ -106,7 +111,7 @@ export function activate(context: vscode.ExtensionContext): WeComGroupStatsApi |
     log.info('Running under tests: test API on.');
   }
   return seam
-    ? createTestApi({ seam, globalState: context.globalState, connections, demo, model, view })
+    ? createTestApi({ seam, globalState: context.globalState, connections, demo, model, view, statusBar })
     : undefined;
 }
 

@@ -4,11 +4,12 @@
  */
 import * as vscode from 'vscode';
 import { describeWeComError, WeComError } from '../wecom/errors';
-import { uiLanguage } from '../shared/i18n';
+import { pick, uiLanguage } from '../shared/i18n';
 import type { RedactingLog } from './log';
 import type { TestSeam } from './testSeam';
 
-export type NotificationAction = 'setup' | 'settings' | 'log' | 'retry';
+/** `retrySetup`: "Retry" after a failed Set Up Credentials (asks again); `retry`: loads again. */
+export type NotificationAction = 'setup' | 'settings' | 'log' | 'retry' | 'retrySetup';
 export type Severity = 'error' | 'warning' | 'info';
 
 export interface ShownNotification {
@@ -20,6 +21,8 @@ export interface ShownNotification {
 
 export interface FailureMessage {
   readonly text: string;
+  /** The full advice, when `text` is only its first sentence (written to the log). */
+  readonly detail?: string;
   readonly actions: readonly NotificationAction[];
 }
 
@@ -28,12 +31,13 @@ export type FailureContext = 'verify' | 'load';
 function actionLabel(action: NotificationAction): string {
   switch (action) {
     case 'setup':
-      return vscode.l10n.t('Set up credentials');
+      return vscode.l10n.t('Set Up Credentials');
     case 'settings':
-      return vscode.l10n.t('Open settings');
+      return vscode.l10n.t('Open Settings');
     case 'log':
-      return vscode.l10n.t('Show log');
+      return vscode.l10n.t('Show Log');
     case 'retry':
+    case 'retrySetup':
       return vscode.l10n.t('Retry');
   }
 }
@@ -51,9 +55,6 @@ function actionsFor(err: unknown): NotificationAction[] {
   }
   switch (err.kind) {
     case 'api':
-      if (err.errcode !== undefined && CREDENTIAL_CODES.has(err.errcode)) {
-        return ['setup'];
-      }
       // 60020: the trusted IPs are fixed in the admin console, the proxy in the settings.
       return err.errcode === 60020 ? ['settings', 'log'] : ['log'];
     case 'network':
@@ -67,15 +68,44 @@ function actionsFor(err: unknown): NotificationAction[] {
   }
 }
 
-/** What failed (the context), the error's hint, and the buttons that help. */
+function isCredentialError(err: unknown): err is WeComError {
+  return err instanceof WeComError && err.errcode !== undefined && CREDENTIAL_CODES.has(err.errcode);
+}
+
+/** The hint's first sentence without its full stop ("WeCom rejected the secret (…)"). */
+function firstSentence(hint: string): string {
+  // An English full stop ends a sentence before a space; a Chinese one always does.
+  const match = /^(.+?)(?:\.(?=\s|$)|。)/u.exec(hint.trim());
+  return match ? match[1] : hint.trim();
+}
+
+/**
+ * What failed (the context), the error's hint, and the buttons that help. A credential error is
+ * one sentence with Retry and Show Log (and Set Up Credentials when loading): the full advice is
+ * in the log, and Set Up Credentials asks for exactly what the hint would say to fix.
+ */
 function describeFailure(err: unknown, context: FailureContext, log: RedactingLog): FailureMessage {
+  const lang = uiLanguage(vscode.env.language);
+  const full = describeWeComError(err, lang);
+  if (isCredentialError(err)) {
+    const reason = `${firstSentence(pick(err.hint, lang))} (errcode ${err.errcode})`;
+    return {
+      text: log.redact(
+        context === 'verify'
+          ? vscode.l10n.t('Credentials not saved: {0}.', reason)
+          : vscode.l10n.t('Could not load the group owners: {0}.', reason),
+      ),
+      detail: log.redact(full),
+      actions: context === 'verify' ? ['retrySetup', 'log'] : ['retry', 'setup', 'log'],
+    };
+  }
   const prefix =
     context === 'verify'
       ? vscode.l10n.t('Credentials not saved.')
       : vscode.l10n.t('Could not load the group owners.');
   const actions = actionsFor(err);
   return {
-    text: log.redact(`${prefix} ${describeWeComError(err, uiLanguage(vscode.env.language))}`),
+    text: log.redact(`${prefix} ${full}`),
     actions: context === 'load' ? ['retry', ...actions] : actions,
   };
 }
@@ -89,7 +119,7 @@ export class Notifier {
 
   failure(err: unknown, context: FailureContext): FailureMessage {
     const failure = describeFailure(err, context, this.log);
-    this.log.error(failure.text);
+    this.log.error(failure.detail ? `${failure.text} ${failure.detail}` : failure.text);
     if (err instanceof Error && !(err instanceof WeComError)) {
       this.log.error(err);
     }

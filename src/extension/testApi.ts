@@ -6,6 +6,7 @@
 import type { ConnectionMode } from './contracts';
 import type { ViewState } from './contextKeys';
 import type { ShownNotification } from './notifications';
+import type { StatusBarSnapshot } from './statusBar/statusBarSummary';
 
 export interface TreeRowSnapshot {
   readonly kind: 'summary' | 'owner' | 'figure';
@@ -48,4 +49,6 @@ export interface WeComGroupStatsApi {
    * Nothing reloads by itself: refresh to see the new "yesterday".
    */
   setNow(ms: number | undefined): void;
+  /** The status-bar summary item: shown or not, its text, tooltip and accessible label. */
+  statusBar(): StatusBarSnapshot;
 }

@@ -5,6 +5,7 @@ import type { OwnerTreeElement } from './contracts';
 import type { DemoMode } from './demoMode';
 import type { OwnersModel } from './owners/ownersModel';
 import type { OwnersTreeView } from './owners/ownersView';
+import type { StatusBarSummary } from './statusBar/statusBarSummary';
 import type { TreeRowSnapshot, WeComGroupStatsApi } from './testApi';
 import type { TestSeam } from './testSeam';
 
@@ -23,6 +24,7 @@ export function createTestApi(services: {
   demo: DemoMode;
   model: OwnersModel;
   view: OwnersTreeView;
+  statusBar: StatusBarSummary;
 }): WeComGroupStatsApi {
   const { provider } = services.view;
   const snapshot = (element: OwnerTreeElement): TreeRowSnapshot => {
@@ -56,5 +58,6 @@ export function createTestApi(services: {
     demoServerUrl: () => services.demo.demoServer?.url,
     now: () => services.seam.now(),
     setNow: (ms) => services.seam.setNow(ms),
+    statusBar: () => services.statusBar.snapshot(),
   };
 }

@@ -142,6 +142,8 @@ export interface ExportCsvParams {
 export interface ExportPngParams {
   /** `data:image/png;base64,…` from `canvas.toDataURL`. */
   readonly dataUrl: string;
+  /** The title drawn in the image, as text: the host stores it in the file's metadata. */
+  readonly title?: string;
 }
 
 /** Backfill History: the host asks the user (with the call count) and runs it. */

@@ -71,6 +71,8 @@ export function isChartUiState(value: unknown): value is ChartUiState {
 
 /** A PNG data URL, capped so a broken webview cannot make the host decode something huge. */
 const MAX_PNG_DATA_URL_CHARS = 20_000_000;
+/** Room for a figure, a dozen owner names and a range; a longer title is refused, not cut. */
+const MAX_PNG_TITLE_CHARS = 2_000;
 const PNG_PREFIX = 'data:image/png;base64,';
 
 function isRequestParams(method: unknown, params: unknown): boolean {
@@ -93,7 +95,9 @@ function isRequestParams(method: unknown, params: unknown): boolean {
         typeof params.dataUrl === 'string' &&
         params.dataUrl.startsWith(PNG_PREFIX) &&
         params.dataUrl.length <= MAX_PNG_DATA_URL_CHARS &&
-        /^[A-Za-z0-9+/]*={0,2}$/.test(params.dataUrl.slice(PNG_PREFIX.length))
+        /^[A-Za-z0-9+/]*={0,2}$/.test(params.dataUrl.slice(PNG_PREFIX.length)) &&
+        (params.title === undefined ||
+          (typeof params.title === 'string' && params.title.length <= MAX_PNG_TITLE_CHARS))
       );
     case 'backfill':
       return Object.keys(params).length === 0;

@@ -10,6 +10,7 @@ import { renderCards } from './cards';
 import { cardsFor } from './cardsModel';
 import { ByDayChart } from './chart';
 import { Controls } from './controls';
+import { exportPngParams } from './exportImage';
 import { h, replaceChildren } from './dom';
 import { noticeElements, shownReport } from './notices';
 import { HostRequestError, type HostConnection } from './rpc';
@@ -312,6 +313,7 @@ export class ChartApp {
     if (this.state.view !== 'chart') {
       this.update({ view: 'chart' });
     }
-    return this.exportAs(() => this.host.request('exportPng', { dataUrl: this.chart.toPng() }));
+    const params = exportPngParams(this.canvas, this.init, this.data, this.state, readTheme());
+    return this.exportAs(() => this.host.request('exportPng', params));
   }
 }

@@ -12,6 +12,7 @@ import type { FrameLocator } from 'playwright-core';
 import { startFakeWeComServer, type FakeWeComServer } from '../../src/demo/fakeServer';
 import { addDays, cstYesterday, lastNDays, listDays } from '../../src/shared/days';
 import { Workbench } from './harness';
+import { saveAs } from './saveDialog';
 
 /** The title of the panel for owners 1, 7 and 11 names them all (any order). */
 const THREE_OWNERS_TITLE = /^By day: (?=.*lisi)(?=.*a<b>&c)(?=.*Zhou "Jie", Sales)/;
@@ -87,29 +88,6 @@ async function readTable(frame: FrameLocator): Promise<{ header: string[]; rows:
   return { header, rows };
 }
 
-/**
- * Answers code-server's save dialog (a quick-input path box, pre-filled with the suggested file):
- * waits for the suggestion, types the target, accepts, and waits until the box is gone.
- */
-async function saveAs(wb: Workbench, target: string, suggestedExtension: string): Promise<void> {
-  const input = wb.page.locator('.quick-input-widget input.input');
-  await input.waitFor({ state: 'visible' });
-  const deadline = Date.now() + 15_000;
-  while (!(await input.inputValue()).endsWith(suggestedExtension)) {
-    if (Date.now() > deadline) {
-      throw new Error(
-        `the save dialog did not suggest a ${suggestedExtension} file: ${await input.inputValue()}`,
-      );
-    }
-    await wb.page.waitForTimeout(100);
-  }
-  await input.fill(target);
-  // The dialog re-reads the folder as the path changes; accept once it shows the typed path.
-  await wb.page.waitForTimeout(300);
-  await input.press('Enter');
-  await wb.page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 15_000 });
-}
-
 suite('E2E: by-day chart from the installed .vsix', function () {
   this.timeout(240_000);
   let fake: FakeWeComServer;
@@ -130,7 +108,7 @@ suite('E2E: by-day chart from the installed .vsix', function () {
         cspViolations.push(message.text());
       }
     });
-    await wb.runCommand('WeCom: Set up credentials');
+    await wb.runCommand('WeCom: Set Up Credentials');
     await wb.fillInput(fake.corpId);
     await wb.fillPassword(fake.corpSecret);
     await wb.waitForNotification(/verified and saved/);
@@ -371,7 +349,7 @@ suite('E2E: by-day chart from the installed .vsix', function () {
   });
 
   test('from the palette: pick "All owners", the sum of every owner', async () => {
-    await wb.runCommand('WeCom: Show by-day chart');
+    await wb.runCommand('WeCom: Show By-Day Chart');
     const allOwners = wb.page
       .locator('.quick-input-widget .quick-input-list .monaco-list-row')
       .filter({ hasText: 'All owners' })

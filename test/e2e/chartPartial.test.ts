@@ -39,7 +39,7 @@ suite('E2E: by-day chart with days WeCom did not report for every owner', functi
       folder,
       settings: { 'wecomGroupStats.apiBaseUrl': proxy.url, 'workbench.colorTheme': 'Default Light Modern' },
     });
-    await wb.runCommand('WeCom: Set up credentials');
+    await wb.runCommand('WeCom: Set Up Credentials');
     await wb.fillInput(fake.corpId);
     await wb.fillPassword(fake.corpSecret);
     await wb.waitForNotification(/verified and saved/);
@@ -59,7 +59,7 @@ suite('E2E: by-day chart with days WeCom did not report for every owner', functi
         ? { transform: (reply) => drop.reduce((r, f) => f(r as Record<string, unknown>), reply as unknown) }
         : undefined,
     );
-    await wb.runCommand('WeCom: Show by-day chart');
+    await wb.runCommand('WeCom: Show By-Day Chart');
     const allOwners = wb.page
       .locator('.quick-input-widget .quick-input-list .monaco-list-row')
       .filter({ hasText: 'All owners' })

@@ -33,7 +33,7 @@ suite('E2E: by-day chart states (empty, fetched time, browser reload)', function
       folder,
       settings: { 'wecomGroupStats.apiBaseUrl': fake.url, 'workbench.colorTheme': 'Default Light Modern' },
     });
-    await wb.runCommand('WeCom: Set up credentials');
+    await wb.runCommand('WeCom: Set Up Credentials');
     await wb.fillInput(fake.corpId);
     await wb.fillPassword(fake.corpSecret);
     await wb.waitForNotification(/verified and saved/);

@@ -91,7 +91,7 @@ suite('E2E: Simplified Chinese UI (zh-cn language pack, demo mode)', function ()
   });
 
   test('sorting by a Chinese figure name: the quick picks are Chinese', async () => {
-    await wb.runCommand('企业微信: 排序群主…');
+    await wb.runCommand('企业微信: 群主排序…');
     const title = wb.page.locator('.quick-input-widget .quick-input-title');
     await title.filter({ hasText: '群主排序依据' }).first().waitFor({ state: 'visible' });
     await wb.screenshot('zh-01b-sort-pick');

@@ -50,7 +50,7 @@ suite('E2E: Group Owners from the installed .vsix', function () {
     await wb.screenshot('owners-01-welcome');
 
     // A mistyped secret first: nothing is saved, and the toast says what to do.
-    await wb.runCommand('WeCom: Set up credentials');
+    await wb.runCommand('WeCom: Set Up Credentials');
     await wb.inputMessage(/Corp ID/);
     await wb.fillInput(fake.corpId);
     await wb.inputMessage(/Secret of the self-built app/);
@@ -62,7 +62,7 @@ suite('E2E: Group Owners from the installed .vsix', function () {
     // Dismiss it (as a user would) so the later screenshots are not covered by a stale toast.
     await wb.page.locator('.notifications-toasts .codicon-notifications-clear').first().click();
 
-    await wb.runCommand('WeCom: Set up credentials');
+    await wb.runCommand('WeCom: Set Up Credentials');
     await wb.inputMessage(/Corp ID/);
     await wb.fillInput(fake.corpId);
     await wb.inputMessage(/Secret of the self-built app/);
@@ -90,7 +90,7 @@ suite('E2E: Group Owners from the installed .vsix', function () {
       shown[0].description,
     );
 
-    await wb.runCommand('WeCom: Sort owners…');
+    await wb.runCommand('WeCom: Sort Owners…');
     await wb.pickItem('Total members');
     await wb.pickItem('Ascending (smallest first)');
     const byMembers = ordered(fake, 'member_total', true);
@@ -105,7 +105,7 @@ suite('E2E: Group Owners from the installed .vsix', function () {
 
     const needle = fake.owners[2].slice(0, 4);
     const matching = byMembers.filter((owner) => owner.toLowerCase().includes(needle.toLowerCase()));
-    await wb.runCommand('WeCom: Filter owners…');
+    await wb.runCommand('WeCom: Filter Owners…');
     await wb.fillInput(needle.toUpperCase());
     const filtered = await wb.waitForTreeRows((all) => ownerRows(all).length === matching.length);
     assert.deepStrictEqual(

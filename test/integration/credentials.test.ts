@@ -31,6 +31,7 @@ const OWN_COMMANDS = [
   'clearFilter',
   'showLog',
   'openSettings',
+  'importOwnerNames',
 ].map((name) => `wecomGroupStats.${name}`);
 
 suite('Credentials', () => {
@@ -83,8 +84,13 @@ suite('Credentials', () => {
     assert.strictEqual(await setupCredentials(fake.corpId, 'not-the-right-secret-000'), false);
     const message = lastMessage(api);
     assert.strictEqual(message.severity, 'error');
-    assert.match(message.text, /Credentials not saved\..*40001/);
-    assert.ok(message.buttons.includes('Set up credentials'), message.buttons.join());
+    // One sentence (the full advice is in the log), Retry asks again, Show Log.
+    assert.match(
+      message.text,
+      /^Credentials not saved: WeCom rejected the secret \(.*\) \(errcode 40001\)\.$/,
+    );
+    assert.deepStrictEqual([...message.buttons], ['Retry', 'Show Log']);
+    assert.ok(api.logLines().some((line) => line.includes("Enter the app's current secret again")));
     assert.strictEqual(
       vscode.workspace.getConfiguration(SETTINGS_SECTION).inspect('corpId')?.globalValue,
       undefined,
@@ -94,7 +100,10 @@ suite('Credentials', () => {
 
   test('an unknown corp ID is rejected with errcode 40013 and nothing is saved', async () => {
     assert.strictEqual(await setupCredentials('ww-unknown-corp', fake.corpSecret), false);
-    assert.match(lastMessage(api).text, /40013/);
+    assert.strictEqual(
+      lastMessage(api).text,
+      'Credentials not saved: WeCom does not know this corp ID (errcode 40013).',
+    );
     assert.strictEqual(
       vscode.workspace.getConfiguration(SETTINGS_SECTION).inspect('corpId')?.globalValue,
       undefined,

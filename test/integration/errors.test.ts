@@ -52,7 +52,7 @@ suite('Error paths', () => {
     // The proxy is the fix on this side; Open settings leads to it.
     assert.match(message.text, /the proxy setting/);
     assert.strictEqual(message.text.split('203.0.113.7').length, 2, 'the hint is said once');
-    assert.deepStrictEqual([...message.buttons], ['Open settings', 'Show log']);
+    assert.deepStrictEqual([...message.buttons], ['Open Settings', 'Show Log']);
     assert.strictEqual(
       vscode.workspace.getConfiguration(SETTINGS_SECTION).inspect('corpId')?.globalValue,
       undefined,
@@ -67,7 +67,7 @@ suite('Error paths', () => {
     assert.match(message.text, /^Credentials not saved\. Could not reach 127\.0\.0\.1:\d+\./);
     assert.match(message.text, /the API base URL and the proxy/);
     assert.strictEqual(message.text.match(/Could not reach/g)?.length, 1, 'said once, not wrapped twice');
-    assert.ok(message.buttons.includes('Open settings'));
+    assert.ok(message.buttons.includes('Open Settings'));
     assert.strictEqual(await api.mode(), undefined);
   });
 
@@ -80,13 +80,13 @@ suite('Error paths', () => {
     await waitForState(api, 'error');
     const message = lastMessage(api);
     assert.match(message.text, /^Could not load the group owners\./);
-    assert.deepStrictEqual([...message.buttons], ['Retry', 'Open settings', 'Show log']);
+    assert.deepStrictEqual([...message.buttons], ['Retry', 'Open Settings', 'Show Log']);
     assert.strictEqual(api.rows().length, rowsBefore, 'previous rows stay');
     assert.match(api.view().message ?? '', /Could not reach/);
     fake = await startFakeWeComServer({ ownerCount: 6 }); // for teardown
   });
 
-  test('a secret that stops working shows 40001 with a Set up credentials button', async () => {
+  test('a secret that stops working shows 40001 in one sentence with Retry, Set Up Credentials and Show Log', async () => {
     assert.ok(await setupCredentials(fake.corpId, fake.corpSecret));
     await waitForState(api, 'ready');
     // Another server with the same corp ID but a different secret: the stored one is now wrong.
@@ -98,8 +98,11 @@ suite('Error paths', () => {
       await setSetting('apiBaseUrl', other.url);
       await waitForState(api, 'error');
       const message = lastMessage(api);
-      assert.match(message.text, /40001/);
-      assert.ok(message.buttons.includes('Set up credentials'));
+      assert.match(
+        message.text,
+        /^Could not load the group owners: WeCom rejected the secret .*\(errcode 40001\)\.$/,
+      );
+      assert.deepStrictEqual([...message.buttons], ['Retry', 'Set Up Credentials', 'Show Log']);
       assert.deepStrictEqual(api.rows(), [], 'rows of another server are not kept');
     } finally {
       await other.close();
@@ -112,6 +115,6 @@ suite('Error paths', () => {
       api.messages().find((m) => m.severity === 'warning' && m.text.includes('wecomGroupStats.concurrency')),
     );
     assert.match(warning.text, /from 1 to 16/);
-    assert.ok(warning.buttons.includes('Open settings'));
+    assert.ok(warning.buttons.includes('Open Settings'));
   });
 });

@@ -90,7 +90,7 @@ suite('Settings: application scope and plain http', () => {
       /^Could not load the group owners\. The API base URL http:\/\/wecom-relay\.invalid:8080 uses plain http:\/\//,
     );
     assert.match(refused.text, /wecomGroupStats\.allowInsecureHttp/);
-    assert.ok(refused.buttons.includes('Open settings'), refused.buttons.join());
+    assert.ok(refused.buttons.includes('Open Settings'), refused.buttons.join());
     assert.strictEqual(api.view().message, refused.text);
     assert.ok(!api.logLines().some((line) => /\n\s+at /.test(line)), 'no stack in the log');
 

@@ -1,15 +1,24 @@
 /**
  * Export CSV / Export PNG: the host writes the file the user picks in a save dialog. The CSV is
- * built from the figures the host fetched; the PNG arrives as a validated data URL.
+ * built from the figures the host fetched; the PNG arrives as a validated data URL (composed with
+ * its title and legend in the webview), and gets that title as metadata. "Saved …" offers Open
+ * and a reveal action.
  */
 import * as os from 'node:os';
 import * as vscode from 'vscode';
-import type { ByDayData, ExportCsvParams, ExportResult, OwnerLabel } from '../../shared/protocol';
+import type {
+  ByDayData,
+  ExportCsvParams,
+  ExportPngParams,
+  ExportResult,
+  OwnerLabel,
+} from '../../shared/protocol';
 import type { ChartSubject } from '../../shared/chartState';
 import { pngBase64 } from '../../shared/protocolValidation';
 import type { UiLanguage } from '../../shared/i18n';
 import { UserFacingError } from './chartErrors';
 import { buildByDayCsv } from './csv';
+import { withPngText } from './pngText';
 
 /** The save dialog; a seam so automation can supply the target without the UI. */
 export type SaveTargetPicker = (options: vscode.SaveDialogOptions) => Thenable<vscode.Uri | undefined>;
@@ -35,24 +44,53 @@ function defaultFolder(): vscode.Uri {
 
 async function saveBytes(
   pick: SaveTargetPicker,
-  fileName: string,
-  filters: Record<string, string[]>,
+  file: { readonly name: string; readonly dialogTitle: string; readonly filters: Record<string, string[]> },
   bytes: Uint8Array,
   /** Said after "Saved …" when the figures are not whole. */
   missingNote?: string,
 ): Promise<ExportResult> {
-  const target = await pick({ defaultUri: vscode.Uri.joinPath(defaultFolder(), fileName), filters });
+  const target = await pick({
+    title: file.dialogTitle,
+    defaultUri: vscode.Uri.joinPath(defaultFolder(), file.name),
+    filters: file.filters,
+  });
   if (!target) {
     return {};
   }
   await vscode.workspace.fs.writeFile(target, bytes);
-  const saved = vscode.l10n.t('Saved {0}', target.fsPath || target.toString());
-  if (missingNote) {
-    void vscode.window.showWarningMessage(`${saved}. ${missingNote}`);
-  } else {
-    void vscode.window.showInformationMessage(saved);
+  const where = target.fsPath || target.toString();
+  const saved = vscode.l10n.t('Saved {0}', where);
+  void offerOpen(target, missingNote ? `${saved}. ${missingNote}` : saved, missingNote !== undefined);
+  return { savedTo: where };
+}
+
+/**
+ * "Saved …" with Open and a reveal action. Revealing in the OS file manager needs a local desktop
+ * window; in the browser (code-server) the file is shown in the Explorer view instead.
+ */
+async function offerOpen(target: vscode.Uri, text: string, warn: boolean): Promise<void> {
+  const open = vscode.l10n.t('Open');
+  const local = vscode.env.uiKind === vscode.UIKind.Desktop && vscode.env.remoteName === undefined;
+  const reveal = local ? revealInOsLabel() : vscode.l10n.t('Reveal in Explorer View');
+  const show = warn ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
+  const picked = await show(text, open, reveal);
+  if (picked === open) {
+    await vscode.commands.executeCommand('vscode.open', target);
+  } else if (picked === reveal) {
+    await vscode.commands.executeCommand(local ? 'revealFileInOS' : 'revealInExplorer', target);
   }
-  return { savedTo: target.fsPath || target.toString() };
+}
+
+/** VS Code's own wording for each platform's file manager. */
+function revealInOsLabel(): string {
+  switch (process.platform) {
+    case 'win32':
+      return vscode.l10n.t('Reveal in File Explorer');
+    case 'darwin':
+      return vscode.l10n.t('Reveal in Finder');
+    default:
+      return vscode.l10n.t('Open Containing Folder');
+  }
 }
 
 /** What an export of partial figures says about it, or undefined when they are whole. */
@@ -90,8 +128,11 @@ export async function exportCsv(
   });
   return saveBytes(
     pick,
-    exportBaseName(subject, data) + '.csv',
-    { [vscode.l10n.t('CSV files')]: ['csv'] },
+    {
+      name: exportBaseName(subject, data) + '.csv',
+      dialogTitle: vscode.l10n.t('Export CSV'),
+      filters: { [vscode.l10n.t('CSV files')]: ['csv'] },
+    },
     Buffer.from(csv, 'utf8'),
     missingNote(data, 'csv'),
   );
@@ -101,9 +142,9 @@ export async function exportPng(
   pick: SaveTargetPicker,
   subject: ChartSubject,
   data: Pick<ByDayData, 'from' | 'to' | 'missingDays'>,
-  dataUrl: string,
+  params: ExportPngParams,
 ): Promise<ExportResult> {
-  const bytes = Buffer.from(pngBase64(dataUrl), 'base64');
+  const bytes = Buffer.from(pngBase64(params.dataUrl), 'base64');
   if (bytes.length < PNG_SIGNATURE.length || !bytes.subarray(0, 8).equals(PNG_SIGNATURE)) {
     throw new UserFacingError({
       message: vscode.l10n.t('The chart image could not be read. Try Export PNG again.'),
@@ -112,9 +153,13 @@ export async function exportPng(
   }
   return saveBytes(
     pick,
-    exportBaseName(subject, data) + '.png',
-    { [vscode.l10n.t('PNG images')]: ['png'] },
-    bytes,
+    {
+      name: exportBaseName(subject, data) + '.png',
+      dialogTitle: vscode.l10n.t('Export PNG'),
+      filters: { [vscode.l10n.t('PNG images')]: ['png'] },
+    },
+    // The drawn title as text too, so a file manager or a script can read what the image shows.
+    params.title ? withPngText(bytes, 'Title', params.title) : bytes,
     missingNote(data, 'png'),
   );
 }

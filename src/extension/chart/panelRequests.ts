@@ -77,7 +77,7 @@ export class PanelRequests {
         return exportCsv(this.env.pickSaveTarget, subject, data, msg.params, owners, lang);
       }
       case 'exportPng':
-        return exportPng(this.env.pickSaveTarget, subject, this.requireData(), msg.params.dataUrl);
+        return exportPng(this.env.pickSaveTarget, subject, this.requireData(), msg.params);
       case 'backfill':
         // The command asks first (with the call count); Refresh then draws from the history.
         void vscode.commands.executeCommand(BACKFILL_COMMAND);

@@ -14,4 +14,5 @@ export const COMMANDS = {
   clearFilter: 'wecomGroupStats.clearFilter',
   showLog: 'wecomGroupStats.showLog',
   openSettings: 'wecomGroupStats.openSettings',
+  importOwnerNames: 'wecomGroupStats.importOwnerNames',
 } as const;

@@ -4,11 +4,12 @@
  */
 import * as vscode from 'vscode';
 import type { ConnectionManager } from '../connection';
+import { setSecretStoredContext } from '../contextKeys';
 import type { CredentialStore } from '../credentialStore';
 import type { DemoMode } from '../demoMode';
 import type { Notifier } from '../notifications';
 import type { RedactingLog } from '../log';
-import { checkCorpId, readSettings, SETTINGS_SECTION } from '../settings';
+import { affectsSettings, checkCorpId, readSettings, SETTINGS_SECTION } from '../settings';
 import type { TestSeam } from '../testSeam';
 
 /**
@@ -39,7 +40,7 @@ function isSetupArgs(value: unknown): value is SetupCredentialsArgs {
 
 async function askCorpId(current: string): Promise<string | undefined> {
   return vscode.window.showInputBox({
-    title: vscode.l10n.t('WeCom: Set up credentials (1/2)'),
+    title: vscode.l10n.t('WeCom: Set Up Credentials (1/2)'),
     prompt: vscode.l10n.t('Corp ID (企业ID), from the WeCom admin console: My Company → Company Info'),
     placeHolder: 'ww0123456789abcdef',
     value: current,
@@ -58,7 +59,7 @@ async function askCorpId(current: string): Promise<string | undefined> {
 
 async function askSecret(corpId: string): Promise<string | undefined> {
   return vscode.window.showInputBox({
-    title: vscode.l10n.t('WeCom: Set up credentials (2/2)'),
+    title: vscode.l10n.t('WeCom: Set Up Credentials (2/2)'),
     prompt: vscode.l10n.t(
       "Secret of the self-built app that may call customer-contact APIs, for corp {0}. It is stored in VS Code's secret storage only.",
       corpId,
@@ -142,4 +143,26 @@ export async function clearCredentials(deps: CredentialCommandDeps): Promise<boo
     ['setup'],
   );
   return true;
+}
+
+/** Keeps the `secretStored` context key true while a secret is stored for the configured corp ID. */
+export function trackStoredSecret(credentials: CredentialStore): vscode.Disposable {
+  const update = (): void => {
+    const corpId = readSettings().settings.corpId;
+    const stored = corpId ? credentials.getSecret(corpId) : Promise.resolve(undefined);
+    // A secret store that cannot be read has nothing Clear Credentials could clear either.
+    void stored.then(
+      (secret) => setSecretStoredContext(Boolean(secret)),
+      () => setSecretStoredContext(false),
+    );
+  };
+  update();
+  return vscode.Disposable.from(
+    credentials.onDidChange(update),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (affectsSettings(e)) {
+        update();
+      }
+    }),
+  );
 }

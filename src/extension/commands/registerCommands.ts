@@ -3,12 +3,18 @@
  * Command ids are the manifest's; each handler only calls into a service.
  */
 import * as vscode from 'vscode';
-import type { DemoMode } from '../demoMode';
+import { leaveDemo, type DemoMode } from '../demoMode';
 import type { RedactingLog } from '../log';
 import type { Notifier } from '../notifications';
 import { OWNERS_VIEW_ID, type OwnersModel } from '../owners/ownersModel';
 import { COMMANDS } from './commandIds';
-import { clearCredentials, setupCredentials, type CredentialCommandDeps } from './credentialCommands';
+import {
+  clearCredentials,
+  setupCredentials,
+  trackStoredSecret,
+  type CredentialCommandDeps,
+} from './credentialCommands';
+import { importOwnerNames } from './importOwnerNames';
 import { filterOwners, sortOwners } from './viewCommands';
 
 export interface CommandDeps extends CredentialCommandDeps {
@@ -44,7 +50,7 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable {
     [COMMANDS.setupCredentials]: (arg) => setupCredentials(deps, arg),
     [COMMANDS.clearCredentials]: () => clearCredentials(deps),
     [COMMANDS.startDemo]: () => startDemo(demo, notifier),
-    [COMMANDS.stopDemo]: () => demo.stop(),
+    [COMMANDS.stopDemo]: (arg) => leaveDemo(demo, arg),
     [COMMANDS.refresh]: () => model.reload(true),
     [COMMANDS.cancelLoad]: () => model.cancelLoad(),
     [COMMANDS.sort]: (arg) => sortOwners(model, arg),
@@ -52,8 +58,10 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable {
     [COMMANDS.clearFilter]: () => model.setFilter(''),
     [COMMANDS.showLog]: () => log.show(true),
     [COMMANDS.openSettings]: () => openSettings(context),
+    [COMMANDS.importOwnerNames]: (arg) => importOwnerNames(notifier, arg),
   };
   return vscode.Disposable.from(
+    trackStoredSecret(deps.credentials),
     ...Object.entries(handlers).map(([id, handler]) => vscode.commands.registerCommand(id, handler)),
   );
 }
