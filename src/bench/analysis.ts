@@ -1,13 +1,15 @@
 /**
- * `node dist/bench-analysis.js`: roll-ups and rankings (src/analysis) over an embedded store of
- * 5,000 owners x 365 days (1.8 M atoms; target ≤ 300 ms). Each figure is split into the store read
- * and the analysis itself. --file keeps (or reuses) the store file, so the load is paid once.
+ * `node dist/bench-analysis.js`: roll-ups and rankings (src/analysis) over a store of 5,000 owners
+ * x 365 days (1.8 M atoms; target ≤ 300 ms embedded), on the embedded file and, with --pg URL (or
+ * WECOM_BENCH_PG_URL), on PostgreSQL. Each figure is split into the store read and the analysis
+ * itself. --file and --pg-schema keep (or reuse) the loaded store, so the load is paid once.
  * Prints figures; asserts nothing.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
+import { Client } from 'pg';
 import { rankOwners, topOwners } from '../analysis/rank';
 import { rollup, rollupRange } from '../analysis/rollup';
 import { seriesFromSums } from '../analysis/series';
@@ -18,12 +20,17 @@ import type { AtomInput, HistoryStore } from '../store/types';
 import { BENCH_SCOPE, benchFigures } from './storeFixture';
 
 const USAGE = `Usage: node dist/bench-analysis.js [--owners N] [--days N] [--runs N] [--file PATH]
+                                    [--pg URL] [--pg-schema NAME] [--pg-only]
 
-  --owners N   owners per day (default 5000)
-  --days N     days ending 2026-11-26 (default 365)
-  --runs N     timed repetitions of each figure (default 3)
-  --file PATH  keep the store in PATH; an existing file of the same size is reused (default: a
-               temporary file, deleted at the end)
+  --owners N        owners per day (default 5000)
+  --days N          days ending 2026-11-26 (default 365)
+  --runs N          timed repetitions of each figure (default 3)
+  --file PATH       keep the store in PATH; an existing file of the same size is reused (default: a
+                    temporary file, deleted at the end)
+  --pg URL          also measure PostgreSQL (default: $WECOM_BENCH_PG_URL)
+  --pg-schema NAME  keep the PostgreSQL store in schema NAME, reused like --file (default: a
+                    scratch schema, dropped at the end)
+  --pg-only         skip the embedded store
 `;
 
 const SCOPE = BENCH_SCOPE;
@@ -73,6 +80,63 @@ function line(name: string, m: { read: number; analysis: number }, extra: string
   );
 }
 
+/** Loads the store unless it already holds this size, then prints every figure. */
+async function measureStore(
+  name: string,
+  store: HistoryStore,
+  owners: readonly string[],
+  days: number,
+  runs: number,
+): Promise<void> {
+  const stored = await store.days(SCOPE);
+  if (stored?.count !== days || (await store.owners(SCOPE)).length !== owners.length) {
+    console.log(
+      `${name}: loading ${days} days x ${owners.length} owners = ${(days * owners.length).toLocaleString('en-US')} atoms…`,
+    );
+    await load(store, owners, days);
+  } else {
+    console.log(`${name}: reusing the loaded store, ${days} days x ${owners.length} owners.`);
+  }
+  const first = addDays(LAST_DAY, -days + 1);
+  console.log(`\n${name}, ${owners.length} owners, ${first} … ${LAST_DAY}; min of ${runs} run(s):`);
+  for (const by of ['week', 'month'] as const) {
+    const range: DayRange = { from: addDays(first, 1), to: LAST_DAY };
+    const m = await measure(
+      runs,
+      () => store.sumByDay(SCOPE, { ...rollupRange(range), owners }),
+      (sums) => rollup(seriesFromSums(rollupRange(range), sums), range, by),
+    );
+    line(`rollup --by ${by}, ${days - 1} days`, m, `(${m.result.length} periods)`);
+  }
+  for (const span of [7, 30, Math.floor(days / 2)]) {
+    const range: DayRange = { from: addDays(LAST_DAY, -span + 1), to: LAST_DAY };
+    for (const metric of ['new_member_cnt', 'chat_total'] as const) {
+      const m = await measure(
+        runs,
+        () => readForRank(store, SCOPE, metric, range, owners),
+        (atoms) => ({
+          read: atoms.length,
+          top: topOwners(rankOwners(atoms, { metric, range, owners }), 10),
+        }),
+      );
+      line(
+        `rank ${metric}, ${span} days (+${span} prev)`,
+        m,
+        `(${m.result.read.toLocaleString('en-US')} rows read)`,
+      );
+    }
+  }
+  // A subset is summed from its own atoms, never from the all-owner totals.
+  const range: DayRange = { from: addDays(first, 1), to: LAST_DAY };
+  const half = owners.slice(0, owners.length >> 1);
+  const m = await measure(
+    runs,
+    () => store.sumByDay(SCOPE, { ...rollupRange(range), owners: half }),
+    (sums) => rollup(seriesFromSums(rollupRange(range), sums), range, 'month'),
+  );
+  line(`rollup --by month, ${half.length} of the owners`, m, '(summed from their atoms)');
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -80,6 +144,9 @@ async function main(): Promise<void> {
       days: { type: 'string', default: '365' },
       runs: { type: 'string', default: '3' },
       file: { type: 'string' },
+      pg: { type: 'string', default: process.env.WECOM_BENCH_PG_URL ?? '' },
+      'pg-schema': { type: 'string' },
+      'pg-only': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
   });
@@ -89,53 +156,34 @@ async function main(): Promise<void> {
   }
   const [ownerCount, days, runs] = [Number(values.owners), Number(values.days), Number(values.runs)];
   const owners = Array.from({ length: ownerCount }, (_, o) => `owner${String(o).padStart(5, '0')}`);
-  const dir = values.file ? undefined : fs.mkdtempSync(path.join(os.tmpdir(), 'wecom-bench-analysis-'));
-  const file = values.file ?? path.join(dir as string, 'history.db');
-  const reuse = fs.existsSync(file);
-  const store = await openHistoryStore(file);
-  try {
-    const stored = await store.days(SCOPE);
-    if (!reuse || stored?.count !== days || (await store.owners(SCOPE)).length !== ownerCount) {
-      console.log(
-        `Loading ${days} days x ${ownerCount} owners = ${(days * ownerCount).toLocaleString('en-US')} atoms…`,
-      );
-      await load(store, owners, days);
-    } else {
-      console.log(`Reusing ${file}: ${days} days x ${ownerCount} owners.`);
-    }
-    const first = addDays(LAST_DAY, -days + 1);
-    console.log(`\nEmbedded store, ${ownerCount} owners, ${first} … ${LAST_DAY}; min of ${runs} run(s):`);
-    for (const by of ['week', 'month'] as const) {
-      const range: DayRange = { from: addDays(first, 1), to: LAST_DAY };
-      const m = await measure(
-        runs,
-        () => store.sumByDay(SCOPE, { ...rollupRange(range), owners }),
-        (sums) => rollup(seriesFromSums(rollupRange(range), sums), range, by),
-      );
-      line(`rollup --by ${by}, ${days - 1} days`, m, `(${m.result.length} periods)`);
-    }
-    for (const span of [7, 30, Math.floor(days / 2)]) {
-      const range: DayRange = { from: addDays(LAST_DAY, -span + 1), to: LAST_DAY };
-      for (const metric of ['new_member_cnt', 'chat_total'] as const) {
-        const m = await measure(
-          runs,
-          () => readForRank(store, SCOPE, metric, range, owners),
-          (atoms) => ({
-            read: atoms.length,
-            top: topOwners(rankOwners(atoms, { metric, range, owners }), 10),
-          }),
-        );
-        line(
-          `rank ${metric}, ${span} days (+${span} prev)`,
-          m,
-          `(${m.result.read.toLocaleString('en-US')} rows read)`,
-        );
+  if (!values['pg-only']) {
+    const dir = values.file ? undefined : fs.mkdtempSync(path.join(os.tmpdir(), 'wecom-bench-analysis-'));
+    const store = await openHistoryStore(values.file ?? path.join(dir as string, 'history.db'));
+    try {
+      await measureStore('Embedded store', store, owners, days, runs);
+    } finally {
+      await store.close();
+      if (dir) {
+        fs.rmSync(dir, { recursive: true, force: true });
       }
     }
+  }
+  if (!values.pg) {
+    console.log('\nPostgreSQL: skipped (pass --pg URL or set WECOM_BENCH_PG_URL).');
+    return;
+  }
+  const schema = values['pg-schema'] ?? `bench_analysis_${process.pid}`;
+  const store = await openHistoryStore(values.pg, { schema });
+  try {
+    console.log('');
+    await measureStore('PostgreSQL', store, owners, days, runs);
   } finally {
     await store.close();
-    if (dir) {
-      fs.rmSync(dir, { recursive: true, force: true });
+    if (!values['pg-schema']) {
+      const admin = new Client({ connectionString: values.pg });
+      await admin.connect();
+      await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+      await admin.end();
     }
   }
 }

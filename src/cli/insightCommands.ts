@@ -9,15 +9,15 @@ import { rollup, rollupRange } from '../analysis/rollup';
 import { seriesFromSums } from '../analysis/series';
 import { listDays, type CstDay, type DayRange } from '../shared/days';
 import type { HistoryStore, StoreScope } from '../store/types';
-import { planSync, runSync } from '../sync/sync';
+import { planSync } from '../sync/sync';
 import type { CliEnv } from './clientSettings';
 import { connect, type Connection } from './connection';
-import { PartialSyncError } from './failures';
 import { planLine } from './historyFormat';
 import type { InsightCommand } from './insightArgs';
 import { formatRank, formatRollup } from './insightFormat';
 import { readForRank } from './rankRead';
 import type { CliIo } from './run';
+import { runPlan } from './runPlan';
 import { UsageError } from './usage';
 
 export async function runInsight(
@@ -97,20 +97,7 @@ async function fetchMissing(
   if (plan.calls === 0) {
     return;
   }
-  let stored = 0;
-  try {
-    await runSync(connection.client, store, scope, plan, {
-      now,
-      signal: io.signal,
-      parallelUnits: connection.concurrency * 2,
-      onProgress: (p) => {
-        stored = p.stored;
-        io.progress?.(p.done, p.total);
-      },
-    });
-  } catch (err: unknown) {
-    throw new PartialSyncError(err, stored);
-  }
+  await runPlan(connection, store, scope, plan, io);
 }
 
 /** Days of `range` the store lacks for at least one of `owners` (present or absent atoms count). */

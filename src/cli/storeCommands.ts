@@ -11,17 +11,18 @@ import type { HistoryStore, StoreScope } from '../store/types';
 import { reconcileDay } from '../sync/reconcile';
 import { scopeFor } from '../sync/scope';
 import { byDayWithStore } from '../sync/storedByDay';
-import { planSync, runSync } from '../sync/sync';
+import { planSync } from '../sync/sync';
 import type { CliCommand } from './args';
 import type { CliEnv } from './clientSettings';
 import { apiBaseOf, connect, credentialsOf, type Connection } from './connection';
 import { readExport, writeExport } from './exchange';
 import { formatByDay } from './format';
-import { PartialSyncError, StoreOpenError } from './failures';
+import { StoreOpenError } from './failures';
 import { formatHistory, formatPlan, formatReconcile, formatSyncResult, planLine } from './historyFormat';
 import type { InsightCommand } from './insightArgs';
 import { runInsight } from './insightCommands';
 import type { CliIo } from './run';
+import { runPlan } from './runPlan';
 import type { StoreCommand } from './storeArgs';
 
 /** The demo server listens on a new port each run: its history is kept under one fixed source. */
@@ -104,22 +105,8 @@ async function sync(
     return formatPlan(plan, command.format);
   }
   io.info?.(`${planLine(plan)}\n`);
-  let stored = 0;
-  try {
-    const result = await runSync(connection.client, store, scope, plan, {
-      now,
-      signal: io.signal,
-      // Enough units in flight to keep every request slot busy, few enough to write as they finish.
-      parallelUnits: connection.concurrency * 2,
-      onProgress: (p) => {
-        stored = p.stored;
-        io.progress?.(p.done, p.total);
-      },
-    });
-    return formatSyncResult(plan, result, command.format);
-  } catch (err: unknown) {
-    throw new PartialSyncError(err, stored);
-  }
+  const result = await runPlan(connection, store, scope, plan, io);
+  return formatSyncResult(plan, result, command.format);
 }
 
 async function byDay(

@@ -1,10 +1,12 @@
 /**
- * Per-owner reads that the database adds up, so a ranking over 5,000 owners x half a year reads
- * one row per owner instead of one per owner and day (the per-atom read took seconds).
+ * Reads that the database adds up, so a ranking over 5,000 owners x half a year returns one row
+ * per owner instead of one per owner and day, and reads mostly the sums kept at write time
+ * (totals.ts): per-owner block sums for a ranking, per-day totals for a roll-up of every owner.
  */
 import { METRIC_KEYS, type GroupChatStats, type MetricKey } from '../shared/metrics';
+import { blockOf, decompose } from './blocks';
 import { chunks, num, placeholders, type Row, type SqlConn } from './sql';
-import type { LastPresent, OwnerSum, OwnerSumQuery, RangeQuery, ScopeRef } from './types';
+import type { LastPresent, OwnerSum, OwnerSumQuery, OwnersQuery, RangeQuery, ScopeRef } from './types';
 
 /** Owners per statement in `owner IN (…)`: well below both engines' parameter caps. */
 export const OWNER_CHUNK = 5000;
@@ -13,19 +15,32 @@ export const OWNER_CHUNK = 5000;
 export const IN_SCOPE = 'scope_id = (SELECT id FROM history_scopes WHERE scope_key = $1)';
 
 export async function sumByOwner(conn: SqlConn, scope: ScopeRef, query: OwnerSumQuery): Promise<OwnerSum[]> {
+  if (query.from > query.to) {
+    return [];
+  }
   const metrics = query.metrics ?? METRIC_KEYS;
+  const picked = metrics.map((k) => `, ${k}`).join('');
+  // Whole blocks come from the per-owner block sums (schema v3), the days at either end from the
+  // atoms: a half-year reads a handful of rows per owner instead of 182.
+  const { blocks, days } = decompose(query);
+  const params = [scope.key, ...days.flatMap((range) => [range.from, range.to])];
   // SUM of an integer column is exact in both engines; COUNT and SUM come back as strings
   // through pg (int8 / numeric), hence `num`.
-  const sums = metrics.map((k) => `SUM(${k}) AS ${k}`).join(', ');
-  const rows = await perOwnerChunk(
-    conn,
-    scope,
-    query,
-    (owners) =>
-      `SELECT owner, COUNT(*) AS stored, SUM(1 - absent) AS present, SUM(final) AS finals${
-        sums ? `, ${sums}` : ''
-      } FROM history_atoms WHERE ${IN_SCOPE} AND day >= $2 AND day <= $3${owners} GROUP BY owner`,
-  );
+  const sums = metrics.map((k) => `, SUM(${k}) AS ${k}`).join('');
+  const rows = await perOwnerChunk(conn, query, params, (owners) => {
+    const branches = [
+      ...days.map(
+        (_, i) => `SELECT owner, 1 AS stored, 1 - absent AS present, final AS finals${picked}
+          FROM history_atoms WHERE ${IN_SCOPE} AND day >= $${2 * i + 2} AND day <= $${2 * i + 3}${owners}`,
+      ),
+      ...blocks.map(
+        (run) => `SELECT owner, stored, present, finals${picked} FROM history_owner_blocks
+          WHERE ${IN_SCOPE} AND span = ${run.span} AND block >= ${run.from} AND block <= ${run.to}${owners}`,
+      ),
+    ];
+    return `SELECT owner, SUM(stored) AS stored, SUM(present) AS present, SUM(finals) AS finals${sums}
+      FROM (${branches.join(' UNION ALL ')}) parts GROUP BY owner`;
+  });
   return rows.map((r) => {
     const figures: Partial<Record<MetricKey, number>> = {};
     for (const key of metrics) {
@@ -42,14 +57,45 @@ export async function sumByOwner(conn: SqlConn, scope: ScopeRef, query: OwnerSum
   });
 }
 
+/**
+ * The per-day totals over every owner of the scope, shaped as `sumByDay`'s per-owner rows, when
+ * `owners` holds every owner stored in the range (then the totals are exactly the set's sums);
+ * undefined otherwise, so a subset is always summed from its own atoms. The totals are read
+ * first: owners are never removed, so a set that covers them afterwards covered them then.
+ */
+export async function allOwnerDays(
+  conn: SqlConn,
+  scope: ScopeRef,
+  query: OwnersQuery,
+): Promise<Row[] | undefined> {
+  if (query.owners.length === 0) {
+    return undefined;
+  }
+  const range = [scope.key, query.from, query.to];
+  const totals = await conn.all(
+    `SELECT day, stored, present, finals, earliest, ${METRIC_KEYS.join(', ')} FROM history_day_totals
+     WHERE ${IN_SCOPE} AND day >= $2 AND day <= $3 ORDER BY day`,
+    range,
+  );
+  // Owners of the 64-day blocks that meet the range: every owner stored in the range, and
+  // perhaps a few stored only near it (then the atoms are read: slower, still exact).
+  const stored = await conn.all(
+    `SELECT DISTINCT owner FROM history_owner_blocks
+     WHERE ${IN_SCOPE} AND span = 64 AND block >= $2 AND block <= $3`,
+    [scope.key, blockOf(query.from, 64), blockOf(query.to, 64)],
+  );
+  const wanted = new Set(query.owners);
+  return stored.every((r) => wanted.has(String(r.owner))) ? totals : undefined;
+}
+
 export async function lastPresent(conn: SqlConn, scope: ScopeRef, query: RangeQuery): Promise<LastPresent[]> {
   const figures = METRIC_KEYS.map((k) => `a.${k} AS ${k}`).join(', ');
   // The latest present day per owner, then its row: a join both dialects run (SQLite's bare
   // columns beside MAX() would be shorter, but PostgreSQL refuses them).
   const rows = await perOwnerChunk(
     conn,
-    scope,
     query,
+    [scope.key, query.from, query.to],
     (owners) =>
       `SELECT a.owner AS owner, a.day AS day, ${figures} FROM history_atoms a
       JOIN (SELECT scope_id, owner, MAX(day) AS day FROM history_atoms
@@ -80,11 +126,10 @@ const FILTER_IN_SQL_MAX = 200;
  */
 async function perOwnerChunk(
   conn: SqlConn,
-  scope: ScopeRef,
   query: RangeQuery,
+  base: readonly unknown[],
   statement: (ownerFilter: string) => string,
 ): Promise<Row[]> {
-  const base = [scope.key, query.from, query.to];
   let rows: Row[];
   if (query.owners === undefined) {
     rows = await conn.all(statement(''), base);
@@ -94,7 +139,7 @@ async function perOwnerChunk(
   } else {
     rows = [];
     for (const part of chunks([...new Set(query.owners)], OWNER_CHUNK)) {
-      const filter = ` AND owner IN (${placeholders(part.length, 3)})`;
+      const filter = ` AND owner IN (${placeholders(part.length, base.length)})`;
       rows = rows.concat(await conn.all(statement(filter), [...base, ...part]));
     }
   }

@@ -15,6 +15,7 @@ import {
   isFinal,
   sameValue,
 } from './rows';
+import { countedRow, TotalsDelta } from './totals';
 import type { AtomInput, ExportRow, PutResult, StoreScope } from './types';
 
 /** Rows per statement: 14 values each stays far below SQLite's and PostgreSQL's parameter caps. */
@@ -43,9 +44,11 @@ export async function putChecked(
   atoms: readonly AtomInput[],
 ): Promise<PutResult> {
   const counts: Counts = { inserted: 0, revised: 0, unchanged: 0 };
+  const totals = new TotalsDelta();
   for (const part of chunks(atoms, CHUNK)) {
-    await putChunk(conn, sid, part, counts);
+    await putChunk(conn, sid, part, counts, totals);
   }
+  await totals.flush(conn, sid);
   return counts;
 }
 
@@ -54,10 +57,11 @@ async function putChunk(
   sid: number,
   atoms: readonly AtomInput[],
   counts: Counts,
+  totals: TotalsDelta,
 ): Promise<void> {
   const keys = atoms.flatMap((a) => [a.day, a.owner]);
   const stored = await conn.all(
-    `SELECT day, owner, fetched_at, absent, ${FIGURES} FROM history_atoms
+    `SELECT day, owner, fetched_at, final, absent, ${FIGURES} FROM history_atoms
      WHERE scope_id = $1 AND (day, owner) IN (VALUES ${valuesList(atoms.length, 2, 1)})`,
     [sid, ...keys],
   );
@@ -68,10 +72,13 @@ async function putChunk(
   const late: unknown[][] = [];
   for (const atom of atoms) {
     const old = byKey.get(`${atom.day}\u0000${atom.owner}`);
-    const cur = [sid, atom.day, atom.owner, atom.fetchedAt, isFinal(atom.day, atom.fetchedAt) ? 1 : 0];
+    const final = isFinal(atom.day, atom.fetchedAt);
+    const cur = [sid, atom.day, atom.owner, atom.fetchedAt, final ? 1 : 0];
+    const next = { absent: atom.absent === true, final, data: atom.data };
     if (!old) {
       counts.inserted++;
       upserts.push([...cur, atom.absent ? 1 : 0, ...figureCells(atom.data)]);
+      totals.write(atom.day, atom.owner, atom.fetchedAt, next);
       continue;
     }
     const oldAt = num(old.fetched_at);
@@ -80,6 +87,7 @@ async function putChunk(
       counts.unchanged++;
       if (atom.fetchedAt > oldAt) {
         upserts.push([...cur, atom.absent ? 1 : 0, ...figureCells(atom.data)]);
+        totals.write(atom.day, atom.owner, atom.fetchedAt, next, countedRow(old, oldData), oldAt);
       }
       continue;
     }
@@ -96,6 +104,7 @@ async function putChunk(
         ...figureCells(oldData),
       ]);
       upserts.push([...cur, atom.absent ? 1 : 0, ...figureCells(atom.data)]);
+      totals.write(atom.day, atom.owner, atom.fetchedAt, next, countedRow(old, oldData), oldAt);
     } else {
       // A writer that fetched earlier arrives late: its value is the older one, kept as a revision.
       late.push([

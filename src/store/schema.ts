@@ -7,9 +7,20 @@
 import type { Dialect, SqlConn } from './sql';
 import { num } from './sql';
 import { METRIC_KEYS } from '../shared/metrics';
+import { BLOCK_SPANS } from './blocks';
 
 /** The eight figures as columns, NULL when the owner was absent. */
 const FIGURE_COLUMNS = METRIC_KEYS.map((k) => `${k} BIGINT`).join(', ');
+/** The eight figures summed: 0, not NULL, when every atom was absent. */
+const SUM_COLUMNS = METRIC_KEYS.map((k) => `${k} BIGINT NOT NULL`).join(', ');
+const FIGURE_LIST = METRIC_KEYS.join(', ');
+/** stored, present, finals and the eight sums of a group of atoms. */
+const COUNT_SUMS = [
+  'COUNT(*)',
+  'SUM(1 - absent)',
+  'SUM(final)',
+  ...METRIC_KEYS.map((k) => `COALESCE(SUM(${k}), 0)`),
+].join(', ');
 
 /**
  * The dialects differ only where SQL does: PostgreSQL numbers scopes with an identity column,
@@ -50,6 +61,37 @@ export const STEPS: readonly Step[] = [
     version: 2,
     why: "one owner's series reads a contiguous slice instead of one row per day across the table",
     sql: () => ['CREATE INDEX history_atoms_by_owner ON history_atoms (scope_id, owner, day)'],
+  },
+  {
+    version: 3,
+    why:
+      'sums kept as atoms are written, per day over all owners and per owner by block of days, so ' +
+      "a year's roll-up or ranking reads thousands of rows, not 1.8 M atoms",
+    sql: (dialect) => {
+      const keyed = dialect === 'sqlite' ? ' WITHOUT ROWID' : '';
+      const scope = 'scope_id INTEGER NOT NULL REFERENCES history_scopes (id)';
+      const counts = `stored BIGINT NOT NULL, present BIGINT NOT NULL, finals BIGINT NOT NULL, ${SUM_COLUMNS}`;
+      // Days since 1970-01-01, as blocks.ts counts them.
+      const dayNo =
+        dialect === 'postgres'
+          ? "(CAST(day AS date) - DATE '1970-01-01')"
+          : "CAST(julianday(day) - julianday('1970-01-01') AS INTEGER)";
+      return [
+        `CREATE TABLE history_day_totals (${scope}, day TEXT NOT NULL, ${counts},
+           earliest BIGINT NOT NULL, PRIMARY KEY (scope_id, day))${keyed}`,
+        `CREATE TABLE history_owner_blocks (${scope}, span INTEGER NOT NULL, block INTEGER NOT NULL,
+           owner TEXT NOT NULL, ${counts}, PRIMARY KEY (scope_id, span, block, owner))${keyed}`,
+        `INSERT INTO history_day_totals (scope_id, day, stored, present, finals, ${FIGURE_LIST}, earliest)
+         SELECT scope_id, day, ${COUNT_SUMS}, MIN(fetched_at) FROM history_atoms GROUP BY scope_id, day`,
+        ...BLOCK_SPANS.map(
+          (span) =>
+            `INSERT INTO history_owner_blocks (scope_id, span, block, owner, stored, present, finals, ${FIGURE_LIST})
+             SELECT scope_id, ${span}, block, owner, ${COUNT_SUMS}
+             FROM (SELECT a.*, ${dayNo} / ${span} AS block FROM history_atoms a) b
+             GROUP BY scope_id, block, owner`,
+        ),
+      ];
+    },
   },
 ];
 

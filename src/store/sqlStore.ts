@@ -6,7 +6,7 @@ import { listDays } from '../shared/days';
 import { METRIC_KEYS, emptyStats, type GroupChatStats } from '../shared/metrics';
 import { checkAtoms, figuresOf, FIGURES } from './rows';
 import { exportRows, importRows } from './exchange';
-import { IN_SCOPE, lastPresent, OWNER_CHUNK, sumByOwner } from './aggregates';
+import { allOwnerDays, IN_SCOPE, lastPresent, OWNER_CHUNK, sumByOwner } from './aggregates';
 import { putChecked, scopeId } from './put';
 import { migrate, SCHEMA_LOCK_KEY } from './schema';
 import { chunks, num, placeholders, type Row, type SqlConn, type SqlEngine } from './sql';
@@ -99,16 +99,19 @@ export class SqlHistoryStore implements HistoryStore {
   async sumByDay(scope: ScopeRef, query: OwnersQuery): Promise<DaySum[]> {
     const owners = [...new Set(query.owners)];
     const sums = METRIC_KEYS.map((k) => `SUM(${k}) AS ${k}`).join(', ');
-    const parts = await this.db.read((conn) =>
-      this.byOwners(
-        conn,
-        scope,
-        { ...query, owners },
-        `day, COUNT(*) AS stored, SUM(1 - absent) AS present, SUM(final) AS finals,
+    // Every stored owner asked for: the totals kept at write time; a subset: its own atoms.
+    const parts = await this.db.read(
+      async (conn) =>
+        (await allOwnerDays(conn, scope, { ...query, owners })) ??
+        this.byOwners(
+          conn,
+          scope,
+          { ...query, owners },
+          `day, COUNT(*) AS stored, SUM(1 - absent) AS present, SUM(final) AS finals,
          MIN(fetched_at) AS earliest, ${sums}`,
-        'history_atoms',
-        'GROUP BY day',
-      ),
+          'history_atoms',
+          'GROUP BY day',
+        ),
     );
     // Several owner chunks give several rows per day: add them up.
     const byDay = new Map<
@@ -187,7 +190,12 @@ export class SqlHistoryStore implements HistoryStore {
 
   async owners(scope: ScopeRef): Promise<string[]> {
     const rows = await this.db.read((conn) =>
-      conn.all(`SELECT DISTINCT owner FROM history_atoms WHERE ${IN_SCOPE} ORDER BY owner`, [scope.key]),
+      // Every owner has a 64-day block row per block it has atoms in (schema v3): a few rows per
+      // owner instead of one per atom.
+      conn.all(
+        `SELECT DISTINCT owner FROM history_owner_blocks WHERE ${IN_SCOPE} AND span = 64 ORDER BY owner`,
+        [scope.key],
+      ),
     );
     return rows.map((r) => String(r.owner));
   }
@@ -195,7 +203,8 @@ export class SqlHistoryStore implements HistoryStore {
   async days(scope: ScopeRef): Promise<StoredDays | undefined> {
     const rows = await this.db.read((conn) =>
       conn.all(
-        `SELECT MIN(day) AS first, MAX(day) AS last, COUNT(DISTINCT day) AS n FROM history_atoms WHERE ${IN_SCOPE}`,
+        // One totals row per day with atoms (schema v3), not a scan of every atom.
+        `SELECT MIN(day) AS first, MAX(day) AS last, COUNT(*) AS n FROM history_day_totals WHERE ${IN_SCOPE}`,
         [scope.key],
       ),
     );

@@ -1,7 +1,6 @@
 import { WECOM_PATHS } from '../../../src/shared/wecomApi';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { run } from '../../../src/cli/run';
 import type { FakeWeComServer } from '../../../src/demo/fakeServer';
@@ -12,6 +11,7 @@ import { scopeFor } from '../../../src/sync/scope';
 import { planSync, runSync } from '../../../src/sync/sync';
 import { FIXED_NOW, dayTruth, makeClient, startServer } from '../wecom/support';
 import { runInProcess } from './cliHarness';
+import { serverWithStoreFile } from './storeSupport';
 
 const DAY_MS = 86_400_000;
 
@@ -26,20 +26,11 @@ suite(
     const cli = (...argv: string[]) => runInProcess(argv, env, now, 5);
     const days10 = listDays(lastNDays(10, FIXED_NOW));
 
-    setup(async () => {
+    setup(() => {
       clock = FIXED_NOW;
-      server = await startServer({ ownerCount: 120, now });
-      dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wecom-cli-store-'));
-      env = {
-        WECOM_CORP_ID: server.corpId,
-        WECOM_CORP_SECRET: server.corpSecret,
-        WECOM_API_BASE: server.url,
-        WECOM_STORE: path.join(dir, 'history.db'),
-      };
     });
-    teardown(async () => {
-      await server.close();
-      fs.rmSync(dir, { recursive: true, force: true });
+    serverWithStoreFile({ ownerCount: 120, now }, (place) => {
+      ({ server, dir, env } = place);
     });
 
     test('sync --dry-run: exactly the four keys, and no statistics call', async () => {

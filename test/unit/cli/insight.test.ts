@@ -1,13 +1,11 @@
 import { WECOM_PATHS } from '../../../src/shared/wecomApi';
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import type { FakeWeComServer } from '../../../src/demo/fakeServer';
 import { addDays, listDays } from '../../../src/shared/days';
 import { emptyStats, METRIC_KEYS, type GroupChatStats } from '../../../src/shared/metrics';
-import { FIXED_NOW, startServer } from '../wecom/support';
+import { FIXED_NOW } from '../wecom/support';
 import { runInProcess } from './cliHarness';
+import { serverWithStoreFile, type RankJson, type RollupJson } from './storeSupport';
 
 const AS_OF = [
   'chat_total',
@@ -18,26 +16,8 @@ const AS_OF = [
   'migrate_trainee_chat_cnt',
 ];
 
-interface RollupJson {
-  by: string;
-  range: { from: string; to: string };
-  items: Array<{
-    period: string;
-    from: string;
-    to: string;
-    complete: boolean;
-    data: Record<string, number | null>;
-    change: Record<string, number | null>;
-  }>;
-}
-interface RankJson {
-  metric: string;
-  items: Array<{ owner: string; value: number; rank: number; previous_rank: number | null }>;
-}
-
 suite('cli: rollup and rank against the fake server and a store file', () => {
   let server: FakeWeComServer;
-  let dir: string;
   let env: Record<string, string>;
   const cli = (...argv: string[]) => runInProcess(argv, env, () => FIXED_NOW, 5);
   const owners = ['lisi', 'zhangsan'];
@@ -55,19 +35,8 @@ suite('cli: rollup and rank against the fake server and a store file', () => {
   const calls = (): number =>
     (server.counts()[WECOM_PATHS.statistic] ?? 0) + (server.counts()[WECOM_PATHS.byDay] ?? 0);
 
-  setup(async () => {
-    server = await startServer({ ownerCount: 12 });
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wecom-cli-insight-'));
-    env = {
-      WECOM_CORP_ID: server.corpId,
-      WECOM_CORP_SECRET: server.corpSecret,
-      WECOM_API_BASE: server.url,
-      WECOM_STORE: path.join(dir, 'history.db'),
-    };
-  });
-  teardown(async () => {
-    await server.close();
-    fs.rmSync(dir, { recursive: true, force: true });
+  serverWithStoreFile({ ownerCount: 12 }, (place) => {
+    ({ server, env } = place);
   });
 
   test('rollup --by week: the plan on stderr first, items exactly as documented, hand-summed', async () => {

@@ -1,52 +1,21 @@
 import { WECOM_PATHS } from '../../../src/shared/wecomApi';
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import type { FakeWeComServer } from '../../../src/demo/fakeServer';
 import { listDays } from '../../../src/shared/days';
 import { emptyStats, type GroupChatStats } from '../../../src/shared/metrics';
 import { openHistoryStore } from '../../../src/store/open';
 import type { AtomInput } from '../../../src/store/types';
 import { scopeFor } from '../../../src/sync/scope';
-import { FIXED_NOW, startServer } from '../wecom/support';
+import { FIXED_NOW } from '../wecom/support';
 import { runInProcess } from './cliHarness';
-
-interface RollupJson {
-  by: string;
-  range: { from: string; to: string };
-  items: Array<{
-    period: string;
-    from: string;
-    to: string;
-    complete: boolean;
-    data: Record<string, number | null>;
-    change: Record<string, number | null>;
-  }>;
-}
-interface RankJson {
-  metric: string;
-  items: Array<{ owner: string; value: number; rank: number; previous_rank: number | null }>;
-}
+import { serverWithStoreFile, type RankJson, type RollupJson } from './storeSupport';
 
 suite('cli: rollup and rank --no-fetch over a store file', () => {
   let server: FakeWeComServer;
-  let dir: string;
   let env: Record<string, string>;
   const cli = (...argv: string[]) => runInProcess(argv, env, () => FIXED_NOW, 5);
-  setup(async () => {
-    server = await startServer({ ownerCount: 12 });
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wecom-cli-insight-'));
-    env = {
-      WECOM_CORP_ID: server.corpId,
-      WECOM_CORP_SECRET: server.corpSecret,
-      WECOM_API_BASE: server.url,
-      WECOM_STORE: path.join(dir, 'history.db'),
-    };
-  });
-  teardown(async () => {
-    await server.close();
-    fs.rmSync(dir, { recursive: true, force: true });
+  serverWithStoreFile({ ownerCount: 12 }, (place) => {
+    ({ server, env } = place);
   });
 
   test('--no-fetch with missing days: exit 2, the days named, no call at all, nothing on stdout', async () => {

@@ -2,18 +2,18 @@
 import * as assert from 'node:assert/strict';
 import { finalAfterMs } from '../../../src/shared/days';
 import type { HistoryStore } from '../../../src/store/types';
-import { forEachEngine, OTHER_SCOPE, SCOPE, stats, type Place } from './harness';
+import { forEachEngine, storePerTest, OTHER_SCOPE, SCOPE, stats } from './harness';
 
 const D1 = '2026-11-20';
 const D2 = '2026-11-21';
 const D3 = '2026-11-22';
 
 forEachEngine('history store aggregates', (engine) => {
-  let place: Place;
   let store: HistoryStore;
+  storePerTest(engine, (_, s) => {
+    store = s;
+  });
   setup(async () => {
-    place = await engine.place();
-    store = await place.open();
     const cut = finalAfterMs(D2);
     await store.putAtoms(SCOPE, [
       // amy: present D1 and D3, absent D2; the D3 atom is provisional.
@@ -26,10 +26,6 @@ forEachEngine('history store aggregates', (engine) => {
       { day: D1, owner: 'cat', fetchedAt: cut, absent: true },
     ]);
     await store.putAtoms(OTHER_SCOPE, [{ day: D1, owner: 'amy', fetchedAt: cut, data: stats(5000) }]);
-  });
-  teardown(async () => {
-    await store.close();
-    await place.dispose();
   });
 
   test('sumByOwner: present days summed, absent days counted as stored only, final days counted', async () => {

@@ -3,22 +3,16 @@ import * as assert from 'node:assert/strict';
 import { finalAfterMs } from '../../../src/shared/days';
 import { addStats, emptyStats } from '../../../src/shared/metrics';
 import type { ExportRow, HistoryStore } from '../../../src/store/types';
-import { at, forEachEngine, OTHER_SCOPE, SCOPE, stats, type Place } from './harness';
+import { at, forEachEngine, storePerTest, OTHER_SCOPE, SCOPE, stats } from './harness';
 
 const D1 = '2026-11-20';
 const D2 = '2026-11-21';
 const LATE = at('2026-11-25T00:00:00Z');
 
 forEachEngine('history store contract', (engine) => {
-  let place: Place;
   let store: HistoryStore;
-  setup(async () => {
-    place = await engine.place();
-    store = await place.open();
-  });
-  teardown(async () => {
-    await store.close();
-    await place.dispose();
+  storePerTest(engine, (_, s) => {
+    store = s;
   });
 
   test('atoms come back as written, ordered by day then owner, absent owners without figures', async () => {

@@ -136,3 +136,21 @@ export function stats(base: number): GroupChatStats {
 export function at(iso: string): number {
   return Date.parse(iso);
 }
+
+/**
+ * A fresh store for each test of the suite: opened in setup, closed and removed in teardown.
+ * `use` hands the suite the place and the store as each test starts.
+ */
+export function storePerTest(engine: EngineCase, use: (place: Place, store: HistoryStore) => void): void {
+  let place: Place | undefined;
+  let store: HistoryStore | undefined;
+  setup(async () => {
+    place = await engine.place();
+    store = await place.open();
+    use(place, store);
+  });
+  teardown(async () => {
+    await store?.close();
+    await place?.dispose();
+  });
+}
