@@ -208,7 +208,9 @@ async function fetchDayByBatch(
   for (let i = 0; i < unit.owners.length; i += MAX_OWNERS_PER_REQUEST) {
     const batch = unit.owners.slice(i, i + MAX_OWNERS_PER_REQUEST);
     try {
-      rows.push(...(await client.getOwnerTotals({ from: unit.day, to: unit.day, owners: batch }, { signal })));
+      rows.push(
+        ...(await client.getOwnerTotals({ from: unit.day, to: unit.day, owners: batch }, { signal })),
+      );
     } catch (err) {
       if (!isNoValidUserid(err)) {
         throw err;
