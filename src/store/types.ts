@@ -190,13 +190,16 @@ export interface HistoryStore {
 
   /**
    * Every day of the range in order (days with no atoms too, with `stored: 0`): the sum over
-   * `owners` of the present atoms, and whether it is complete and final.
+   * `owners` of the present atoms, and whether it is complete and final. Fast (per-day totals kept
+   * at write time) when `owners` holds every owner stored in and near the range; a subset is
+   * summed from its atoms (about 1 s for 2,500 of 5,000 owners over a year, embedded).
    */
   sumByDay(scope: ScopeRef, query: OwnersQuery): Promise<DaySum[]>;
 
   /**
    * Per owner with at least one atom in the range (sorted): its figures summed over the present
    * atoms, in the database, so a ranking never reads one row per day. Absent atoms add nothing.
+   * Whole 8- and 64-day blocks come from per-owner sums kept at write time, for any owner set.
    */
   sumByOwner(scope: ScopeRef, query: OwnerSumQuery): Promise<OwnerSum[]>;
 
