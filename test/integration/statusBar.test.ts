@@ -113,7 +113,9 @@ suite('Status bar summary and Import Owner Names', () => {
       [second]: 'Yi, B',
     });
     assert.match(lastMessage(api).text, /^Imported 2 owner names \(2 new, 0 changed\)/);
-    await waitFor('the tree shows the imported name', () => api.rows().some((row) => row.label === '测试甲'));
+    await waitFor('the tree shows the imported name', () =>
+      api.rows().some((row) => row.label.startsWith('测试甲 · ')),
+    );
 
     const bad = path.join(folder, 'bad.csv');
     fs.writeFileSync(bad, 'zhangsan,张三\nlisi\n');
