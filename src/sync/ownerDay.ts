@@ -7,6 +7,7 @@
 import type { CstDay } from '../shared/days';
 import type { HistoryStore, StoreScope, StoredAtom } from '../store/types';
 import type { CallOptions, OwnerTotals, StatisticsClient } from '../wecom/types';
+import { isReusable, PROVISIONAL_TTL_MS } from './freshness';
 import { planFetch } from './planner';
 import { runSync } from './sync';
 
@@ -37,9 +38,10 @@ export async function ownerDayFromStore(
 ): Promise<OwnerDayResult> {
   const ids = [...new Set(owners)];
   const now = options.now();
-  const ttl = options.provisionalTtlMs ?? 3600_000;
+  const ttl = options.provisionalTtlMs ?? PROVISIONAL_TTL_MS;
+  // Refresh re-asks only what is not final: a final day does not change.
   const reusable = (atom: StoredAtom): boolean =>
-    atom.final || (!options.refresh && now - atom.fetchedAt >= 0 && now - atom.fetchedAt < ttl);
+    atom.final || (!options.refresh && isReusable(atom, now, ttl));
   let atoms = await store.getAtoms(scope, { from: day, to: day, owners: ids });
   let calls = 0;
   if (atoms.length < ids.length || !atoms.every(reusable)) {

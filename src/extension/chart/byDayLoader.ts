@@ -19,6 +19,7 @@ import { allowedWindow, isInWindow, listDays, splitRange } from '../../shared/da
 import type { GroupChatStats } from '../../shared/metrics';
 import type { ByDayData, DaySeries } from '../../shared/protocol';
 import type { DaySum, HistoryStore, StoreScope } from '../../store/types';
+import { isReusable, PROVISIONAL_TTL_MS } from '../../sync/freshness';
 import { contiguousRuns, planFetch } from '../../sync/planner';
 import { runSync } from '../../sync/sync';
 import type { CallOptions, StatisticsClient } from '../../wecom/types';
@@ -61,13 +62,13 @@ export async function loadByDay(
   const window = allowedWindow(now);
   const days = listDays(request.range);
   const owners = [...new Set(request.owners)].sort();
-  const ttl = deps.provisionalTtlMs ?? 3600_000;
+  const ttl = deps.provisionalTtlMs ?? PROVISIONAL_TTL_MS;
   const query = { from: request.range.from, to: request.range.to, owners };
   const usable = (sum: DaySum | undefined): boolean =>
     sum !== undefined &&
     sum.complete &&
     (!isInWindow(sum.day, window) ||
-      (!request.refresh && (sum.final || recent(sum.earliestFetchedAt, now, ttl))));
+      (!request.refresh && isReusable({ ...sum, fetchedAt: sum.earliestFetchedAt }, now, ttl)));
 
   const before = byDay(await deps.store.sumByDay(deps.scope, query));
   const cachedDays = days.filter((day) => usable(before.get(day))).length;
@@ -82,7 +83,7 @@ export async function loadByDay(
     });
     const keep = new Set(
       coverage
-        .filter((e) => !request.refresh && (e.final || recent(e.fetchedAt, now, ttl)))
+        .filter((e) => !request.refresh && isReusable(e, now, ttl))
         .map((e) => `${e.day}\u0000${e.owner}`),
     );
     const plan = planFetch({
@@ -138,10 +139,6 @@ export async function loadByDay(
         ? yesterday.earliestFetchedAt
         : undefined,
   };
-}
-
-function recent(fetchedAt: number | undefined, now: number, ttl: number): boolean {
-  return fetchedAt !== undefined && now - fetchedAt >= 0 && now - fetchedAt < ttl;
 }
 
 function byDay(sums: readonly DaySum[]): Map<CstDay, DaySum> {

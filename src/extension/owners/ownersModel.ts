@@ -48,6 +48,8 @@ export class OwnersModel extends Disposable {
   private generation = 0;
   private inFlight: { key: string; controller: AbortController; promise: Promise<void> } | undefined;
   private latest: Promise<void> = Promise.resolve();
+  /** False from the moment a reload is asked for until the newest one has settled. */
+  private settled = true;
 
   private readonly _onDidChange = this._register(new vscode.EventEmitter<void>());
   readonly onDidChange = this._onDidChange.event;
@@ -66,11 +68,12 @@ export class OwnersModel extends Disposable {
     super();
     this._sort = sort;
     this._register(connections.onDidChange(() => void this.reload(false)));
-    // Another sync (the chart, the daily one, a backfill) may have brought fresher figures.
-    // (Its own sync fires this too, while it is still in flight: nothing to re-read then.)
+    // Another sync (the chart, the daily one, a backfill) may have brought fresher figures. Only
+    // when no load is under way: a re-read must never supersede a load the user asked for (and
+    // the tree's own sync fires this while it is still running).
     this._register(
       days.onDidSync(() => {
-        if (!this.inFlight && this._state === 'ready') {
+        if (this.settled && this._state === 'ready') {
           void this.reload(true, false);
         }
       }),
@@ -145,6 +148,13 @@ export class OwnersModel extends Disposable {
     const generation = ++this.generation;
     const run = this.reloadNow(force, refresh, generation);
     this.latest = run;
+    this.settled = false;
+    const done = (): void => {
+      if (this.latest === run) {
+        this.settled = true;
+      }
+    };
+    run.then(done, done);
     return run;
   }
 
