@@ -16,7 +16,7 @@ import { saveAs } from './saveDialog';
 
 /** The title of the panel for owners 1, 7 and 11 names them all (any order). */
 const THREE_OWNERS_TITLE = /^By day: (?=.*lisi)(?=.*a<b>&c)(?=.*Zhou "Jie", Sales)/;
-const INLINE_ACTION = '.actions .action-label[aria-label*="by-day chart"]';
+const INLINE_ACTION = '.actions .action-label[aria-label*="by-day chart" i]';
 
 /** Waits until the webview has drawn more than `after` times and is in `state`; returns the count. */
 async function waitForDraw(frame: FrameLocator, after: number, timeoutMs = 30_000): Promise<number> {

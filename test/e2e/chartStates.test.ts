@@ -13,7 +13,7 @@ import { startFakeWeComServer, type FakeWeComServer } from '../../src/demo/fakeS
 import { addDays, cstYesterday, isProvisional } from '../../src/shared/days';
 import { Workbench } from './harness';
 
-const INLINE_ACTION = '.actions .action-label[aria-label*="by-day chart"]';
+const INLINE_ACTION = '.actions .action-label[aria-label*="by-day chart" i]';
 
 /** Waits until the webview's body reports `state` (ready / empty / error). */
 async function waitForState(frame: FrameLocator, state: string, timeoutMs = 30_000): Promise<void> {

@@ -167,6 +167,7 @@ suite('E2E: Simplified Chinese UI (zh-cn language pack, demo mode)', function ()
 
   test('leaving demo mode shows the Chinese welcome view', async () => {
     await wb.page.locator('.statusbar-item', { hasText: '企业微信演示' }).first().click();
+    await wb.answerDialog('退出演示模式');
     const welcome = wb.page.locator('[id="workbench.parts.sidebar"] .welcome-view-content');
     await welcome.locator('a', { hasText: '使用演示数据试用' }).first().waitFor({ state: 'visible' });
     const text = await welcome.first().innerText();

@@ -241,6 +241,14 @@ export class Workbench {
    * Saves a full-window screenshot to test-results/screenshots/<name>.png and returns its path.
    * The pointer is parked over the editor area first, so no hover tooltip covers the picture.
    */
+  /** Answers VS Code's modal dialog with `button` and waits until it has closed. */
+  async answerDialog(button: string): Promise<void> {
+    const dialog = this.page.locator('.monaco-dialog-box');
+    await dialog.waitFor({ state: 'visible' });
+    await dialog.locator('.monaco-button', { hasText: button }).click();
+    await dialog.waitFor({ state: 'hidden' });
+  }
+
   async screenshot(name: string, options: { keepPointer?: boolean } = {}): Promise<string> {
     fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
     const viewport = this.page.viewportSize();

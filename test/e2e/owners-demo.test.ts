@@ -40,6 +40,7 @@ suite('E2E: demo mode from the installed .vsix', function () {
     await wb.screenshot('owners-demo-01-tree-and-tooltip');
 
     await status.first().click();
+    await wb.answerDialog('Leave Demo Mode');
     const welcome = wb.page.locator('[id="workbench.parts.sidebar"] .welcome-view-content a', {
       hasText: 'Try with demo data',
     });

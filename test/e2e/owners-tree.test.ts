@@ -13,7 +13,7 @@ import { Workbench, type TreeRow } from './harness';
 import { ownerIdOf, ownerRows, pickExactItem, treeMessage } from './owners-steps';
 
 const SIDEBAR_PX = 300;
-const INLINE_CHART = '.actions .action-label[aria-label*="by-day chart"]';
+const INLINE_CHART = '.actions .action-label[aria-label*="by-day chart" i]';
 
 /** Every owner row's description starts with that owner's `metric` for `day` and its short name. */
 function assertSortedFigureFirst(
@@ -39,7 +39,7 @@ suite('E2E: the owners tree at a 300 px side bar', function () {
     wb = await Workbench.start({
       settings: { 'wecomGroupStats.apiBaseUrl': fake.url, 'wecomGroupStats.ownerNames': fake.ownerNames },
     });
-    await wb.runCommand('WeCom: Set up credentials');
+    await wb.runCommand('WeCom: Set Up Credentials');
     await wb.fillInput(fake.corpId);
     await wb.fillPassword(fake.corpSecret);
     await wb.waitForNotification(/verified and saved/);
@@ -58,7 +58,7 @@ suite('E2E: the owners tree at a 300 px side bar', function () {
     assertSortedFigureFirst(await wb.treeRows(), fake, 'chat_total', (n) => `${n} groups`);
     assert.strictEqual(await treeMessage(wb).innerText(), 'Sorted by Total groups, largest first.');
 
-    await wb.runCommand('WeCom: Sort owners…');
+    await wb.runCommand('WeCom: Sort Owners…');
     await pickExactItem(wb, 'Messages');
     await wb.pickItem('Descending (largest first)');
     await treeMessage(wb).filter({ hasText: 'Sorted by Messages, largest first.' }).waitFor();
@@ -89,7 +89,7 @@ suite('E2E: the owners tree at a 300 px side bar', function () {
     const matching = fake.owners.filter((owner) => owner.includes(needle));
     assert.deepStrictEqual(matching, ['zhangsan', 'zhangwei']);
 
-    await wb.runCommand('WeCom: Filter owners…');
+    await wb.runCommand('WeCom: Filter Owners…');
     const input = wb.page.locator('.quick-input-widget input.input');
     await input.waitFor({ state: 'visible' });
     await wb.page.keyboard.type(needle, { delay: 60 });
@@ -101,7 +101,7 @@ suite('E2E: the owners tree at a 300 px side bar', function () {
     await wb.page.keyboard.press('Escape');
     await wb.waitForTreeRows((all) => ownerRows(all).length === fake.owners.length);
 
-    await wb.runCommand('WeCom: Filter owners…');
+    await wb.runCommand('WeCom: Filter Owners…');
     await input.waitFor({ state: 'visible' });
     await wb.page.keyboard.type(needle, { delay: 30 });
     await wb.page.keyboard.press('Enter');
@@ -164,7 +164,7 @@ suite('E2E: the owners tree in Simplified Chinese at a 300 px side bar', functio
     await wb.clickActivity('企业微信');
     await wb.setSidebarWidth(SIDEBAR_PX);
     await wb.waitForTreeRows((all) => all.length > 5 && all[0].label.startsWith('全部群主'));
-    await wb.runCommand('企业微信: 排序群主…');
+    await wb.runCommand('企业微信: 群主排序…');
     await pickExactItem(wb, METRICS.msg_total.label.zh);
     await wb.pickItem('降序（大的在前）');
     await treeMessage(wb)

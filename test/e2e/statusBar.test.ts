@@ -123,7 +123,7 @@ suite('E2E: status bar summary and demo item', function () {
     assert.ok(await demo.isVisible(), 'Cancel keeps demo mode');
 
     await demo.click();
-    await dialog.locator('.monaco-button', { hasText: 'Leave Demo Mode' }).click();
+    await wb.answerDialog('Leave Demo Mode');
     await demo.waitFor({ state: 'detached', timeout: 20_000 });
   });
 });
