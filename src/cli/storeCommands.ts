@@ -9,7 +9,7 @@ import { lastNDays, listDays } from '../shared/days';
 import { defaultStorePath, isPostgresUrl, openHistoryStore } from '../store/open';
 import type { HistoryStore, StoreScope } from '../store/types';
 import { reconcileDay } from '../sync/reconcile';
-import { scopeFor } from '../sync/scope';
+import { DEMO_SCOPE_BASE, scopeFor } from '../sync/scope';
 import { byDayWithStore } from '../sync/storedByDay';
 import { planSync } from '../sync/sync';
 import type { CliCommand } from './args';
@@ -24,9 +24,6 @@ import { runInsight } from './insightCommands';
 import type { CliIo } from './run';
 import { runPlan } from './runPlan';
 import type { StoreCommand } from './storeArgs';
-
-/** The demo server listens on a new port each run: its history is kept under one fixed source. */
-const DEMO_SOURCE = 'demo';
 
 /** by-day with --store: stored days first, the rest fetched. */
 type StoredByDayCommand = Extract<CliCommand, { kind: 'by-day' }>;
@@ -142,7 +139,7 @@ async function reconcile(
 /** The store part of this source: (API base URL, corp ID, app), or the demo corp's. */
 function scopeOf(demo: boolean, env: CliEnv): StoreScope {
   if (demo) {
-    return scopeFor({ apiBaseUrl: DEMO_SOURCE, corpId: DEMO_CORP_ID, corpSecret: DEMO_CORP_SECRET });
+    return scopeFor({ apiBaseUrl: DEMO_SCOPE_BASE, corpId: DEMO_CORP_ID, corpSecret: DEMO_CORP_SECRET });
   }
   const { corpId, corpSecret } = credentialsOf(env);
   return scopeFor({ apiBaseUrl: apiBaseOf(env), corpId, corpSecret });

@@ -6,7 +6,7 @@
  */
 import type { OwnerNames } from '../shared/ownerNames';
 import * as vscode from 'vscode';
-import { scopeFor } from '../sync/scope';
+import { DEMO_SCOPE_BASE, scopeFor } from '../sync/scope';
 import { secretFingerprint } from '../wecom/fingerprint';
 import type { StatisticsClient } from '../wecom/types';
 import type { ActiveConnection, ConnectionSource } from './contracts';
@@ -25,9 +25,6 @@ export interface ConfiguredConnection extends ActiveConnection {
   /** userid → display name: the ownerNames setting over the demo server's names. */
   readonly ownerNames: OwnerNames;
 }
-
-/** The demo server's history scope: its data is the same whichever port it listens on. */
-const DEMO_SCOPE_BASE = 'wecom-demo';
 
 export class ConnectionManager extends Disposable implements ConnectionSource {
   private readonly _onDidChange = this._register(new vscode.EventEmitter<void>());

@@ -20,7 +20,7 @@ import { parseSortOrder } from './owners/ownerRows';
 import { OwnersModel, readSortState } from './owners/ownersModel';
 import { OwnersTreeView } from './owners/ownersView';
 import { affectsSettings, readSettings } from './settings';
-import { previousDayFromConnection } from './statusBar/previousDay';
+import { previousDayFromStore } from './statusBar/previousDay';
 import { StatusBarSummary } from './statusBar/statusBarSummary';
 import { createTestApi } from './testApiImpl';
 import type { WeComGroupStatsApi } from './testApi';
@@ -58,6 +58,7 @@ export function activate(context: vscode.ExtensionContext): WeComGroupStatsApi |
     log,
     now,
   );
+  const ownerDays = new StoredOwnerDays(history, log, now);
   const model = new OwnersModel(
     connections,
     notifier,
@@ -65,7 +66,7 @@ export function activate(context: vscode.ExtensionContext): WeComGroupStatsApi |
     context.globalState,
     parseSortOrder(readSortState(context.globalState)),
     now,
-    new StoredOwnerDays(history, log, now),
+    ownerDays,
   );
   const view = new OwnersTreeView(model);
   const historySync = new HistorySync(connections, history, notifier, log, context.globalState, now);
@@ -73,7 +74,7 @@ export function activate(context: vscode.ExtensionContext): WeComGroupStatsApi |
     // Tests ask for a backfill themselves; an unasked prompt would only get in their way.
     subscriptions.push(historySync.offerWhenReady(model));
   }
-  const statusBar = new StatusBarSummary(model, previousDayFromConnection(connections), log);
+  const statusBar = new StatusBarSummary(model, previousDayFromStore(connections, ownerDays), log);
   subscriptions.push(credentials, demo, connections, history, model, view, historySync, statusBar);
   subscriptions.push(
     registerCommands({ context, credentials, connections, demo, notifier, model, log, seam }),

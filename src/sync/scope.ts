@@ -28,6 +28,12 @@ export function normalizeBaseUrl(url: string): string {
   }
 }
 
+/**
+ * The API base URL the demo server's history is kept under, by the CLI and the extension alike:
+ * the server listens on a new port each run, and its data is the same whichever.
+ */
+export const DEMO_SCOPE_BASE = 'demo';
+
 export function scopeFor(source: ScopeSource): StoreScope {
   const apiBaseUrl = normalizeBaseUrl(source.apiBaseUrl);
   const corpId = source.corpId.trim();

@@ -128,7 +128,7 @@ export async function loadByDay(
     total,
     perOwner,
     cachedDays,
-    unavailableDays: days.filter((d) => !isInWindow(d, window) && total[days.indexOf(d)] === null).length,
+    unavailableDays: days.filter((d, i) => !isInWindow(d, window) && total[i] === null).length,
     missingDays: days.filter((d, i) => isInWindow(d, window) && total[i] === null),
     historyDays: days.filter((d, i) => !isInWindow(d, window) && total[i] !== null),
     unstoredDays: [...direct.keys()].sort(),

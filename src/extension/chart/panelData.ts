@@ -26,7 +26,7 @@ export async function currentScope(
 /**
  * Whose figures a subject means: "All owners" is the connection's owner set (the `owners`
  * setting) when it has one, as in the tree's summary row; else the follow-user list (asked
- * once in a while, see `ChartHistory.followUsers`).
+ * once in a while, see `ChartHistory.ownersOf`).
  */
 export function seriesOwners(
   subject: ChartSubject,
@@ -37,10 +37,7 @@ export function seriesOwners(
   if (subject.kind === 'owners') {
     return Promise.resolve(subject.owners);
   }
-  if (connection.owners?.length) {
-    return Promise.resolve(connection.owners);
-  }
-  return history.followUsers(connection.storeScope.key, () => connection.client.listFollowUsers({ signal }));
+  return history.ownersOf(connection, signal);
 }
 
 /** Why the host will not chart a subject (or its compare mode), in words; undefined when it will. */

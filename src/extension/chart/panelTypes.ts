@@ -3,7 +3,7 @@ import type { OwnerNames } from '../../shared/ownerNames';
 import type * as vscode from 'vscode';
 import type { ShownState } from '../../shared/protocol';
 import type { ChartUiState } from '../../shared/chartState';
-import type { ConnectionSource } from '../contracts';
+import type { ActiveConnection, ConnectionSource } from '../contracts';
 import type { HistoryStore, StoreScope } from '../../store/types';
 import type { SaveTargetPicker } from './exports';
 
@@ -26,8 +26,8 @@ export interface ChartEnv {
 /** The history store as the chart uses it (the host's `HistoryService`). */
 export interface ChartHistory {
   store(): Promise<HistoryStore>;
-  /** The follow-user list of a connection (its scope key), reused for a while. */
-  followUsers(connectionKey: string, fetch: () => Promise<string[]>): Promise<string[]>;
+  /** Whose figures "all owners" of a connection means (the follow-user list reused for a while). */
+  ownersOf(connection: ActiveConnection, signal?: AbortSignal): Promise<readonly string[]>;
   markSynced(scope: StoreScope): Promise<void>;
 }
 

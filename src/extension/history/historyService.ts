@@ -8,6 +8,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { HistoryStore, StoreScope } from '../../store/types';
+import type { ActiveConnection } from '../contracts';
 import type { CredentialStore } from '../credentialStore';
 import { Disposable } from '../dispose';
 import type { RedactingLog } from '../log';
@@ -95,7 +96,7 @@ export class HistoryService extends Disposable {
    * The follow-user list of a connection, reused for a while: "all owners" needs the list to know
    * which atoms make the sum, and a reopened chart over stored days should cost no call.
    */
-  followUsers(connectionKey: string, fetch: () => Promise<string[]>): Promise<string[]> {
+  private followUsers(connectionKey: string, fetch: () => Promise<string[]>): Promise<string[]> {
     const at = this.now();
     const cached = this.follow;
     if (cached?.key === connectionKey && at - cached.at >= 0 && at - cached.at < FOLLOW_USERS_TTL_MS) {
@@ -114,6 +115,16 @@ export class HistoryService extends Disposable {
   /** Stores (or, when empty, removes) the team database's password; the store reopens with it. */
   setPassword(password: string): Promise<void> {
     return this.credentials.storeHistoryPassword(password);
+  }
+
+  /**
+   * Whose figures a connection means: its `owners` setting, else the follow-user list (reused
+   * for a while, see `followUsers`).
+   */
+  async ownersOf(connection: ActiveConnection, signal?: AbortSignal): Promise<readonly string[]> {
+    return connection.owners?.length
+      ? connection.owners
+      : this.followUsers(connection.storeScope.key, () => connection.client.listFollowUsers({ signal }));
   }
 
   /** Records that atoms of `scope` were just written. */

@@ -182,9 +182,7 @@ export class HistorySync extends Disposable {
     days: readonly CstDay[],
   ): Promise<{ store: HistoryStore; owners: number; plan: FetchPlan }> {
     const store = await this.history.store();
-    const owners =
-      connection.owners ??
-      (await this.history.followUsers(connection.storeScope.key, () => connection.client.listFollowUsers()));
+    const owners = await this.history.ownersOf(connection);
     const plan = await planSync(store, connection.storeScope, { days, owners, nowMs: this.now() });
     return { store, owners: owners.length, plan };
   }

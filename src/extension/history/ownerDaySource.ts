@@ -46,11 +46,7 @@ export class StoredOwnerDays implements OwnerDaySource {
     options: { readonly signal?: AbortSignal; readonly refresh?: boolean },
   ): Promise<OwnerDay> {
     const { client, storeScope } = connection;
-    const owners =
-      connection.owners ??
-      (await this.history.followUsers(storeScope.key, () =>
-        client.listFollowUsers({ signal: options.signal }),
-      ));
+    const owners = await this.history.ownersOf(connection, options.signal);
     let store;
     try {
       store = await this.history.store();
