@@ -75,7 +75,7 @@ export function activate(context: vscode.ExtensionContext): WeComGroupStatsApi |
     subscriptions.push(historySync.offerWhenReady(model));
   }
   const statusBar = new StatusBarSummary(model, previousDayFromStore(connections, ownerDays), log);
-  subscriptions.push(credentials, demo, connections, history, model, view, historySync, statusBar);
+  subscriptions.push(credentials, demo, connections, history, ownerDays, model, view, historySync, statusBar);
   subscriptions.push(
     registerCommands({ context, credentials, connections, demo, notifier, model, log, seam }),
   );

@@ -127,8 +127,7 @@ suite('E2E: by-day chart from the installed .vsix', function () {
   test('open from the tree, switch figure and range, table equals the server, export CSV, light and dark', async () => {
     const owner = fake.owners[0];
     const row = wb.treeRow(owner);
-    await row.hover();
-    await row.locator(INLINE_ACTION).click();
+    await wb.clickRowAction(row, INLINE_ACTION);
     const frame = wb.webviewFrame();
     let drawn = await waitForDraw(frame, 0).catch(async (error: unknown) => {
       await wb.screenshot('chart-00-failed-open');
@@ -219,8 +218,7 @@ suite('E2E: by-day chart from the installed .vsix', function () {
       await wb.treeRow(id).click({ modifiers: ['Control'] });
     }
     const row = wb.treeRow(owners[2]);
-    await row.hover();
-    await row.locator(INLINE_ACTION).click();
+    await wb.clickRowAction(row, INLINE_ACTION);
     await wb.page.locator('.tab', { hasText: THREE_OWNERS_TITLE }).first().waitFor({ state: 'visible' });
     const frame = wb.page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
     let drawn = await waitForDraw(frame, 0);

@@ -48,8 +48,7 @@ suite('E2E: by-day chart states (empty, fetched time, browser reload)', function
 
   async function openFromTree(owner: string): Promise<FrameLocator> {
     const row = wb.treeRow(owner);
-    await row.hover();
-    await row.locator(INLINE_ACTION).click();
+    await wb.clickRowAction(row, INLINE_ACTION);
     await wb.page
       .locator('.tab', { hasText: `By day: ${owner}` })
       .first()

@@ -241,6 +241,30 @@ export class Workbench {
    * Saves a full-window screenshot to test-results/screenshots/<name>.png and returns its path.
    * The pointer is parked over the editor area first, so no hover tooltip covers the picture.
    */
+  /**
+   * Clicks the inline action `selector` of a tree row. VS Code shows inline actions on hover, and
+   * a hover in headless Chromium does not always register: it is repeated until the action is
+   * visible (the state the click needs), not waited for longer.
+   */
+  async clickRowAction(row: Locator, selector: string): Promise<void> {
+    const action = row.locator(selector);
+    for (let attempt = 1; ; attempt++) {
+      await this.page.mouse.move(0, 0);
+      await row.hover();
+      const shown = await action
+        .waitFor({ state: 'visible', timeout: 2_000 })
+        .then(() => true)
+        .catch(() => false);
+      if (shown) {
+        await action.click();
+        return;
+      }
+      if (attempt >= 5) {
+        throw new Error(`the row action ${selector} never appeared on hover`);
+      }
+    }
+  }
+
   /** Answers VS Code's modal dialog with `button` and waits until it has closed. */
   async answerDialog(button: string): Promise<void> {
     const dialog = this.page.locator('.monaco-dialog-box');

@@ -49,11 +49,17 @@ export function describeStoreLocation(location: string): string {
   }
 }
 
+/** Atoms of `scope` were written; `origin` is who wrote them, when the writer wants to know. */
+export interface SyncEvent {
+  readonly scope: StoreScope;
+  readonly origin?: object;
+}
+
 export class HistoryService extends Disposable {
   private opened: { readonly location: string; readonly store: Promise<HistoryStore> } | undefined;
   private follow:
     { readonly key: string; readonly at: number; readonly owners: Promise<string[]> } | undefined;
-  private readonly _onDidSync = this._register(new vscode.EventEmitter<StoreScope>());
+  private readonly _onDidSync = this._register(new vscode.EventEmitter<SyncEvent>());
   /** Fires after atoms of a scope were written (the tree and status bar show the time). */
   readonly onDidSync = this._onDidSync.event;
 
@@ -128,10 +134,10 @@ export class HistoryService extends Disposable {
   }
 
   /** Records that atoms of `scope` were just written. */
-  async markSynced(scope: StoreScope): Promise<void> {
+  async markSynced(scope: StoreScope, origin?: object): Promise<void> {
     const all = this.memento.get<Record<string, number>>(SYNCED_AT_KEY) ?? {};
     await this.memento.update(SYNCED_AT_KEY, { ...all, [scope.key]: this.now() });
-    this._onDidSync.fire(scope);
+    this._onDidSync.fire({ scope, origin });
   }
 
   /** When atoms of `scope` were last written from this machine (ms), if ever. */

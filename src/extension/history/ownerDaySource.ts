@@ -3,11 +3,12 @@
  * it provisionally). When the store cannot be opened (a team server down, a bad setting), the
  * view still shows the day, fetched directly and not stored, and the log says why.
  */
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import type { CstDay } from '../../shared/days';
 import { ownerDayFromStore } from '../../sync/ownerDay';
 import type { OwnerTotals } from '../../wecom/types';
 import type { ConfiguredConnection } from '../connection';
+import { Disposable } from '../dispose';
 import type { RedactingLog } from '../log';
 import { HistoryUnavailableError, type HistoryService } from './historyService';
 
@@ -25,19 +26,28 @@ export interface OwnerDaySource {
     day: CstDay,
     options: { readonly signal?: AbortSignal; readonly refresh?: boolean },
   ): Promise<OwnerDay>;
-  /** Atoms were written by anyone in this window (chart, daily sync, backfill). */
+  /** Atoms were written by someone else in this window (chart, daily sync, backfill). */
   readonly onDidSync: vscode.Event<unknown>;
 }
 
-export class StoredOwnerDays implements OwnerDaySource {
-  readonly onDidSync: vscode.Event<unknown>;
+export class StoredOwnerDays extends Disposable implements OwnerDaySource {
+  private readonly _onDidSync = this._register(new vscode.EventEmitter<unknown>());
+  readonly onDidSync = this._onDidSync.event;
 
   constructor(
     private readonly history: HistoryService,
     private readonly log: RedactingLog,
     private readonly now: () => number,
   ) {
-    this.onDidSync = history.onDidSync;
+    super();
+    // Its own writes are not news to its readers: they already have what was written.
+    this._register(
+      history.onDidSync((e) => {
+        if (e.origin !== this) {
+          this._onDidSync.fire(e);
+        }
+      }),
+    );
   }
 
   async ownerDay(
@@ -64,7 +74,7 @@ export class StoredOwnerDays implements OwnerDaySource {
       now: this.now,
     });
     if (result.calls > 0) {
-      void this.history.markSynced(storeScope);
+      void this.history.markSynced(storeScope, this);
     }
     return { ...result, source: result.calls > 0 ? 'synced' : 'store' };
   }
