@@ -32,6 +32,8 @@ export type CliCommand =
   | {
       readonly kind: 'owners';
       readonly range: DayRange;
+      /** --store: one day, from the history store when it has it (older than 180 days too). */
+      readonly store?: string;
       readonly owners?: readonly string[];
       readonly sortBy: MetricKey;
       readonly ascending: boolean;
@@ -71,6 +73,7 @@ const OWNERS_OPTIONS = {
   to: { type: 'string' },
   sort: { type: 'string' },
   asc: { type: 'boolean' },
+  store: { type: 'string' },
 } as const;
 
 const BY_DAY_OPTIONS = {
@@ -115,18 +118,22 @@ function parseOwners(args: readonly string[], nowMs: number): CliCommand {
   if (values.date !== undefined && (values.from !== undefined || values.to !== undefined)) {
     throw new UsageError('use either --date or --from/--to, not both');
   }
+  // With a store, a day older than WeCom's window may be answered from it (checked when run).
+  const check = values.store === undefined ? checkedRange : storedRange;
   let range: DayRange;
   if (values.date !== undefined) {
-    range = checkedRange(values.date, values.date, nowMs);
+    range = check(values.date, values.date, nowMs);
   } else if (values.from !== undefined || values.to !== undefined) {
-    range = checkedRange(
-      required(values.from, '--from', 'owners'),
-      required(values.to, '--to', 'owners'),
-      nowMs,
-    );
+    range = check(required(values.from, '--from', 'owners'), required(values.to, '--to', 'owners'), nowMs);
   } else {
     const yesterday = cstYesterday(nowMs);
     range = { from: yesterday, to: yesterday };
+  }
+  if (values.store !== undefined && range.from !== range.to) {
+    // WeCom's totals over several days are its own aggregation, not a sum of the stored days.
+    throw new UsageError(
+      '--store takes one day (--date D, or yesterday by default), not a --from/--to range',
+    );
   }
   const sortBy = values.sort ?? 'chat_total';
   if (!isMetricKey(sortBy)) {
@@ -135,6 +142,7 @@ function parseOwners(args: readonly string[], nowMs: number): CliCommand {
   return {
     kind: 'owners',
     range,
+    ...(values.store === undefined ? {} : { store: storeFlag(values.store) }),
     owners: ownerList(values.owners),
     sortBy,
     ascending: values.asc ?? false,

@@ -91,7 +91,7 @@ Examples:
 `;
 
 export const OWNERS_HELP = `Usage: wecom-stats owners [--date D | --from D --to D] [--owners a,b,…]
-                          [--sort METRIC] [--asc] [--format table|json|csv] [--demo]
+                          [--sort METRIC] [--asc] [--format table|json|csv] [--demo] [--store URL]
                           [--timeout MS] [--concurrency N] [--allow-insecure-http]
 
 Totals per group owner over one day or a range of up to ${MAX_SPAN_DAYS} days.
@@ -108,6 +108,8 @@ Options:
   --asc            ascending (default descending)
   --format F       table (default), json or csv
   --demo           use the built-in fake WeCom server and demo data
+  --store URL      one day from the history store (a file path or postgres:// URL), older than
+                   180 days too; what it lacks or holds provisionally is fetched and stored first
 ${CONNECTION}
 
 JSON: {"range":{"from":"YYYY-MM-DD","to":"YYYY-MM-DD"},

@@ -43,8 +43,8 @@ export async function run(argv: readonly string[], env: CliEnv, io: CliIo): Prom
       io.out(command.text);
       return EXIT_OK;
     }
-    if (command.kind !== 'owners' && (command.kind !== 'by-day' || command.store !== undefined)) {
-      // The history commands (and by-day --store) open the store, and connect only when they need to.
+    if ((command.kind !== 'owners' && command.kind !== 'by-day') || command.store !== undefined) {
+      // The history commands (and owners/by-day --store) open the store, and connect only when they need to.
       // Evaluated on first use, so owners and by-day never load the store's engines (SQLite's
       // wasm); "eager" keeps it in cli.js, beside which the wasm file is found (not in chunks/).
       const { runStoreCommand } = await import(/* webpackMode: "eager" */ './storeCommands');

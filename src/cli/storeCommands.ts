@@ -10,13 +10,15 @@ import { defaultStorePath, isPostgresUrl, openHistoryStore } from '../store/open
 import type { HistoryStore, StoreScope } from '../store/types';
 import { reconcileDay } from '../sync/reconcile';
 import { DEMO_SCOPE_BASE, scopeFor } from '../sync/scope';
+import { ownerDayFromStore } from '../sync/ownerDay';
 import { byDayWithStore } from '../sync/storedByDay';
+import { sortOwnerTotals } from '../wecom/statistics';
 import { planSync } from '../sync/sync';
 import type { CliCommand } from './args';
 import type { CliEnv } from './clientSettings';
 import { apiBaseOf, connect, credentialsOf, type Connection } from './connection';
 import { readExport, writeExport } from './exchange';
-import { formatByDay } from './format';
+import { formatByDay, formatOwners } from './format';
 import { StoreOpenError } from './failures';
 import { formatHistory, formatPlan, formatReconcile, formatSyncResult, planLine } from './historyFormat';
 import type { InsightCommand } from './insightArgs';
@@ -25,11 +27,12 @@ import type { CliIo } from './run';
 import { runPlan } from './runPlan';
 import type { StoreCommand } from './storeArgs';
 
-/** by-day with --store: stored days first, the rest fetched. */
+/** by-day with --store: stored days first, the rest fetched; owners with --store: one day, likewise. */
 type StoredByDayCommand = Extract<CliCommand, { kind: 'by-day' }>;
+type StoredOwnersCommand = Extract<CliCommand, { kind: 'owners' }>;
 
 export async function runStoreCommand(
-  command: StoreCommand | StoredByDayCommand | InsightCommand,
+  command: StoreCommand | StoredByDayCommand | StoredOwnersCommand | InsightCommand,
   env: CliEnv,
   io: CliIo,
   secrets: string[],
@@ -74,6 +77,9 @@ export async function runStoreCommand(
         secrets.push(connection.secret);
         if (command.kind === 'by-day') {
           return await byDay(command, connection, store, scope as StoreScope, io);
+        }
+        if (command.kind === 'owners') {
+          return await ownersDay(command, connection, store, scope as StoreScope, io);
         }
         return command.kind === 'sync'
           ? await sync(command, connection, store, scope as StoreScope, io)
@@ -121,6 +127,27 @@ async function byDay(
     { signal: io.signal, onProgress: io.progress && ((p) => io.progress?.(p.done, p.total)) },
   );
   return formatByDay({ range: command.range, owners: command.owners, items: result.total }, command.format);
+}
+
+async function ownersDay(
+  command: StoredOwnersCommand,
+  connection: Connection,
+  store: HistoryStore,
+  scope: StoreScope,
+  io: CliIo,
+): Promise<string> {
+  const options = { signal: io.signal };
+  const owners = command.owners ?? (await connection.client.listFollowUsers(options));
+  const result = await ownerDayFromStore(connection.client, store, scope, owners, command.range.from, {
+    ...options,
+    onProgress: io.progress && ((p) => io.progress?.(p.done, p.total)),
+    now: io.now ?? Date.now,
+  });
+  const items = sortOwnerTotals(result.totals, command.sortBy, command.ascending);
+  return formatOwners(
+    { range: command.range, items, sortBy: command.sortBy, ascending: command.ascending },
+    command.format,
+  );
 }
 
 async function reconcile(

@@ -4,11 +4,12 @@
  * `groupchat/statistic` call per 100 owners, stored as atoms, absent owners included) and read
  * back. The owners view and `wecom-stats owners --store` both read their day this way.
  */
-import type { CstDay } from '../shared/days';
+import { allowedWindow, isInWindow, type CstDay } from '../shared/days';
 import type { HistoryStore, StoreScope, StoredAtom } from '../store/types';
 import type { CallOptions, OwnerTotals, StatisticsClient } from '../wecom/types';
 import { isReusable, PROVISIONAL_TTL_MS } from './freshness';
 import { planFetch } from './planner';
+import { UnavailableDaysError } from './storedByDay';
 import { runSync } from './sync';
 
 export interface OwnerDayResult {
@@ -62,6 +63,9 @@ export async function ownerDayFromStore(
   }
   const byOwner = new Map(atoms.map((a) => [a.owner, a]));
   const missing = ids.filter((id) => !byOwner.has(id));
+  if (missing.length > 0 && !isInWindow(day, allowedWindow(now))) {
+    throw new UnavailableDaysError([day]);
+  }
   if (missing.length > 0) {
     // The plan asked for every owner without a usable atom; a gap here is a store that lost writes.
     throw new Error(

@@ -190,6 +190,77 @@ suite(
       assert.equal(gap.stdout, '');
     });
 
+    test('owners --store: one day synced once, then from the store; older than 180 days from it alone; a range refused', async () => {
+      const day = days10[9];
+      const owners = server.owners
+        .filter((o) => /^[a-z0-9]+$/.test(o))
+        .slice(0, 30)
+        .join(',');
+      const first = await cli(
+        'owners',
+        '--date',
+        day,
+        '--owners',
+        owners,
+        '--store',
+        env.WECOM_STORE,
+        '--format',
+        'json',
+      );
+      assert.equal(first.code, 0, first.stderr);
+      assert.equal(server.counts()[WECOM_PATHS.statistic], 1, 'one day of 30 owners: one call');
+      const items = (
+        JSON.parse(first.stdout) as { items: Array<{ owner: string; data: { chat_total: number } }> }
+      ).items;
+      assert.equal(items.length, 30);
+      for (const item of items) {
+        assert.deepEqual(item.data, server.statsFor(item.owner, day));
+      }
+      const totals = items.map((i) => i.data.chat_total);
+      assert.deepEqual(
+        totals,
+        [...totals].sort((a, b) => b - a),
+        'sorted by chat_total, largest first',
+      );
+
+      clock = FIXED_NOW + 200 * DAY_MS;
+      server.resetCounts();
+      const later = await cli(
+        'owners',
+        '--date',
+        day,
+        '--owners',
+        owners,
+        '--store',
+        env.WECOM_STORE,
+        '--format',
+        'json',
+      );
+      assert.equal(later.code, 0, later.stderr);
+      assert.equal(later.stdout, first.stdout);
+      assert.equal(server.counts()[WECOM_PATHS.statistic] ?? 0, 0, 'every atom was final and stored');
+
+      const gap = await cli(
+        'owners',
+        '--date',
+        addDays(day, -1),
+        '--owners',
+        owners,
+        '--store',
+        env.WECOM_STORE,
+      );
+      assert.equal(gap.code, 2);
+      assert.match(
+        gap.stderr,
+        new RegExp(`neither the history store nor WeCom has the day ${addDays(day, -1)}`),
+      );
+      assert.equal(gap.stdout, '');
+
+      const range = await cli('owners', '--from', days10[0], '--to', day, '--store', env.WECOM_STORE);
+      assert.equal(range.code, 2);
+      assert.match(range.stderr, /--store takes one day/);
+    });
+
     test('reconcile: consistent on the fake (exact JSON shape); inconsistent when the store came from another seed', async () => {
       const day = days10[9];
       assert.equal((await cli('sync', '--days', '2')).code, 0);
