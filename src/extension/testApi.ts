@@ -26,7 +26,7 @@ export interface WeComGroupStatsApi {
   /** 'demo' or 'real' when something is configured, else undefined. */
   mode(): Promise<ConnectionMode | undefined>;
   state(): ViewState;
-  /** Resolves when the current load (and any load it triggered) has settled. */
+  /** Resolves when the tree's current load (and any it triggered) and the status bar's day before have settled. */
   whenIdle(): Promise<void>;
   /** The top-level rows (summary first, then owners in display order). */
   rows(): TreeRowSnapshot[];

@@ -44,7 +44,12 @@ export function createTestApi(services: {
   return {
     mode: async () => (await services.connections.current())?.mode,
     state: () => services.model.state,
-    whenIdle: () => services.model.whenIdle(),
+    whenIdle: async () => {
+      // The status bar's day before follows the tree's load: idle means both have settled.
+      await services.model.whenIdle();
+      await services.statusBar.whenIdle();
+      await services.model.whenIdle();
+    },
     rows: () => provider.getChildren().map(snapshot),
     figures: (owner) =>
       provider

@@ -292,7 +292,11 @@ function rangeBody(range: DayRange, owners: readonly string[]): Record<string, u
  * By one figure, ascending or descending; ties always by owner id ascending (stable across runs).
  * Absent owners have no figure: they come last, by owner id, in either direction.
  */
-export function sortOwnerTotals(rows: readonly OwnerTotals[], sortBy: MetricKey, ascending: boolean): OwnerTotals[] {
+export function sortOwnerTotals(
+  rows: readonly OwnerTotals[],
+  sortBy: MetricKey,
+  ascending: boolean,
+): OwnerTotals[] {
   return [...rows].sort(
     (a, b) => compareByFigure(a.data?.[sortBy], b.data?.[sortBy], ascending) || compareDays(a.owner, b.owner),
   );

@@ -60,12 +60,13 @@ suite('By-day chart panel (extension host)', function () {
     const load = await nextLoad(subject, 0);
     assert.strictEqual(load.outcome, 'ok');
     const range = lastNDays(30);
-    // Yesterday is in the history already (the tree stored every owner's): the other 29 days are asked.
-    assert.strictEqual(load.cachedDays, 1);
+    // The two latest days are in the history already (every owner's yesterday from the tree, the
+    // day before from the status bar's change): the other 28 days are asked.
+    assert.strictEqual(load.cachedDays, 2);
     assert.deepStrictEqual(byDayBodies(), [
       {
         day_begin_time: dayStartTs(range.from),
-        day_end_time: dayStartTs(addDays(range.to, -1)),
+        day_end_time: dayStartTs(addDays(range.to, -2)),
         owner_filter: { userid_list: [id] },
       },
     ]);
@@ -100,9 +101,9 @@ suite('By-day chart panel (extension host)', function () {
     });
     const load = await nextLoad(subject, 0);
     assert.strictEqual(load.outcome, 'ok');
-    // Yesterday came with the tree's load: each owner's other 179 days, in 30-day windows.
+    // The two latest days came with the tree and the status bar: each owner's other 178 days.
     const all = lastNDays(180);
-    const windows = splitRange({ from: all.from, to: addDays(all.to, -1) });
+    const windows = splitRange({ from: all.from, to: addDays(all.to, -2) });
     const bodies = byDayBodies();
     assert.strictEqual(bodies.length, ids.length * windows.length);
     for (const id of ids) {

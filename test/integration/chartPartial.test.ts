@@ -97,11 +97,11 @@ suite('By-day chart: partial data, subjects and caps (extension host)', function
       JSON.stringify(shown.notices),
     );
     assert.strictEqual(shown.retry, true);
-    // 1,100 owners × 29 days as atoms would be 319 calls against 11 for the sums: shown, not kept.
+    // 1,100 owners × 28 days as atoms would be 308 calls against 11 for the sums: shown, not kept.
     const unstored = (n: number): string =>
       `Not kept in the history: ${n} day(s) were fetched as totals, since keeping every owner’s figures costs many more calls. Backfill History keeps them.`;
     // The dropped day is missing, not among the days shown.
-    assert.ok(shown.notices.includes(unstored(28)), JSON.stringify(shown.notices));
+    assert.ok(shown.notices.includes(unstored(27)), JSON.stringify(shown.notices));
     const draw = await until('the webview drew', async () =>
       (await probe()).draws.find((d) => d.subject === subjectKey(subject)),
     );
@@ -115,15 +115,15 @@ suite('By-day chart: partial data, subjects and caps (extension host)', function
     await vscode.commands.executeCommand(SHOW_BY_DAY_CHART_COMMAND, SUMMARY);
     const whole = await shownWhere(subject, seen, (s) => s.state !== 'loading');
     assert.strictEqual(whole.state, 'ready');
-    assert.deepStrictEqual(whole.notices, [unstored(29)]);
+    assert.deepStrictEqual(whole.notices, [unstored(28)]);
     const asked = byDayRequests();
     assert.strictEqual(asked.length, 11, 'one request per owner batch');
     for (const r of asked) {
       const body = r.body as { day_begin_time: number; day_end_time: number };
-      // Yesterday is in the history (the tree stored every owner's): the 29 days before it.
+      // The two latest days are in the history (the tree's and the status bar's): the 28 before.
       assert.deepStrictEqual(
         [body.day_begin_time, body.day_end_time],
-        [dayStartTs(range.from), dayStartTs(addDays(range.to, -1))],
+        [dayStartTs(range.from), dayStartTs(addDays(range.to, -2))],
       );
     }
   });
@@ -170,15 +170,16 @@ suite('By-day chart: partial data, subjects and caps (extension host)', function
   test('a sum of 1,050 selected owners draws (more than 1,000 used to leave the panel "starting")', async () => {
     const ids = fake.owners.slice(0, 1050);
     const subject: ChartSubject = { kind: 'owners', owners: ids };
+    // 30 days: 28 not stored, whose atoms (308 calls) would cost far more than the sums (11).
     await vscode.commands.executeCommand(SHOW_BY_DAY_CHART_COMMAND, owner(ids[0]), ids.map(owner), {
-      range: { kind: 'preset', days: 7 },
+      range: { kind: 'preset', days: 30 },
     });
     const shown = await shownWhere(subject, 0, (s) => s.state !== 'loading');
     assert.strictEqual(shown.state, 'ready');
     const draw = await until('the webview drew', async () =>
       (await probe()).draws.find((d) => d.subject === subjectKey(subject)),
     );
-    assert.deepStrictEqual([draw.series, draw.points], [1, 7]);
+    assert.deepStrictEqual([draw.series, draw.points], [1, 30]);
     assert.strictEqual(byDayRequests().length, 11, '1,050 owners in batches of 100');
     assert.match((await probe()).panels[0].title, /^By day: [^,]+, [^,]+ \+1048$/);
   });
@@ -201,9 +202,10 @@ suite('By-day chart: partial data, subjects and caps (extension host)', function
       (await probe()).draws.find((d) => d.subject === subjectKey(subject)),
     );
     assert.strictEqual(draw.series, 1);
-    // Their sum from atoms: the 6 days before yesterday (stored with the tree), one statistic call each.
+    // Their sum from atoms: the 5 days before the two stored ones (the tree's yesterday, the
+    // status bar's day before), one statistic call each.
     assert.strictEqual(byDayRequests().length, 0);
-    assert.strictEqual(proxy.requests.filter((r) => r.path === WECOM_PATHS.statistic).length, 6);
+    assert.strictEqual(proxy.requests.filter((r) => r.path === WECOM_PATHS.statistic).length, 5);
   });
 
   test('a load longer than the webview would wait in silence succeeds: the host heartbeat keeps it waiting', async () => {

@@ -43,7 +43,7 @@ export class StatusBarSummary extends Disposable {
   private shown = false;
   /** The day before of one connection and day; only the newest is kept. */
   private previous: { key: string; totals: GroupChatStats | undefined } | undefined;
-  private previousLoad: { key: string; controller: AbortController } | undefined;
+  private previousLoad: { key: string; controller: AbortController; done: Promise<void> } | undefined;
 
   constructor(
     private readonly model: ModelView,
@@ -175,8 +175,7 @@ export class StatusBarSummary extends Disposable {
     }
     this.previousLoad?.controller.abort();
     const controller = new AbortController();
-    this.previousLoad = { key, controller };
-    this.previousDay({ day, connectionKey }, controller.signal).then(
+    const done = this.previousDay({ day, connectionKey }, controller.signal).then(
       (totals) => this.previousLoaded(key, controller, totals),
       (err: unknown) => {
         if (!controller.signal.aborted) {
@@ -187,6 +186,16 @@ export class StatusBarSummary extends Disposable {
         this.previousLoaded(key, controller, undefined);
       },
     );
+    this.previousLoad = { key, controller, done };
+  }
+
+  /** Resolves when the day before has been loaded (or failed): tests wait for it. */
+  async whenIdle(): Promise<void> {
+    let seen: Promise<void> | undefined;
+    while (this.previousLoad && seen !== this.previousLoad.done) {
+      seen = this.previousLoad.done;
+      await seen;
+    }
   }
 
   private previousLoaded(key: string, controller: AbortController, totals: GroupChatStats | undefined): void {
