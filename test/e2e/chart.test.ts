@@ -347,12 +347,7 @@ suite('E2E: by-day chart from the installed .vsix', function () {
   });
 
   test('from the palette: pick "All owners", the sum of every owner', async () => {
-    await wb.runCommand('WeCom: Show By-Day Chart');
-    const allOwners = wb.page
-      .locator('.quick-input-widget .quick-input-list .monaco-list-row')
-      .filter({ hasText: 'All owners' })
-      .first();
-    await allOwners.waitFor({ state: 'visible' });
+    const allOwners = await wb.quickPickRow('WeCom: Show By-Day Chart', 'All owners');
     await allOwners.click();
     await wb.page.keyboard.press('Enter');
     await wb.page.locator('.tab', { hasText: 'By day: all owners' }).first().waitFor({ state: 'visible' });

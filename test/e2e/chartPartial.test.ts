@@ -59,12 +59,7 @@ suite('E2E: by-day chart with days WeCom did not report for every owner', functi
         ? { transform: (reply) => drop.reduce((r, f) => f(r as Record<string, unknown>), reply as unknown) }
         : undefined,
     );
-    await wb.runCommand('WeCom: Show By-Day Chart');
-    const allOwners = wb.page
-      .locator('.quick-input-widget .quick-input-list .monaco-list-row')
-      .filter({ hasText: 'All owners' })
-      .first();
-    await allOwners.waitFor({ state: 'visible' });
+    const allOwners = await wb.quickPickRow('WeCom: Show By-Day Chart', 'All owners');
     await allOwners.click();
     await wb.page.keyboard.press('Enter');
     await wb.page.locator('.tab', { hasText: 'By day: all owners' }).first().waitFor({ state: 'visible' });

@@ -109,12 +109,7 @@ suite('E2E: Simplified Chinese UI (zh-cn language pack, demo mode)', function ()
   });
 
   test('palette command by its Chinese title; the chart shows Chinese figures and controls', async () => {
-    await wb.runCommand('企业微信: 显示按天趋势图');
-    const allOwners = wb.page
-      .locator('.quick-input-widget .quick-input-list .monaco-list-row')
-      .filter({ hasText: '全部群主' })
-      .first();
-    await allOwners.waitFor({ state: 'visible' });
+    const allOwners = await wb.quickPickRow('企业微信: 显示按天趋势图', '全部群主');
     await wb.screenshot('zh-02-pick-owners');
     await allOwners.click();
     await wb.page.keyboard.press('Enter');

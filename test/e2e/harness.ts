@@ -242,6 +242,32 @@ export class Workbench {
    * The pointer is parked over the editor area first, so no hover tooltip covers the picture.
    */
   /**
+   * Runs a palette command that opens a quick pick and returns its row containing `rowText`, once
+   * visible. A focus change (a webview settling, a notification) can close a quick pick just
+   * opened: then the command is run again, until the row is on screen.
+   */
+  async quickPickRow(command: string, rowText: string): Promise<Locator> {
+    const row = this.page
+      .locator('.quick-input-widget .quick-input-list .monaco-list-row')
+      .filter({ hasText: rowText })
+      .first();
+    for (let attempt = 1; ; attempt++) {
+      await this.runCommand(command);
+      const shown = await row
+        .waitFor({ state: 'visible', timeout: 5_000 })
+        .then(() => true)
+        .catch(() => false);
+      if (shown) {
+        return row;
+      }
+      if (attempt >= 4) {
+        throw new Error(`"${command}" never showed a row with "${rowText}"`);
+      }
+      await this.page.keyboard.press('Escape');
+    }
+  }
+
+  /**
    * Clicks the inline action `selector` of a tree row. VS Code shows inline actions on hover, and
    * a hover in headless Chromium does not always register: it is repeated until the action is
    * visible (the state the click needs), not waited for longer.
