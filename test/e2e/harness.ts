@@ -268,25 +268,24 @@ export class Workbench {
   }
 
   /**
-   * Clicks the inline action `selector` of a tree row. VS Code shows inline actions on hover, and
-   * a hover in headless Chromium does not always register: it is repeated until the action is
-   * visible (the state the click needs), not waited for longer.
+   * Clicks the inline action `selector` of a tree row. VS Code shows inline actions on hover; a
+   * hover in headless Chromium does not always register, and a row that moves (the view's message
+   * appearing above it) loses it. Hover and click are repeated until the click lands.
    */
   async clickRowAction(row: Locator, selector: string): Promise<void> {
     const action = row.locator(selector);
     for (let attempt = 1; ; attempt++) {
       await this.page.mouse.move(0, 0);
       await row.hover();
-      const shown = await action
-        .waitFor({ state: 'visible', timeout: 2_000 })
+      const clicked = await action
+        .click({ timeout: 2_000 })
         .then(() => true)
         .catch(() => false);
-      if (shown) {
-        await action.click();
+      if (clicked) {
         return;
       }
-      if (attempt >= 5) {
-        throw new Error(`the row action ${selector} never appeared on hover`);
+      if (attempt >= 6) {
+        throw new Error(`the row action ${selector} could not be clicked`);
       }
     }
   }

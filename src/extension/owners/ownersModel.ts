@@ -68,16 +68,8 @@ export class OwnersModel extends Disposable {
     super();
     this._sort = sort;
     this._register(connections.onDidChange(() => void this.reload(false)));
-    // Another sync (the chart, the daily one, a backfill) may have brought fresher figures. Only
-    // when no load is under way: a re-read must never supersede a load the user asked for (and
-    // the tree's own sync fires this while it is still running).
-    this._register(
-      days.onDidSync(() => {
-        if (this.settled && this._state === 'ready') {
-          void this.reload(true, false);
-        }
-      }),
-    );
+    // Another sync (the chart, the daily one, a backfill) may have brought fresher figures.
+    this._register(days.onDidSync(() => void this.reread()));
     this._register({ dispose: () => this.inFlight?.controller.abort() });
     setViewStateContext(this._state);
     setFilteredContext(false);
@@ -273,6 +265,40 @@ export class OwnersModel extends Disposable {
         this.inFlight = undefined;
       }
       this.changed();
+    }
+  }
+
+  /**
+   * The day again from the store after another writer's sync: quietly (no spinner, no flicker of
+   * rows), shown only when it changed, and never over a load under way, whose result counts. A
+   * failure keeps the rows; the log says why.
+   */
+  private async reread(): Promise<void> {
+    const data = this._data;
+    if (!data || !this.settled || this._state !== 'ready') {
+      return;
+    }
+    try {
+      const connection = await this.connections.currentConnection();
+      if (!connection || connection.key !== data.connectionKey) {
+        return;
+      }
+      const result = await this.days.ownerDay(connection, data.day, {});
+      const sorted = sortRows(buildRows(result.totals, connection.ownerNames), this._sort);
+      const unchanged =
+        result.fetchedAt === data.fetchedAt && JSON.stringify(sorted) === JSON.stringify(data.sorted);
+      if (unchanged || this._data !== data || !this.settled) {
+        return; // nothing new, or a load started meanwhile
+      }
+      this._data = {
+        ...data,
+        fetchedAt: result.fetchedAt,
+        provisional: isProvisional(data.day, result.fetchedAt),
+        sorted,
+      };
+      this.changed();
+    } catch (err) {
+      this.log.warn(`Owners view: re-reading ${data.day} after a sync failed: ${String(err)}`);
     }
   }
 
