@@ -7,6 +7,7 @@
 import * as vscode from 'vscode';
 import { inspect } from 'util';
 import { SecretRegistry } from '../wecom/redact';
+import { requestLogLine } from '../wecom/requestLog';
 import type { RequestLogEntry } from '../wecom/types';
 import type { TestSeam } from './testSeam';
 
@@ -44,24 +45,9 @@ export class RedactingLog implements vscode.LogOutputChannel {
     return this.secrets.redact(text);
   }
 
-  /** One line per HTTP request of the client: endpoint, duration, errcode; never the query. */
+  /** One line per HTTP request of the client (see requestLogLine); never the query. */
   request(entry: RequestLogEntry): void {
-    const parts = [
-      entry.endpoint,
-      `${Math.round(entry.durationMs)} ms`,
-      entry.errcode === undefined ? 'no errcode' : `errcode ${entry.errcode}`,
-    ];
-    if (entry.status !== undefined && entry.status !== 200) {
-      parts.push(`HTTP ${entry.status}`);
-    }
-    if (entry.attempt > 1) {
-      parts.push(`attempt ${entry.attempt}`);
-    }
-    if (entry.message) {
-      parts.push(entry.message);
-    }
-    const failed = entry.errcode !== 0;
-    this.write(failed ? 'warn' : 'info', parts.join(' · '), []);
+    this.write(entry.errcode !== 0 ? 'warn' : 'info', requestLogLine(entry), []);
   }
 
   trace(message: string, ...args: unknown[]): void {

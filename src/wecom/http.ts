@@ -11,6 +11,7 @@ import { isUsableProxyUrl, proxyForUrl, type ProxyEnv } from './proxy';
 import { redactSecrets } from './redact';
 import { numericValue } from './replies';
 import type { RequestLogEntry, WeComReply } from './types';
+import type { DayRange } from '../shared/days';
 
 export interface TransportOptions {
   /** Without a trailing slash (the client strips it once, as it also keys tokens by it). */
@@ -36,8 +37,10 @@ export interface ApiRequest {
   readonly signal?: AbortSignal;
   /** 1 for the first try; reported in the log. */
   readonly attempt: number;
-  /** Owner ids of this request, for hints about user ids. */
+  /** Owner ids of this request, for hints about user ids and the log line. */
   readonly owners?: readonly string[];
+  /** The days this request asks about, for the log line. */
+  readonly range?: DayRange;
 }
 
 export class Transport {
@@ -70,6 +73,8 @@ export class Transport {
         endpoint: request.path,
         durationMs: Math.round(performance.now() - started),
         attempt: request.attempt,
+        owners: request.owners,
+        range: request.range,
         ...fields,
         message: fields.message === undefined ? undefined : this.redact(fields.message),
       });

@@ -203,7 +203,7 @@ export class StatisticsOperations {
           limit: this.settings.pageLimit,
         };
         const result = await this.caller.call(
-          { method: 'POST', path, body, owners: batch },
+          { method: 'POST', path, body, owners: batch, range },
           (reply) => readStatisticPage(reply, path, asked, offset),
           signal,
         );
@@ -251,7 +251,7 @@ export class StatisticsOperations {
     const wanted = daysBetween(window.from, window.to) + 1;
     for (let round = 1; ; round++) {
       const items = await this.caller.call(
-        { method: 'POST', path, body: rangeBody(window, group), owners: group },
+        { method: 'POST', path, body: rangeBody(window, group), owners: group, range: window },
         (reply) => readDayItems(reply, path, window),
         signal,
       );

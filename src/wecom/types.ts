@@ -2,7 +2,7 @@
  * The contract of the shared WeCom client (src/wecom). Runs in plain Node: no `vscode` here.
  * The extension host, the CLI, the benchmark and the tests all use these types.
  */
-import type { CstDay } from '../shared/days';
+import type { CstDay, DayRange } from '../shared/days';
 import type { GroupChatStats, MetricKey } from '../shared/metrics';
 
 export const DEFAULT_API_BASE = 'https://qyapi.weixin.qq.com';
@@ -61,6 +61,10 @@ export interface RequestLogEntry {
   readonly attempt: number;
   /** errmsg or the network error, redacted of tokens and secrets. */
   readonly message?: string;
+  /** The owners the request asked about (statistics endpoints), so a log line can name them. */
+  readonly owners?: readonly string[];
+  /** The CST days the request asked about (statistics endpoints). */
+  readonly range?: DayRange;
 }
 
 export interface CallProgress {
