@@ -42,8 +42,6 @@ export const enum Salt {
   ChatChurn = 3,
   Members = 4,
   MemberChurn = 5,
-  ActiveChats = 6,
-  ActiveMembers = 7,
   Messages = 8,
   Migrated = 9,
 }

@@ -88,7 +88,7 @@ export const METRICS: Readonly<Record<MetricKey, MetricInfo>> = {
     key: 'msg_total',
     group: 'messages',
     kind: 'stock',
-    label: { en: 'Messages', zh: '客户群消息总数' },
+    label: { en: 'Total messages', zh: '客户群消息总数' },
     short: { en: 'messages', zh: '消息' },
   },
   migrate_trainee_chat_cnt: {

@@ -62,9 +62,9 @@ suite('E2E: the owners tree at a 300 px side bar', function () {
     assertSortedFigureFirst(await wb.treeRows(), fake, 'chat_total', (n) => `${n} groups`);
 
     await wb.runCommand('WeCom: Sort Owners…');
-    await pickExactItem(wb, 'Messages');
+    await pickExactItem(wb, 'Total messages');
     await wb.pickItem('Descending (largest first)');
-    await treeMessage(wb).filter({ hasText: 'Sorted by Messages, largest first.' }).waitFor();
+    await treeMessage(wb).filter({ hasText: 'Sorted by Total messages, largest first.' }).waitFor();
     const rows = await wb.waitForTreeRows((all) =>
       ownerRows(all).every((row) => / msgs · /.test(row.description)),
     );

@@ -193,7 +193,7 @@ suite('webview/cardsModel: what the cards say', () => {
       [
         ['Total groups', '12,345', '+1,200 vsDayBefore', 'up', true],
         ['New groups', '3', '−2 vsDayBefore', 'down', false],
-        ['Messages', '0', '±0 vsDayBefore', undefined, false],
+        ['Total messages', '0', '±0 vsDayBefore', undefined, false],
         ['Total members', '7', undefined, undefined, false],
       ],
     );

@@ -73,6 +73,8 @@ suite('fake server: statistic_group_by_day and the demo data', () => {
           `${owner} ${d}`,
         );
         assert.ok(cur.migrate_trainee_chat_cnt <= cur.chat_total);
+        // "截至当天客户群消息总数": a running total, as the glossary labels it.
+        assert.ok(cur.msg_total >= prev.msg_total, `${owner} ${d} messages fell`);
         for (const key of METRIC_KEYS) {
           assert.ok(Number.isInteger(cur[key]) && cur[key] >= 0, `${owner} ${d} ${key}`);
         }
@@ -81,6 +83,28 @@ suite('fake server: statistic_group_by_day and the demo data', () => {
       }
     }
     assert.ok(checkedGrowth, 'some groups are created');
+  });
+
+  test('messages as of a day grow by about a day of messages: less at weekends, never a jump back', () => {
+    let weekday = 0;
+    let weekend = 0;
+    // 2026-06-01 is a Monday: five weekdays, then Saturday and Sunday, over four weeks.
+    for (const owner of fake.server.owners.slice(0, 40)) {
+      for (let week = 0; week < 4; week++) {
+        for (let i = 0; i < 7; i++) {
+          const d = addDays('2026-06-01', week * 7 + i);
+          const added =
+            fake.server.statsFor(owner, d).msg_total - fake.server.statsFor(owner, addDays(d, -1)).msg_total;
+          if (i < 5) {
+            weekday += added;
+          } else {
+            weekend += added;
+          }
+        }
+      }
+    }
+    assert.ok(weekday > 0, 'messages are sent');
+    assert.ok(weekend / 2 < weekday / 5, `weekend ${weekend / 8} a day vs weekday ${weekday / 20}`);
   });
 
   test('data is deterministic per seed, differs across seeds, and exists for any day', async () => {
