@@ -1,4 +1,5 @@
 /** The CLI's help texts: everything a user can type, and the environment it reads. */
+import { glossaryLines } from '../shared/glossary';
 import { CONCURRENCY_RANGE, TIMEOUT_RANGE } from '../shared/clientLimits';
 import { HISTORY_DAYS, MAX_SPAN_DAYS } from '../shared/days';
 import { METRIC_KEYS } from '../shared/metrics';
@@ -31,7 +32,9 @@ export const EXIT = `Exit status: 0 success, 1 WeCom API or network error (a rep
 incomplete or malformed included), 2 bad usage or missing configuration, 130 interrupted.
 Errors are one line on stderr; stdout gets output only when the whole result arrived.`;
 
-const FIGURES = `Figures (API field names, usable with --sort): ${METRIC_KEYS.join(', ')}.`;
+/** The eight figures from the glossary: API field name (usable with --sort), kind, names, definition. */
+export const FIGURES = `Figures (flow: new that day, summed over days; as-of: a level on that day, never summed):
+${glossaryLines().join('\n')}`;
 
 export const GLOBAL_HELP = `wecom-stats — WeCom customer-group statistics per owner and per day
 

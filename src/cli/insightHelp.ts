@@ -1,9 +1,5 @@
 /** Help texts of the insight commands (rollup, rank); the figures are listed from the glossary. */
-import { glossaryLines } from '../shared/glossary';
-import { CONNECTION, ENVIRONMENT, EXIT } from './help';
-
-const FIGURES = `Figures (flow: new that day, summed over days; as-of: a level on that day, never summed):
-${glossaryLines().join('\n')}`;
+import { CONNECTION, ENVIRONMENT, EXIT, FIGURES } from './help';
 
 const SOURCE = `Reads the history store (--store S: a file path or a postgres:// URL; default WECOM_STORE,
 else $XDG_DATA_HOME/wecom-group-stats/history.db). What the store lacks (or holds only
