@@ -54,6 +54,7 @@ const nodeConfig = {
     'bench-store': './src/bench/store.ts',
     'bench-sync': './src/bench/sync.ts',
     'bench-analysis': './src/bench/analysis.ts',
+    'bench-table': './src/bench/ownersTable.ts',
   },
   output: {
     path: path.resolve(__dirname, 'dist'),
