@@ -54,6 +54,7 @@ const nodeConfig = {
     'bench-store': './src/bench/store.ts',
     'bench-sync': './src/bench/sync.ts',
     'bench-analysis': './src/bench/analysis.ts',
+    'bench-table': './src/bench/ownersTable.ts',
   },
   output: {
     path: path.resolve(__dirname, 'dist'),
@@ -98,13 +99,13 @@ const nodeConfig = {
   infrastructureLogging: { level: 'log' },
 };
 
-/** The webview bundle: browser code only (src/webview + src/shared + chart.js). */
+/** The webview bundles (the chart's, the owners table's): browser code only (src/webview + src/shared + chart.js). */
 /** @type WebpackConfig */
 const webviewConfig = {
   name: 'webview',
   target: 'web',
   mode: 'none',
-  entry: { main: './src/webview/main.ts' },
+  entry: { main: './src/webview/main.ts', table: './src/webview/table/main.ts' },
   output: { path: path.resolve(__dirname, 'dist', 'webview'), filename: '[name].js', clean: true },
   resolve: { extensions: ['.ts', '.js'] },
   module: { rules: [tsRule('tsconfig.webview.json')] },

@@ -18,6 +18,7 @@ import { RedactingLog } from './log';
 import { Notifier, type NotificationAction } from './notifications';
 import { parseSortOrder } from './owners/ownerRows';
 import { OwnersModel, readSortState } from './owners/ownersModel';
+import { registerOwnersTable } from './ownersTable/registration';
 import { OwnersTreeView } from './owners/ownersView';
 import { affectsSettings, readSettings } from './settings';
 import { previousDayFromStore } from './statusBar/previousDay';
@@ -89,6 +90,7 @@ export function activate(context: vscode.ExtensionContext): WeComGroupStatsApi |
       now,
     }),
   );
+  subscriptions.push(registerOwnersTable({ context, model, connections, history, log }));
 
   reportSettingsProblems(notifier);
   subscriptions.push(

@@ -42,7 +42,7 @@ function defaultFolder(): vscode.Uri {
   return vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file(os.homedir());
 }
 
-async function saveBytes(
+export async function saveBytes(
   pick: SaveTargetPicker,
   file: { readonly name: string; readonly dialogTitle: string; readonly filters: Record<string, string[]> },
   bytes: Uint8Array,

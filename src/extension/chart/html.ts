@@ -1,59 +1,17 @@
 /**
- * The panel's HTML: a fixed shell that loads the bundled webview script under a strict CSP.
- * No data is spliced in (owner ids and names can contain `<`, quotes…): everything the webview
- * shows arrives through the `init` message and is rendered as text.
+ * The chart panel's HTML and options: the shared webview shell (`../webviewShell.ts`: strict CSP,
+ * nonce'd bundle, no data spliced in) with the chart's bundle and stylesheet.
  */
-import { randomBytes } from 'node:crypto';
-import * as vscode from 'vscode';
-
-/** Where the webview may load files from: the webview bundle and the stylesheet. */
-function chartResourceRoots(extensionUri: vscode.Uri): vscode.Uri[] {
-  return [vscode.Uri.joinPath(extensionUri, 'dist', 'webview'), vscode.Uri.joinPath(extensionUri, 'media')];
-}
+import type * as vscode from 'vscode';
+import { webviewHtml, webviewPanelOptions } from '../webviewShell';
 
 /** Options for creating and for reviving the panel (re-applied so the roots point at this install). */
 export function chartWebviewOptions(
   extensionUri: vscode.Uri,
 ): vscode.WebviewOptions & vscode.WebviewPanelOptions {
-  return {
-    enableScripts: true,
-    localResourceRoots: chartResourceRoots(extensionUri),
-    // The webview restores itself from getState + the host's init; keeping it alive costs memory.
-    retainContextWhenHidden: false,
-    enableFindWidget: true,
-  };
-}
-
-function cspNonce(): string {
-  return randomBytes(16).toString('base64');
-}
-
-function chartCsp(cspSource: string, nonce: string): string {
-  return [
-    "default-src 'none'",
-    `img-src ${cspSource} data:`,
-    `style-src ${cspSource}`,
-    `script-src 'nonce-${nonce}'`,
-    `font-src ${cspSource}`,
-  ].join('; ');
+  return webviewPanelOptions(extensionUri);
 }
 
 export function chartHtml(webview: vscode.Webview, extensionUri: vscode.Uri, lang: string): string {
-  const nonce = cspNonce();
-  const script = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview', 'main.js'));
-  const style = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'chart.css'));
-  // `lang` is 'en' or 'zh' (never user text); the URIs are ours.
-  return `<!DOCTYPE html>
-<html lang="${lang === 'zh' ? 'zh-CN' : 'en'}">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${chartCsp(webview.cspSource, nonce)}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${style.toString()}">
-</head>
-<body data-state="starting">
-<main id="app" aria-busy="true"></main>
-<script nonce="${nonce}" src="${script.toString()}"></script>
-</body>
-</html>`;
+  return webviewHtml(webview, extensionUri, { script: 'main.js', style: 'chart.css', lang });
 }
