@@ -104,7 +104,7 @@ const webviewConfig = {
   name: 'webview',
   target: 'web',
   mode: 'none',
-  entry: { main: './src/webview/main.ts' },
+  entry: { main: './src/webview/main.ts', insights: './src/webview/insights/main.ts' },
   output: { path: path.resolve(__dirname, 'dist', 'webview'), filename: '[name].js', clean: true },
   resolve: { extensions: ['.ts', '.js'] },
   module: { rules: [tsRule('tsconfig.webview.json')] },

@@ -38,10 +38,26 @@ function chartCsp(cspSource: string, nonce: string): string {
   ].join('; ');
 }
 
-export function chartHtml(webview: vscode.Webview, extensionUri: vscode.Uri, lang: string): string {
+/** A panel's bundle in dist/webview and its stylesheets in media (the chart's by default). */
+export interface WebviewFiles {
+  readonly script: string;
+  readonly styles: readonly string[];
+}
+
+const CHART_FILES: WebviewFiles = { script: 'main.js', styles: ['chart.css'] };
+
+export function chartHtml(
+  webview: vscode.Webview,
+  extensionUri: vscode.Uri,
+  lang: string,
+  files: WebviewFiles = CHART_FILES,
+): string {
   const nonce = cspNonce();
-  const script = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview', 'main.js'));
-  const style = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'chart.css'));
+  const script = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview', files.script));
+  const styles = files.styles
+    .map((name) => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', name)))
+    .map((uri) => `<link rel="stylesheet" href="${uri.toString()}">`)
+    .join('\n');
   // `lang` is 'en' or 'zh' (never user text); the URIs are ours.
   return `<!DOCTYPE html>
 <html lang="${lang === 'zh' ? 'zh-CN' : 'en'}">
@@ -49,7 +65,7 @@ export function chartHtml(webview: vscode.Webview, extensionUri: vscode.Uri, lan
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${chartCsp(webview.cspSource, nonce)}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${style.toString()}">
+${styles}
 </head>
 <body data-state="starting">
 <main id="app" aria-busy="true"></main>
