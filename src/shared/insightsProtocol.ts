@@ -13,6 +13,8 @@ import type {
   FatalMessage,
   OwnerLabel,
   ProgressMessage,
+  ReadyMessage,
+  RefusedMessage,
   ResponseMessage,
 } from './protocol';
 
@@ -276,10 +278,6 @@ export type InsightsRequestMessage = {
 
 //#region messages
 
-/** The webview listens: the host answers with `init`. */
-export interface InsightsReady {
-  readonly type: 'ready';
-}
 /** UI intent changed (also kept with `setState`). */
 export interface InsightsStateMessage {
   readonly type: 'state';
@@ -306,18 +304,14 @@ export interface InsightsShown {
   /** The live readout of the highlighted cell (keyboard and pointer). */
   readonly readout: string;
 }
-export interface InsightsRefused {
-  readonly type: 'refused';
-  readonly what: string;
-}
 
 export type InsightsToHost =
-  | InsightsReady
+  | ReadyMessage
   | InsightsStateMessage
   | InsightsStop
   | InsightsDrawn
   | InsightsShown
-  | InsightsRefused
+  | RefusedMessage
   | InsightsRequestMessage;
 
 export interface InsightsInit {

@@ -146,6 +146,31 @@ suite('E2E: heatmap and rankings (demo mode)', function () {
     assert.match(lines[0], /^owner,name,\d{4}-\d{2}-\d{2},/);
     assert.strictEqual(lines[0].split(',').length, 32);
 
+    // Export PNG: the drawn heatmap with its title (figure, owners, CST range) as metadata.
+    const png = path.join(folder, 'heatmap.png');
+    await frame.locator('button[data-name="export-png"]').click();
+    await saveAs(wb, png, '.png');
+    await wb.waitForNotification(/Saved .*heatmap\.png/);
+    const bytes = fs.readFileSync(png);
+    assert.deepStrictEqual([...bytes.subarray(0, 4)], [0x89, 0x50, 0x4e, 0x47]);
+    assert.match(
+      bytes.toString('utf8'),
+      /Total groups · 30 owners · \d{4}-\d{2}-\d{2} … \d{4}-\d{2}-\d{2} \(CST\)/,
+    );
+
+    // 180 days: the history lacks most of them; the call count is asked first. Stored figures
+    // only: the days not stored are drawn hatched, and the panel says the range is incomplete.
+    await frame.locator('button[data-name="range-180"]').click();
+    await frame.locator('.status.confirm').waitFor({ timeout: 30_000 });
+    assert.match(await frame.locator('.status.confirm').innerText(), /takes \d+ calls/);
+    await wb.screenshot('insights-06a-confirm-fetch');
+    await frame.locator('button[data-name="stored-only"]').click();
+    drawn = await waitForDraw(frame, 'heatmap', drawn);
+    assert.match(await frame.locator('.notice.missing').innerText(), /Incomplete: nothing stored/);
+    await wb.screenshot('insights-06b-stored-only-missing-hatched');
+    await frame.locator('button[data-name="range-30"]').click();
+    drawn = await waitForDraw(frame, 'heatmap', drawn);
+
     // Enter on the highlighted cell opens that owner's by-day chart.
     await frame.locator('.heatmap-region').focus();
     await wb.page.keyboard.press('Enter');
@@ -186,6 +211,18 @@ suite('E2E: heatmap and rankings (demo mode)', function () {
     await waitForDraw(frame, 'heatmap', drawn);
     assert.ok((await canvasColours(frame)) > 8);
     await wb.screenshot('insights-09-heatmap-dark');
+
+    await wb.runCommand('Preferences: Color Theme');
+    await wb.page.locator('.quick-input-widget input.input').fill('Dark High Contrast');
+    await wb.page
+      .locator('.quick-input-widget .quick-input-list .monaco-list-row')
+      .filter({ has: wb.page.locator('.label-name', { hasText: /^Dark High Contrast$/ }) })
+      .first()
+      .click();
+    await frame.locator('body.vscode-high-contrast').waitFor({ timeout: 20_000 });
+    await frame.locator('.heatmap-region').focus();
+    await wb.page.keyboard.press('ArrowDown');
+    await wb.screenshot('insights-09b-heatmap-high-contrast', { keepPointer: true });
   });
 });
 

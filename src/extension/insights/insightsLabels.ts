@@ -5,27 +5,20 @@
  */
 import * as vscode from 'vscode';
 import type { InsightsLabels } from '../../shared/insightsProtocol';
+import { sharedPanelLabels } from '../chart/labels';
 
 export function insightsLabels(): InsightsLabels {
   const t = vscode.l10n.t;
   return {
+    ...sharedPanelLabels(),
     heatmapTab: t('Heatmap'),
     rankingsTab: t('Rankings'),
-    figure: t('Figure'),
-    range: t('Range'),
-    lastNDays: t('Last {n} days', { n: '{n}' }),
-    custom: t('Custom'),
-    from: t('From'),
-    to: t('To'),
-    apply: t('Apply'),
     colourBy: t('Colour by'),
     byValue: t('Value'),
     byChange: t('Change from day before'),
     sortBy: t('Sort rows by'),
     descending: t('Highest first'),
     ascending: t('Lowest first'),
-    chartView: t('Chart'),
-    tableView: t('Table'),
     period: t('Period'),
     periods: {
       last7: t('Last {n} days', { n: 7 }),
@@ -42,10 +35,6 @@ export function insightsLabels(): InsightsLabels {
     previousRank: t('Previous rank'),
     movement: t('Movement'),
     newOwner: t('new'),
-    exportCsv: t('Export CSV'),
-    exportPng: t('Export PNG'),
-    loading: t('Loading figures…'),
-    loadingProgress: t('Loading figures… {done} of {total} requests', { done: '{done}', total: '{total}' }),
     stop: t('Stop'),
     confirmFetch: t(
       'The history lacks {days} day(s) for {owners} owner(s): fetching them from WeCom takes {calls} calls.',
@@ -54,8 +43,6 @@ export function insightsLabels(): InsightsLabels {
     fetch: t('Fetch'),
     storedOnly: t('Show stored figures only'),
     stopped: t('Stopped: showing what the history holds; the days not fetched are marked missing.'),
-    retry: t('Retry'),
-    errorTitle: t('Could not load the figures'),
     empty: t('The history holds no figures for these owners and days. Pick another range, or fetch them.'),
     incompleteMissing: t('Incomplete: nothing stored for some owners on {days}.', { days: '{days}' }),
     incompleteProvisional: t('Incomplete: figures of {days} are provisional and may still change.', {
@@ -72,7 +59,6 @@ export function insightsLabels(): InsightsLabels {
     notReturned: t('not returned by WeCom'),
     notStored: t('not stored'),
     provisional: t('provisional'),
-    cstDays: t('{days} (CST)', { days: '{days}' }),
     ownersCount: t('{n} owners', { n: '{n}' }),
     tablePage: t('Owners {first}–{last} of {n}', { first: '{first}', last: '{last}', n: '{n}' }),
     previousPage: t('Previous'),
@@ -81,7 +67,6 @@ export function insightsLabels(): InsightsLabels {
       'Owners by day. Arrow keys move between cells, Page Up and Page Down move by a screen, Enter opens the owner’s by-day chart.',
     ),
     openHint: t('Click or press Enter: the owner’s by-day chart'),
-    noAnswer: t('The extension did not answer in time. Retry, or reload the window if it keeps happening.'),
     refused: t(
       'The panel could not read a message from the extension. Close it and open it again; if that does not help, reload the window.',
     ),

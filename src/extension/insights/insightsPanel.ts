@@ -9,10 +9,9 @@ import { allowedWindow } from '../../shared/days';
 import type { InsightsToWebview, InsightsUiState } from '../../shared/insightsProtocol';
 import { isInsightsToHost } from '../../shared/insightsValidation';
 import { ownerListTitle } from '../../shared/ownerNames';
-import { describeWeComError } from '../../wecom/errors';
 import { chartHtml } from '../chart/html';
 import { chartLanguage, ownerLabels } from '../chart/labels';
-import { currentScope, oldestStoredDay } from '../chart/panelData';
+import { oldestForInit } from '../chart/panelData';
 import { Disposable } from '../dispose';
 import { insightsLabels } from './insightsLabels';
 import { InsightsRequests } from './insightsRequests';
@@ -156,14 +155,12 @@ export class InsightsPanel extends Disposable {
 
   private async sendInit(): Promise<void> {
     const seq = ++this.initSeq;
-    let oldestStored: string | undefined;
-    try {
-      const current = await currentScope(this.env.connections);
-      oldestStored = current ? await oldestStoredDay(this.env.history, current.connection) : undefined;
-    } catch (err) {
-      // Without init the webview would wait forever; its first request reports the problem.
-      this.env.log.warn(`insights: could not read the history store: ${describeWeComError(err, 'en')}`);
-    }
+    const oldestStored = await oldestForInit(
+      this.env.connections,
+      this.env.history,
+      this.env.log,
+      'insights',
+    );
     if (seq !== this.initSeq) {
       return;
     }

@@ -1,5 +1,4 @@
 /** The heatmap-and-rankings panel's dependencies, and what tests and the benchmark observe. */
-import type * as vscode from 'vscode';
 import type {
   HeatmapData,
   InsightsShown,
@@ -7,23 +6,14 @@ import type {
   InsightsUiState,
   RankingsData,
 } from '../../shared/insightsProtocol';
-import type { OwnerNames } from '../../shared/ownerNames';
-import type { SaveTargetPicker } from '../chart/exports';
-import type { ChartHistory } from '../chart/panelTypes';
-import type { ConnectionSource } from '../contracts';
+import type { ChartEnv } from '../chart/panelTypes';
 
-export interface InsightsEnv {
-  readonly extensionUri: vscode.Uri;
-  readonly connections: ConnectionSource;
-  readonly log: vscode.LogOutputChannel;
-  readonly ownerNames: () => OwnerNames;
-  readonly history: ChartHistory;
-  readonly pickSaveTarget: SaveTargetPicker;
-  /** The host's clock (tests pin it). */
+/** The chart's dependencies (the same services), with the host's clock required. */
+export type InsightsEnv = Omit<ChartEnv, 'now' | 'heartbeatMs'> & {
   readonly now: () => number;
   /** While a load runs, progress goes to the webview at least this often (ms). */
   readonly heartbeatMs: number;
-}
+};
 
 /** One settled load of a panel (tests and the benchmark). */
 export interface InsightsLoadReport {

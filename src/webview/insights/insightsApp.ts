@@ -281,9 +281,9 @@ export class InsightsApp {
   }
 
   private exportFailed(err: unknown): void {
+    // Said next to what the figures lack (those notices stay).
     const message = err instanceof HostRequestError ? err.info.message : String(err);
-    this.statusView.setNotices(undefined, false);
-    this.statusView.notices.append(h('div', { className: 'notice' }, h('p', { text: message })));
+    this.statusView.notices.append(h('div', { className: 'notice failed' }, h('p', { text: message })));
     this.statusView.notices.hidden = false;
     this.reportShown();
   }
