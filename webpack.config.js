@@ -54,6 +54,7 @@ const nodeConfig = {
     'bench-store': './src/bench/store.ts',
     'bench-sync': './src/bench/sync.ts',
     'bench-analysis': './src/bench/analysis.ts',
+    'bench-heatmap': './src/bench/heatmap.ts',
   },
   output: {
     path: path.resolve(__dirname, 'dist'),

@@ -8,6 +8,7 @@ import type { CstDay, DayRange } from './days';
 import type { UiLanguage } from './i18n';
 import type { MetricKey } from './metrics';
 import type {
+  ChartLabels,
   ExportPngParams,
   ExportResult,
   FatalMessage,
@@ -147,26 +148,39 @@ export interface FetchReport {
 export type Loaded<T> =
   FetchConfirm | { readonly kind: 'data'; readonly data: T; readonly fetch: FetchReport };
 
-/** The labels the webview shows, already in the UI language (the host localizes them). */
-export interface InsightsLabels {
+/** The labels both panels show (worded once by the host, `sharedPanelLabels`). */
+export type SharedPanelLabel =
+  | 'figure'
+  | 'range'
+  | 'lastNDays'
+  | 'custom'
+  | 'from'
+  | 'to'
+  | 'apply'
+  | 'chartView'
+  | 'tableView'
+  | 'exportCsv'
+  | 'exportPng'
+  | 'loading'
+  | 'loadingProgress'
+  | 'retry'
+  | 'errorTitle'
+  | 'cstDays'
+  | 'noAnswer';
+
+/**
+ * The labels the webview shows, already in the UI language (the host localizes them); those the
+ * by-day chart shows too are its own.
+ */
+export interface InsightsLabels extends Pick<ChartLabels, SharedPanelLabel> {
   readonly heatmapTab: string;
   readonly rankingsTab: string;
-  readonly figure: string;
-  readonly range: string;
-  /** Contains `{n}`. */
-  readonly lastNDays: string;
-  readonly custom: string;
-  readonly from: string;
-  readonly to: string;
-  readonly apply: string;
   readonly colourBy: string;
   readonly byValue: string;
   readonly byChange: string;
   readonly sortBy: string;
   readonly descending: string;
   readonly ascending: string;
-  readonly chartView: string;
-  readonly tableView: string;
   readonly period: string;
   readonly periods: Readonly<Record<RankPeriod, string>>;
   readonly show: string;
@@ -180,19 +194,12 @@ export interface InsightsLabels {
   readonly previousRank: string;
   readonly movement: string;
   readonly newOwner: string;
-  readonly exportCsv: string;
-  readonly exportPng: string;
-  readonly loading: string;
-  /** Contains `{done}` and `{total}`. */
-  readonly loadingProgress: string;
   readonly stop: string;
   /** Contains `{calls}`, `{days}` and `{owners}`. */
   readonly confirmFetch: string;
   readonly fetch: string;
   readonly storedOnly: string;
   readonly stopped: string;
-  readonly retry: string;
-  readonly errorTitle: string;
   readonly empty: string;
   /** Contains `{days}`. */
   readonly incompleteMissing: string;
@@ -209,8 +216,6 @@ export interface InsightsLabels {
   readonly notReturned: string;
   readonly notStored: string;
   readonly provisional: string;
-  /** Contains `{days}`: marks them as CST days. */
-  readonly cstDays: string;
   /** Contains `{n}`. */
   readonly ownersCount: string;
   /** Contains `{first}`, `{last}` and `{n}`. */
@@ -220,7 +225,6 @@ export interface InsightsLabels {
   /** How to use the grid with keys (its accessible description). */
   readonly gridHelp: string;
   readonly openHint: string;
-  readonly noAnswer: string;
   readonly refused: string;
 }
 

@@ -169,7 +169,7 @@ suite('E2E: heatmap and rankings (demo mode)', function () {
     assert.match(await frame.locator('.notice.missing').innerText(), /Incomplete: nothing stored/);
     await wb.screenshot('insights-06b-stored-only-missing-hatched');
     await frame.locator('button[data-name="range-30"]').click();
-    drawn = await waitForDraw(frame, 'heatmap', drawn);
+    await waitForDraw(frame, 'heatmap', drawn);
 
     // Enter on the highlighted cell opens that owner's by-day chart.
     await frame.locator('.heatmap-region').focus();

@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import { uiLanguage, type UiLanguage } from '../../shared/i18n';
 import { ownerDisplayName, ownerListTitle, type OwnerNames } from '../../shared/ownerNames';
+import type { SharedPanelLabel } from '../../shared/insightsProtocol';
 import type { ChartLabels, OwnerLabel } from '../../shared/protocol';
 import type { ChartSubject } from '../../shared/chartState';
 
@@ -13,7 +14,7 @@ export function chartLanguage(): UiLanguage {
 }
 
 /** The labels both panels (the by-day chart, heatmap and rankings) show, worded once. */
-export function sharedPanelLabels(): Pick<ChartLabels, SharedLabel> {
+export function sharedPanelLabels(): Pick<ChartLabels, SharedPanelLabel> {
   const t = vscode.l10n.t;
   return {
     figure: t('Figure'),
@@ -35,25 +36,6 @@ export function sharedPanelLabels(): Pick<ChartLabels, SharedLabel> {
     noAnswer: t('The extension did not answer in time. Retry, or reload the window if it keeps happening.'),
   };
 }
-
-type SharedLabel =
-  | 'figure'
-  | 'range'
-  | 'lastNDays'
-  | 'custom'
-  | 'from'
-  | 'to'
-  | 'apply'
-  | 'chartView'
-  | 'tableView'
-  | 'exportCsv'
-  | 'exportPng'
-  | 'loading'
-  | 'loadingProgress'
-  | 'retry'
-  | 'errorTitle'
-  | 'cstDays'
-  | 'noAnswer';
 
 export function chartLabels(): ChartLabels {
   const t = vscode.l10n.t;

@@ -69,8 +69,9 @@ export class HeatmapChart {
     }
     const active = cell ? [{ datasetIndex: 0, index: cell.row * this.columns + cell.col }] : [];
     const element = cell ? chart.getDatasetMeta(0).data[active[0].index] : undefined;
+    // The tooltip updates itself; a plain redraw shows it (no second layout of every cell).
     chart.tooltip?.setActiveElements(active, element ? { x: element.x, y: element.y } : { x: 0, y: 0 });
-    chart.update('none');
+    chart.render();
   }
 
   destroy(): void {
