@@ -73,6 +73,7 @@ suite('E2E: heatmap and rankings (demo mode)', function () {
   this.timeout(300_000);
   let wb: Workbench;
   let folder: string;
+  const cspViolations: string[] = [];
 
   suiteSetup(async () => {
     folder = fs.mkdtempSync(path.join(os.tmpdir(), 'wecom-insights-e2e-'));
@@ -81,8 +82,17 @@ suite('E2E: heatmap and rankings (demo mode)', function () {
       env: { WECOM_GROUP_STATS_DEMO: '1' },
       settings: { 'workbench.colorTheme': 'Default Light Modern' },
     });
+    // A CSP violation inside the webview (an inline style, a script) is logged to the console.
+    wb.page.on('console', (message) => {
+      if (/Content Security Policy|Refused to (apply|load|execute)/i.test(message.text())) {
+        cspViolations.push(message.text());
+      }
+    });
     await wb.clickActivity('WeCom');
     await wb.waitForTreeRows((rows) => rows.length > 10 && rows[0].label.startsWith('All owners'));
+  });
+  teardown(() => {
+    assert.deepStrictEqual(cspViolations, [], 'the webview ran without CSP violations');
   });
   suiteTeardown(async () => {
     await wb?.close();

@@ -62,7 +62,7 @@ export class HeatmapGrid {
         attrs: {
           tabindex: '0',
           role: 'application',
-          'aria-roledescription': 'heatmap',
+          'aria-roledescription': labels.heatmapTab,
           'aria-describedby': 'heatmap-help heatmap-readout',
         },
       },

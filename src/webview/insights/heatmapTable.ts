@@ -46,7 +46,11 @@ export class HeatmapTable {
     for (const day of data.days) {
       const provisional = data.provisionalDays.includes(day);
       head.append(
-        h('th', { attrs: { scope: 'col' }, className: 'num', text: provisional ? `${day} *` : day }),
+        h('th', {
+          attrs: { scope: 'col', ...(provisional ? { title: labels.provisional } : {}) },
+          className: 'num',
+          text: provisional ? `${day} *` : day,
+        }),
       );
     }
     const body = h('tbody');
