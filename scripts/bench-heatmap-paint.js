@@ -28,7 +28,7 @@ if (!dataFile || !fs.existsSync(dataFile) || !fs.existsSync(BUNDLE)) {
 
 /** Every label of InsightsLabels, worded as its own key (the text does not matter here). */
 function labels() {
-  const source = fs.readFileSync(path.join(ROOT, 'src', 'shared', 'insightsProtocol.ts'), 'utf8');
+  const source = fs.readFileSync(path.join(ROOT, 'src', 'shared', 'insightsLabels.ts'), 'utf8');
   const block = source.slice(source.indexOf('export interface InsightsLabels'));
   const body = block.slice(0, block.indexOf('\n}\n'));
   /** @type {Record<string, unknown>} */

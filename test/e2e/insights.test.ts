@@ -10,6 +10,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import type { FrameLocator } from 'playwright-core';
+import { canvasColours } from './canvas';
 import { Workbench } from './harness';
 import { saveAs } from './saveDialog';
 
@@ -39,28 +40,6 @@ async function waitForDraw(
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-}
-
-/** The little of the DOM these page functions use (the test tsconfig has no DOM lib). */
-interface PageCanvas {
-  readonly width: number;
-  readonly height: number;
-  getContext(
-    kind: '2d',
-  ): { getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } } | null;
-}
-
-/** Distinct colours on the heatmap's canvas: a blank canvas means nothing was drawn. */
-async function canvasColours(frame: FrameLocator): Promise<number> {
-  return frame.locator('.heatmap-region canvas').evaluate((element) => {
-    const canvas = element as unknown as PageCanvas;
-    const { data } = canvas.getContext('2d')?.getImageData(0, 0, canvas.width, canvas.height) ?? { data: [] };
-    const colours = new Set<number>();
-    for (let i = 0; i < data.length; i += 4 * 5) {
-      colours.add((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]);
-    }
-    return colours.size;
-  });
 }
 
 async function openInsights(wb: Workbench, title: string, tabTitle: RegExp): Promise<FrameLocator> {
@@ -102,7 +81,7 @@ suite('E2E: heatmap and rankings (demo mode)', function () {
   test('the heatmap: drawn, read out by pointer and keys, a table of the same rows, Enter opens the chart', async () => {
     const frame = await openInsights(wb, 'WeCom: Open Heatmap and Rankings', /Heatmap and rankings/);
     let drawn = await waitForDraw(frame, 'heatmap', 0);
-    assert.ok((await canvasColours(frame)) > 8, 'the heatmap has many shades');
+    assert.ok((await canvasColours(frame, '.heatmap-region canvas')) > 8, 'the heatmap has many shades');
     assert.strictEqual(
       await frame.locator('button[data-name="range-30"]').getAttribute('aria-pressed'),
       'true',
@@ -219,7 +198,7 @@ suite('E2E: heatmap and rankings (demo mode)', function () {
     await wb.screenshot('insights-08-rankings-dark');
     await frame.locator('button[data-name="tab-heatmap"]').click();
     await waitForDraw(frame, 'heatmap', drawn);
-    assert.ok((await canvasColours(frame)) > 8);
+    assert.ok((await canvasColours(frame, '.heatmap-region canvas')) > 8);
     await wb.screenshot('insights-09-heatmap-dark');
 
     await wb.runCommand('Preferences: Color Theme');
