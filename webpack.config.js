@@ -55,6 +55,7 @@ const nodeConfig = {
     'bench-sync': './src/bench/sync.ts',
     'bench-analysis': './src/bench/analysis.ts',
     'bench-table': './src/bench/ownersTable.ts',
+    'bench-heatmap': './src/bench/heatmap.ts',
   },
   output: {
     path: path.resolve(__dirname, 'dist'),
@@ -105,7 +106,11 @@ const webviewConfig = {
   name: 'webview',
   target: 'web',
   mode: 'none',
-  entry: { main: './src/webview/main.ts', table: './src/webview/table/main.ts' },
+  entry: {
+    main: './src/webview/main.ts',
+    table: './src/webview/table/main.ts',
+    insights: './src/webview/insights/main.ts',
+  },
   output: { path: path.resolve(__dirname, 'dist', 'webview'), filename: '[name].js', clean: true },
   resolve: { extensions: ['.ts', '.js'] },
   module: { rules: [tsRule('tsconfig.webview.json')] },

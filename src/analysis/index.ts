@@ -8,3 +8,6 @@ export * from './rollup';
 export * from './derived';
 export * from './compare';
 export * from './rank';
+export * from './gaps';
+export * from './heatmap';
+export * from './rankingView';

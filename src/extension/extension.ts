@@ -13,6 +13,7 @@ import { CredentialStore } from './credentialStore';
 import { DEMO_ENV_VARIABLE, DemoMode } from './demoMode';
 import { HistoryService } from './history/historyService';
 import { HistorySync } from './history/historySync';
+import { registerInsights } from './insights/registration';
 import { StoredOwnerDays } from './history/ownerDaySource';
 import { RedactingLog } from './log';
 import { Notifier, type NotificationAction } from './notifications';
@@ -91,6 +92,9 @@ export function activate(context: vscode.ExtensionContext): WeComGroupStatsApi |
     }),
   );
   subscriptions.push(registerOwnersTable({ context, model, connections, history, log }));
+  subscriptions.push(
+    registerInsights({ context, connections, log, history, ownerNames: () => connections.ownerNames(), now }),
+  );
 
   reportSettingsProblems(notifier);
   subscriptions.push(

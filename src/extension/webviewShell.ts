@@ -1,6 +1,6 @@
 /**
  * The HTML shell every webview panel of this extension loads: one bundled script under a strict
- * CSP with a fresh nonce, one stylesheet, an empty `<main>`. No data is spliced in (owner ids and
+ * CSP with a fresh nonce, its stylesheets, an empty `<main>`. No data is spliced in (owner ids and
  * names can contain `<`, quotes…): everything a webview shows arrives by message, as text.
  */
 import { randomBytes } from 'node:crypto';
@@ -41,8 +41,8 @@ function webviewCsp(cspSource: string, nonce: string): string {
 export interface WebviewShell {
   /** The bundle under dist/webview, e.g. 'main.js'. */
   readonly script: string;
-  /** The stylesheet under media, e.g. 'chart.css'. */
-  readonly style: string;
+  /** The stylesheets under media, in order, e.g. ['chart.css', 'insights.css']. */
+  readonly styles: readonly string[];
   /** The UI language ('en' or 'zh'; never user text). */
   readonly lang: string;
 }
@@ -50,14 +50,17 @@ export interface WebviewShell {
 export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, shell: WebviewShell): string {
   const nonce = cspNonce();
   const script = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview', shell.script));
-  const style = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', shell.style));
+  const styles = shell.styles
+    .map((name) => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', name)))
+    .map((uri) => `<link rel="stylesheet" href="${uri.toString()}">`)
+    .join('\n');
   return `<!DOCTYPE html>
 <html lang="${shell.lang === 'zh' ? 'zh-CN' : 'en'}">
 <head>
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${webviewCsp(webview.cspSource, nonce)}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${style.toString()}">
+${styles}
 </head>
 <body data-state="starting">
 <main id="app" aria-busy="true"></main>

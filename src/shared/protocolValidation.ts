@@ -13,15 +13,15 @@ import { MAX_SUBJECT_OWNERS, RANGE_PRESETS } from './chartState';
 
 type Json = Record<string, unknown>;
 
-function isObject(value: unknown): value is Json {
+export function isObject(value: unknown): value is Json {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function isDay(value: unknown): value is CstDay {
+export function isDay(value: unknown): value is CstDay {
   return typeof value === 'string' && tryParseCstDay(value) === value;
 }
 
-function isRequestId(value: unknown): value is number {
+export function isRequestId(value: unknown): value is number {
   return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
 }
 
@@ -36,9 +36,12 @@ function isSubject(value: unknown): value is ChartSubject {
   if (value.kind === 'all') {
     return true;
   }
-  const owners = value.owners;
+  return value.kind === 'owners' && isOwnerIds(value.owners);
+}
+
+/** A non-empty list of owner ids, each non-empty and bounded, at most `MAX_SUBJECT_OWNERS`. */
+export function isOwnerIds(owners: unknown): owners is readonly string[] {
   return (
-    value.kind === 'owners' &&
     Array.isArray(owners) &&
     owners.length > 0 &&
     owners.length <= MAX_SUBJECT_OWNERS &&
@@ -75,6 +78,18 @@ const MAX_PNG_DATA_URL_CHARS = 20_000_000;
 const MAX_PNG_TITLE_CHARS = 2_000;
 const PNG_PREFIX = 'data:image/png;base64,';
 
+/** A PNG export: a bounded base64 PNG data URL and an optional bounded title (any panel's). */
+export function isExportPngParams(params: Json): boolean {
+  return (
+    typeof params.dataUrl === 'string' &&
+    params.dataUrl.startsWith(PNG_PREFIX) &&
+    params.dataUrl.length <= MAX_PNG_DATA_URL_CHARS &&
+    /^[A-Za-z0-9+/]*={0,2}$/.test(params.dataUrl.slice(PNG_PREFIX.length)) &&
+    (params.title === undefined ||
+      (typeof params.title === 'string' && params.title.length <= MAX_PNG_TITLE_CHARS))
+  );
+}
+
 function isRequestParams(method: unknown, params: unknown): boolean {
   if (!isObject(params)) {
     return false;
@@ -91,14 +106,7 @@ function isRequestParams(method: unknown, params: unknown): boolean {
     case 'exportCsv':
       return isMetricKey(params.metric) && (params.mode === 'sum' || params.mode === 'compare');
     case 'exportPng':
-      return (
-        typeof params.dataUrl === 'string' &&
-        params.dataUrl.startsWith(PNG_PREFIX) &&
-        params.dataUrl.length <= MAX_PNG_DATA_URL_CHARS &&
-        /^[A-Za-z0-9+/]*={0,2}$/.test(params.dataUrl.slice(PNG_PREFIX.length)) &&
-        (params.title === undefined ||
-          (typeof params.title === 'string' && params.title.length <= MAX_PNG_TITLE_CHARS))
-      );
+      return isExportPngParams(params);
     case 'backfill':
       return Object.keys(params).length === 0;
     default:
@@ -149,6 +157,14 @@ export function isHostToWebview(msg: unknown): msg is HostToWebview {
         typeof msg.heartbeatMs === 'number' &&
         msg.heartbeatMs > 0
       );
+    default:
+      return isReplyMessage(msg);
+  }
+}
+
+/** A reply, a progress report or a fatal message: the host's messages every panel shares. */
+export function isReplyMessage(msg: Json): boolean {
+  switch (msg.type) {
     case 'response':
       return isRequestId(msg.id) && (msg.ok === true || (msg.ok === false && isObject(msg.error)));
     case 'progress':

@@ -2,7 +2,7 @@
  * The one Chart.js line chart of the panel: created once, `update()`d with new data and theme,
  * `destroy()`ed on teardown. Only the parts used are registered, so the bundle stays small.
  */
-import type { ChartConfiguration, ChartType, Plugin, TooltipItem } from 'chart.js';
+import type { ChartConfiguration, TooltipItem } from 'chart.js';
 import {
   CategoryScale,
   Chart,
@@ -15,15 +15,9 @@ import {
   Tooltip,
 } from 'chart.js';
 import type { CstDay } from '../shared/days';
+import { backgroundPlugin } from './chartBackground';
 import type { SeriesView } from './series';
 import type { ChartTheme } from './theme';
-
-declare module 'chart.js' {
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- the type parameter must match Chart.js's declaration
-  interface PluginOptionsByType<TType extends ChartType> {
-    editorBackground?: { color?: string };
-  }
-}
 
 Chart.register(
   LineController,
@@ -47,21 +41,6 @@ export interface ChartInput {
   /** Drawn above the plot (and so in an exported PNG): what the figures lack. */
   readonly note?: string;
 }
-
-/** Paints the editor background first so an exported PNG looks like the panel. */
-const backgroundPlugin: Plugin<'line'> = {
-  id: 'editorBackground',
-  beforeDraw(chart) {
-    const background = chart.options.plugins?.editorBackground?.color;
-    if (background) {
-      const ctx = chart.ctx;
-      ctx.save();
-      ctx.fillStyle = background;
-      ctx.fillRect(0, 0, chart.width, chart.height);
-      ctx.restore();
-    }
-  },
-};
 
 type LineConfig = ChartConfiguration<'line', (number | null)[], CstDay>;
 

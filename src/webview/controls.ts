@@ -3,9 +3,8 @@
  * allowed window, the reason shown inline), sum/compare, chart/table, refresh and exports.
  */
 import { HISTORY_DAYS, type CstDay } from '../shared/days';
-import type { MetricGroup, MetricKey } from '../shared/metrics';
+import type { MetricKey } from '../shared/metrics';
 import { pick } from '../shared/i18n';
-import { METRIC_GROUPS, METRIC_KEYS, METRICS, metricLabel } from '../shared/metrics';
 import type { InitMessage } from '../shared/protocol';
 import type { ChartUiState, ChartView, RangePreset, SeriesMode } from '../shared/chartState';
 import {
@@ -16,6 +15,7 @@ import {
   startsAtZero,
 } from '../shared/chartState';
 import { h } from './dom';
+import { metricSelect } from './metricSelect';
 import { fill } from './text';
 import { canCompare } from './series';
 
@@ -60,18 +60,7 @@ export class Controls {
 
   constructor(init: InitMessage, actions: ControlActions) {
     const { labels, lang } = init;
-    this.metricSelect = h('select', { attrs: { id: 'metric', 'aria-label': labels.figure } });
-    const groups = new Map<MetricGroup, HTMLOptGroupElement>();
-    for (const key of METRIC_KEYS) {
-      const group = METRICS[key].group;
-      let optgroup = groups.get(group);
-      if (!optgroup) {
-        optgroup = h('optgroup', { attrs: { label: pick(METRIC_GROUPS[group], lang) } });
-        groups.set(group, optgroup);
-        this.metricSelect.append(optgroup);
-      }
-      optgroup.append(h('option', { attrs: { value: key }, text: metricLabel(key, lang) }));
-    }
+    this.metricSelect = metricSelect(lang, labels.figure, 'metric');
     this.metricSelect.addEventListener('change', () => actions.metric(this.metricSelect.value as MetricKey));
 
     const presets = h('div', {

@@ -12,6 +12,8 @@ export interface LegendEntry {
   readonly label: string;
   readonly colour: string;
   readonly dashed: boolean;
+  /** A filled box instead of a line (a heatmap's cells); `colour` then outlines it. */
+  readonly fill?: string | CanvasPattern;
 }
 
 export interface ExportImageInput {
@@ -59,10 +61,17 @@ export function composeExportPng(plot: HTMLCanvasElement, input: ExportImageInpu
     ctx.strokeStyle = entry.colour;
     ctx.lineWidth = Math.max(2, Math.round(2 * scale));
     ctx.setLineDash(entry.dashed ? [6 * scale, 3 * scale] : []);
-    ctx.beginPath();
-    ctx.moveTo(x, y + size / 2);
-    ctx.lineTo(x + swatch, y + size / 2);
-    ctx.stroke();
+    if (entry.fill !== undefined) {
+      ctx.fillStyle = entry.fill;
+      ctx.fillRect(x, y, swatch, size);
+      ctx.lineWidth = 1;
+      ctx.strokeRect(x + 0.5, y + 0.5, swatch - 1, size - 1);
+    } else {
+      ctx.beginPath();
+      ctx.moveTo(x, y + size / 2);
+      ctx.lineTo(x + swatch, y + size / 2);
+      ctx.stroke();
+    }
     ctx.fillStyle = theme.foreground;
     ctx.fillText(entry.label, x + swatch + pad / 2, y);
     x += swatch + pad / 2 + ctx.measureText(entry.label).width + pad * 2;

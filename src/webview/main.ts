@@ -1,37 +1,16 @@
 /**
- * Webview entry: says `ready`, builds the UI from the host's `init` (again on every re-init,
- * e.g. after the connection changed), and routes messages. Never talks to WeCom itself.
+ * The by-day chart webview's entry: says `ready`, builds the UI from the host's `init` (again on
+ * every re-init, e.g. after the connection changed), and routes messages (boot.ts). Never talks
+ * to WeCom itself.
  */
 import type { ChartUiState } from '../shared/chartState';
+import type { InitMessage, RequestMap, WebviewToHost } from '../shared/protocol';
 import { ChartApp } from './app';
-import { h, replaceChildren } from './dom';
-import { HostConnection } from './rpc';
+import { bootWebview } from './boot';
 
-const api = acquireVsCodeApi<ChartUiState>();
-const root = document.getElementById('app') ?? document.body;
-let app: ChartApp | undefined;
-
-const host = new HostConnection((message) => api.postMessage(message), {
-  onInit: (init) => {
-    host.timeoutText = init.labels.noAnswer;
-    host.refusedText = init.labels.refused;
-    host.setHeartbeat(init.heartbeatMs);
-    app?.dispose();
-    app = new ChartApp(init, host, (state) => api.setState(state), root);
-  },
-  onFatal: (message) => {
-    if (app) {
-      app.showFatal(message);
-      return;
-    }
-    // No init could be read: nothing else to show, but never a silent "starting" page.
-    document.body.dataset.state = 'error';
-    root.removeAttribute('aria-busy');
-    replaceChildren(root, h('p', { className: 'error-message', text: message }));
-    host.send({ type: 'shown', state: 'error', notices: [message], retry: false });
-  },
+bootWebview<RequestMap, InitMessage, WebviewToHost, ChartUiState>({
+  create: (init, host, persist, root) => new ChartApp(init, host, persist, root),
+  // No init could be read: the host still hears what is shown.
+  fatalBeforeInit: (message, host) =>
+    host.send({ type: 'shown', state: 'error', notices: [message], retry: false }),
 });
-
-window.addEventListener('message', (event: MessageEvent<unknown>) => host.receive(event.data));
-window.addEventListener('unload', () => app?.dispose());
-host.send({ type: 'ready' });

@@ -9,11 +9,11 @@
  */
 import type {
   ErrorInfo,
-  HostToWebview,
+  FatalMessage,
   InitMessage,
-  RequestMethod,
-  RequestParams,
-  RequestResult,
+  ProgressMessage,
+  RequestMap,
+  ResponseMessage,
   WebviewToHost,
 } from '../shared/protocol';
 import { silenceTimeoutMs } from '../shared/protocol';
@@ -41,13 +41,21 @@ interface Pending {
 /** Silence after which a request fails before the host's heartbeat is known (no reply, no progress). */
 const DEFAULT_SILENCE_MS = 120_000;
 
-export interface HostHandlers {
-  readonly onInit: (init: InitMessage) => void;
+export interface HostHandlers<Init = InitMessage> {
+  readonly onInit: (init: Init) => void;
   /** The host says the panel cannot work (it was told a message was refused). */
   readonly onFatal: (message: string) => void;
 }
 
-export class HostConnection {
+/**
+ * One panel's end of its protocol (the chart's by default; the heatmap-and-rankings panel passes
+ * its own types and gate): the request, reply, progress and fatal shapes are the same for both.
+ */
+export class HostConnection<
+  Requests extends Record<keyof Requests, { params: unknown; result: unknown }> = RequestMap,
+  Init extends { readonly type: 'init' } = InitMessage,
+  ToHost extends { readonly type: string } = WebviewToHost,
+> {
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
   private silenceMs = DEFAULT_SILENCE_MS;
@@ -58,8 +66,11 @@ export class HostConnection {
   refusedText = 'The chart could not read a message from the extension. Close the chart and open it again.';
 
   constructor(
-    private readonly post: (message: WebviewToHost) => void,
-    private readonly handlers: HostHandlers,
+    private readonly post: (message: ToHost) => void,
+    private readonly handlers: HostHandlers<Init>,
+    private readonly gate: (
+      data: unknown,
+    ) => data is Init | ResponseMessage | ProgressMessage | FatalMessage = isHostToWebview as never,
   ) {}
 
   /** The host's heartbeat (from init): silence well beyond it means the host stopped answering. */
@@ -67,35 +78,35 @@ export class HostConnection {
     this.silenceMs = silenceTimeoutMs(heartbeatMs);
   }
 
-  send(message: WebviewToHost): void {
+  send(message: ToHost): void {
     this.post(message);
   }
 
-  request<M extends RequestMethod>(
+  request<M extends keyof Requests & string>(
     method: M,
-    params: RequestParams<M>,
+    params: Requests[M]['params'],
     onProgress?: (progress: Progress) => void,
-  ): Promise<RequestResult<M>> {
+  ): Promise<Requests[M]['result']> {
     const id = this.nextId++;
-    return new Promise<RequestResult<M>>((resolve, reject) => {
+    return new Promise<Requests[M]['result']>((resolve, reject) => {
       const pending: Pending = {
-        resolve: (result) => resolve(result as RequestResult<M>),
+        resolve: (result) => resolve(result as Requests[M]['result']),
         reject,
         onProgress,
         timer: this.silenceTimer(id),
       };
       this.pending.set(id, pending);
-      this.post({ type: 'request', id, method, params } as WebviewToHost);
+      this.post({ type: 'request', id, method, params } as unknown as ToHost);
     });
   }
 
   /** Feed every `message` event here. */
   receive(data: unknown): void {
-    if (!isHostToWebview(data)) {
+    if (!this.gate(data)) {
       this.refuse(data);
       return;
     }
-    const message: HostToWebview = data;
+    const message = data;
     switch (message.type) {
       case 'init':
         this.handlers.onInit(message);
@@ -133,7 +144,7 @@ export class HostConnection {
   private refuse(data: unknown): void {
     const record = typeof data === 'object' && data !== null ? (data as Record<string, unknown>) : {};
     const type = typeof record.type === 'string' ? record.type.slice(0, 64) : typeof data;
-    this.post({ type: 'refused', what: type });
+    this.post({ type: 'refused', what: type } as unknown as ToHost);
     const id = typeof record.id === 'number' ? record.id : undefined;
     const pending = id === undefined ? undefined : this.pending.get(id);
     if (pending && id !== undefined && type === 'response') {

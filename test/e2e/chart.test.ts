@@ -11,6 +11,7 @@ import * as path from 'path';
 import type { FrameLocator } from 'playwright-core';
 import { startFakeWeComServer, type FakeWeComServer } from '../../src/demo/fakeServer';
 import { addDays, cstYesterday, lastNDays, listDays } from '../../src/shared/days';
+import { canvasColours } from './canvas';
 import { Workbench } from './harness';
 import { saveAs } from './saveDialog';
 
@@ -39,35 +40,11 @@ async function waitForDraw(frame: FrameLocator, after: number, timeoutMs = 30_00
 }
 
 /** The little of the DOM these page functions use (the test tsconfig has no DOM lib). */
-interface PageCanvas {
-  readonly width: number;
-  readonly height: number;
-  getContext(
-    kind: '2d',
-  ): { getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } } | null;
-}
 interface PageElement {
   readonly textContent: string | null;
   getAttribute(name: string): string | null;
   querySelector(selector: string): PageElement | null;
   querySelectorAll(selector: string): ArrayLike<PageElement>;
-}
-
-/** Distinct colours on the canvas: a blank or single-colour canvas means nothing was drawn. */
-async function canvasColours(frame: FrameLocator): Promise<number> {
-  return frame.locator('canvas').evaluate((element) => {
-    const canvas = element as unknown as PageCanvas;
-    const ctx = canvas.getContext('2d');
-    if (!ctx) {
-      return 0;
-    }
-    const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
-    const colours = new Set<number>();
-    for (let i = 0; i < data.length; i += 4 * 7) {
-      colours.add((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]);
-    }
-    return colours.size;
-  });
 }
 
 /** The table view as { header cells, rows of [day, ...data-value] }. */

@@ -51,7 +51,7 @@ export interface ByDayLoaderDeps {
 
 /** Syncing atoms may cost this many times the direct sums (and always up to SMALL_PLAN calls). */
 const ATOM_COST_FACTOR = 3;
-const SMALL_PLAN = 60;
+export const SMALL_PLAN = 60;
 
 export async function loadByDay(
   deps: ByDayLoaderDeps,

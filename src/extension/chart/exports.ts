@@ -128,11 +128,7 @@ export async function exportCsv(
   });
   return saveBytes(
     pick,
-    {
-      name: exportBaseName(subject, data) + '.csv',
-      dialogTitle: vscode.l10n.t('Export CSV'),
-      filters: { [vscode.l10n.t('CSV files')]: ['csv'] },
-    },
+    csvFile(exportBaseName(subject, data) + '.csv'),
     Buffer.from(csv, 'utf8'),
     missingNote(data, 'csv'),
   );
@@ -144,6 +140,42 @@ export async function exportPng(
   data: Pick<ByDayData, 'from' | 'to' | 'missingDays'>,
   params: ExportPngParams,
 ): Promise<ExportResult> {
+  return saveBytes(
+    pick,
+    pngFile(exportBaseName(subject, data) + '.png'),
+    pngExportBytes(params),
+    missingNote(data, 'png'),
+  );
+}
+
+/** The save dialog's name, title and filter for a PNG. */
+export function pngFile(name: string): {
+  name: string;
+  dialogTitle: string;
+  filters: Record<string, string[]>;
+} {
+  return {
+    name,
+    dialogTitle: vscode.l10n.t('Export PNG'),
+    filters: { [vscode.l10n.t('PNG images')]: ['png'] },
+  };
+}
+
+/** The save dialog's name, title and filter for a CSV. */
+export function csvFile(name: string): {
+  name: string;
+  dialogTitle: string;
+  filters: Record<string, string[]>;
+} {
+  return {
+    name,
+    dialogTitle: vscode.l10n.t('Export CSV'),
+    filters: { [vscode.l10n.t('CSV files')]: ['csv'] },
+  };
+}
+
+/** The bytes of a validated PNG export, its drawn title kept as metadata; refused when not a PNG. */
+export function pngExportBytes(params: ExportPngParams): Buffer {
   const bytes = Buffer.from(pngBase64(params.dataUrl), 'base64');
   if (bytes.length < PNG_SIGNATURE.length || !bytes.subarray(0, 8).equals(PNG_SIGNATURE)) {
     throw new UserFacingError({
@@ -151,15 +183,6 @@ export async function exportPng(
       retryable: false,
     });
   }
-  return saveBytes(
-    pick,
-    {
-      name: exportBaseName(subject, data) + '.png',
-      dialogTitle: vscode.l10n.t('Export PNG'),
-      filters: { [vscode.l10n.t('PNG images')]: ['png'] },
-    },
-    // The drawn title as text too, so a file manager or a script can read what the image shows.
-    params.title ? withPngText(bytes, 'Title', params.title) : bytes,
-    missingNote(data, 'png'),
-  );
+  // The drawn title as text too, so a file manager or a script can read what the image shows.
+  return params.title ? withPngText(bytes, 'Title', params.title) : bytes;
 }

@@ -13,5 +13,5 @@ export function chartWebviewOptions(
 }
 
 export function chartHtml(webview: vscode.Webview, extensionUri: vscode.Uri, lang: string): string {
-  return webviewHtml(webview, extensionUri, { script: 'main.js', style: 'chart.css', lang });
+  return webviewHtml(webview, extensionUri, { script: 'main.js', styles: ['chart.css'], lang });
 }

@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import { uiLanguage, type UiLanguage } from '../../shared/i18n';
 import { ownerDisplayName, ownerListTitle, type OwnerNames } from '../../shared/ownerNames';
+import type { SharedPanelLabel } from '../../shared/insightsProtocol';
 import type { ChartLabels, OwnerLabel } from '../../shared/protocol';
 import type { ChartSubject } from '../../shared/chartState';
 
@@ -12,7 +13,8 @@ export function chartLanguage(): UiLanguage {
   return uiLanguage(vscode.env.language);
 }
 
-export function chartLabels(): ChartLabels {
+/** The labels both panels (the by-day chart, heatmap and rankings) show, worded once. */
+export function sharedPanelLabels(): Pick<ChartLabels, SharedPanelLabel> {
   const t = vscode.l10n.t;
   return {
     figure: t('Figure'),
@@ -22,22 +24,31 @@ export function chartLabels(): ChartLabels {
     from: t('From'),
     to: t('To'),
     apply: t('Apply'),
-    sum: t('Sum of owners'),
-    compare: t('One line per owner'),
     chartView: t('Chart'),
     tableView: t('Table'),
     exportCsv: t('Export CSV'),
     exportPng: t('Export PNG'),
-    refresh: t('Refresh'),
     retry: t('Retry'),
-    startAtZero: t('Start at zero'),
     loading: t('Loading figures…'),
     loadingProgress: t('Loading figures… {done} of {total} requests', { done: '{done}', total: '{total}' }),
+    errorTitle: t('Could not load the figures'),
+    cstDays: t('{days} (CST)', { days: '{days}' }),
+    noAnswer: t('The extension did not answer in time. Retry, or reload the window if it keeps happening.'),
+  };
+}
+
+export function chartLabels(): ChartLabels {
+  const t = vscode.l10n.t;
+  return {
+    ...sharedPanelLabels(),
+    sum: t('Sum of owners'),
+    compare: t('One line per owner'),
+    refresh: t('Refresh'),
+    startAtZero: t('Start at zero'),
     empty: t('No data for that range.'),
     emptyHint: t(
       'WeCom has no figures for these days, or only zeros (these owners may own no groups). Pick another range or other owners.',
     ),
-    errorTitle: t('Could not load the figures'),
     yesterday: t('Yesterday'),
     vsDayBefore: t('vs. day before'),
     provisional: t('Provisional'),
@@ -47,7 +58,6 @@ export function chartLabels(): ChartLabels {
     ),
     fetchedAt: t('Fetched at {time} CST', { time: '{time}' }),
     dateColumn: t('Date (CST)'),
-    cstDays: t('{days} (CST)', { days: '{days}' }),
     allOwners: t('All owners'),
     cachedHistory: t('Days older than 180 days come from the history store: WeCom no longer keeps them.'),
     allHistory: t('All history'),
@@ -61,7 +71,6 @@ export function chartLabels(): ChartLabels {
     ),
     backfill: t('Backfill History…'),
     noFigures: t('no figures'),
-    noAnswer: t('The extension did not answer in time. Retry, or reload the window if it keeps happening.'),
     missingDays: t('WeCom did not report {days} for every owner: not shown.', { days: '{days}' }),
     unavailableDays: t(
       'No figures for {n} day(s) before {from}: WeCom no longer keeps them and they were not cached here.',

@@ -9,12 +9,11 @@ import type { HostToWebview } from '../../shared/protocol';
 import type { ChartSubject, ChartUiState } from '../../shared/chartState';
 import { subjectKey } from '../../shared/chartState';
 import { isWebviewToHost } from '../../shared/protocolValidation';
-import { describeWeComError } from '../../wecom/errors';
 import { Disposable } from '../dispose';
 import { SETTINGS_SECTION } from '../settings';
 import { chartHtml } from './html';
 import { chartLabels, chartLanguage, ownerLabels, panelTitle } from './labels';
-import { currentScope, oldestStoredDay } from './panelData';
+import { oldestForInit } from './panelData';
 import { PanelRequests } from './panelRequests';
 import type { ChartDrawReport, ChartEnv, ChartLoadOutcome, ChartShownReport } from './panelTypes';
 
@@ -164,14 +163,12 @@ export class ByDayChartPanel extends Disposable {
 
   private async sendInit(): Promise<void> {
     const seq = ++this.initSeq;
-    let oldestCached: string | undefined;
-    try {
-      const current = await currentScope(this.env.connections);
-      oldestCached = current ? await oldestStoredDay(this.env.history, current.connection) : undefined;
-    } catch (err) {
-      // Without init the webview would wait forever; its first request reports the problem.
-      this.env.log.warn(`by-day chart: could not read the history store: ${describeWeComError(err, 'en')}`);
-    }
+    const oldestCached = await oldestForInit(
+      this.env.connections,
+      this.env.history,
+      this.env.log,
+      'by-day chart',
+    );
     if (seq !== this.initSeq) {
       return; // a newer init (ready, connection change) is on its way with fresher facts
     }

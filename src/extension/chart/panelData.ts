@@ -9,6 +9,7 @@ import { DayRangeError } from '../../shared/days';
 import type { ByDayData, ByDayParams } from '../../shared/protocol';
 import type { ChartSubject } from '../../shared/chartState';
 import { checkChartRange, MAX_COMPARE_OWNERS, MAX_SUBJECT_OWNERS } from '../../shared/chartState';
+import { describeWeComError } from '../../wecom/errors';
 import type { CallOptions } from '../../wecom/types';
 import type { ActiveConnection, ConnectionSource } from '../contracts';
 import { loadByDay } from './byDayLoader';
@@ -66,6 +67,26 @@ export async function oldestStoredDay(
 ): Promise<CstDay | undefined> {
   const store = await history.store();
   return (await store.days(connection.storeScope))?.from;
+}
+
+/**
+ * The oldest stored day of the current connection for a panel's init; undefined when nothing is
+ * configured or the store cannot be read (logged: without init the webview would wait forever,
+ * and its first request reports the problem).
+ */
+export async function oldestForInit(
+  connections: ConnectionSource,
+  history: ChartHistory,
+  log: vscode.LogOutputChannel,
+  who: string,
+): Promise<CstDay | undefined> {
+  try {
+    const current = await currentScope(connections);
+    return current ? await oldestStoredDay(history, current.connection) : undefined;
+  } catch (err) {
+    log.warn(`${who}: could not read the history store: ${describeWeComError(err, 'en')}`);
+    return undefined;
+  }
 }
 
 /**

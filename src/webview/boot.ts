@@ -1,0 +1,64 @@
+/**
+ * A webview panel's start, the same for every panel: acquire the VS Code API once, build the app
+ * from the host's `init` (again on every re-init), route messages, and say `ready`. A fatal
+ * message before any init still shows (never a silent "starting" page).
+ */
+import type { FatalMessage, ProgressMessage, ResponseMessage } from '../shared/protocol';
+import { h, replaceChildren } from './dom';
+import { HostConnection } from './rpc';
+
+export interface WebviewApp {
+  dispose(): void;
+  showFatal(message: string): void;
+}
+
+interface InitBase {
+  readonly type: 'init';
+  readonly heartbeatMs: number;
+  readonly labels: { readonly noAnswer: string; readonly refused: string };
+}
+
+export interface BootOptions<Init, Host, State> {
+  /** The gate of the host's messages (the panel's protocol). */
+  readonly gate?: (data: unknown) => data is Init | ResponseMessage | ProgressMessage | FatalMessage;
+  readonly create: (init: Init, host: Host, persist: (state: State) => void, root: HTMLElement) => WebviewApp;
+  /** After a fatal message that came before any init (the chart tells the host what it shows). */
+  readonly fatalBeforeInit?: (message: string, host: Host) => void;
+}
+
+export function bootWebview<
+  Requests extends Record<keyof Requests, { params: unknown; result: unknown }>,
+  Init extends InitBase,
+  ToHost extends { readonly type: string },
+  State,
+>(options: BootOptions<Init, HostConnection<Requests, Init, ToHost>, State>): void {
+  const api = acquireVsCodeApi<State>();
+  const root = document.getElementById('app') ?? document.body;
+  let app: WebviewApp | undefined;
+  const host: HostConnection<Requests, Init, ToHost> = new HostConnection<Requests, Init, ToHost>(
+    (message) => api.postMessage(message),
+    {
+      onInit: (init) => {
+        host.timeoutText = init.labels.noAnswer;
+        host.refusedText = init.labels.refused;
+        host.setHeartbeat(init.heartbeatMs);
+        app?.dispose();
+        app = options.create(init, host, (state) => api.setState(state), root);
+      },
+      onFatal: (message) => {
+        if (app) {
+          app.showFatal(message);
+          return;
+        }
+        document.body.dataset.state = 'error';
+        root.removeAttribute('aria-busy');
+        replaceChildren(root, h('p', { className: 'error-message', text: message }));
+        options.fatalBeforeInit?.(message, host);
+      },
+    },
+    options.gate,
+  );
+  window.addEventListener('message', (event: MessageEvent<unknown>) => host.receive(event.data));
+  window.addEventListener('unload', () => app?.dispose());
+  host.send({ type: 'ready' } as unknown as ToHost);
+}
