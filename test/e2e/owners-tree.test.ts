@@ -57,7 +57,7 @@ suite('E2E: the owners tree at a 300 px side bar', function () {
   test('the sorted figure is the first figure in each row, and the message says the sort', async () => {
     // The message is written once the rows are loaded: wait for it, then read the rows.
     await treeMessage(wb)
-      .filter({ hasText: /^Sorted by Total groups, largest first\.$/ })
+      .filter({ hasText: /^Sorted by Total groups, largest first\. Synced \d\d:\d\d CST\.$/ })
       .waitFor();
     assertSortedFigureFirst(await wb.treeRows(), fake, 'chat_total', (n) => `${n} groups`);
 

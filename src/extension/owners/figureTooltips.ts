@@ -47,7 +47,12 @@ export function revisionLines(
   );
 }
 
-/** "Synced 10:42 CST" (the oldest fetch of the day's figures: the day is as fresh as that). */
+/** "synced 10:42 CST" (the oldest fetch of the day's figures: the day is as fresh as that). */
 export function syncedText(fetchedAt: number, nowMs: number): string {
   return vscode.l10n.t('synced {0} CST', momentText(fetchedAt, nowMs));
+}
+
+/** `sentence` followed by "Synced 10:42 CST." (Chinese joins sentences without a space). */
+export function withSyncedSentence(sentence: string, fetchedAt: number, nowMs: number): string {
+  return vscode.l10n.t('{0} Synced {1} CST.', sentence, momentText(fetchedAt, nowMs));
 }

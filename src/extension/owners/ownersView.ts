@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { uiLanguage } from '../../shared/i18n';
 import { metricLabel } from '../../shared/metrics';
 import { Disposable } from '../dispose';
-import { syncedText } from './figureTooltips';
+import { withSyncedSentence } from './figureTooltips';
 import { OWNERS_VIEW_ID, type OwnersModel } from './ownersModel';
 import { OwnersTreeProvider } from './ownersTree';
 import type { OwnersViewElement } from './rankingItems';
@@ -56,7 +56,7 @@ export class OwnersTreeView extends Disposable {
     if (data) {
       // The view's description is hidden when this is the container's only view: the message
       // is what says how the rows are sorted (and filtered), and when the day was synced.
-      return `${this.sortMessage(data.sorted.length)} ${capitalized(syncedText(data.fetchedAt, this.model.now()))}.`;
+      return withSyncedSentence(this.sortMessage(data.sorted.length), data.fetchedAt, this.model.now());
     }
     if (this.model.state === 'error' && this.model.message) {
       return this.model.message;
@@ -88,9 +88,4 @@ export class OwnersTreeView extends Disposable {
   get description(): string | undefined {
     return this.treeView.description;
   }
-}
-
-/** "synced 10:42 CST" → "Synced 10:42 CST" at the start of a sentence (Chinese is left as it is). */
-function capitalized(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -163,11 +163,12 @@ export class StatusBarSummary extends Disposable {
       );
     }
     if (this.choice !== 'hidden') {
-      // What the figure in the item means, from the glossary (its open questions included);
-      // appendText escapes it and keeps its line breaks.
-      md.appendMarkdown(`\n\n**${metricLabel(this.choice, this.format.lang)}**: `);
-      md.appendText(meaningText(this.choice, this.format.lang));
-      md.appendMarkdown('\n');
+      // What the figure in the item means, from the glossary (its open questions included).
+      // Not appendText: it turns spaces into &nbsp;, and a long definition would not wrap.
+      const meaning = meaningText(this.choice, this.format.lang)
+        .replace(/[\\`*_{}[\]<>#|]/g, '\\$&')
+        .replace(/\n/g, '\n\n');
+      md.appendMarkdown(`\n\n**${metricLabel(this.choice, this.format.lang)}**: ${meaning}\n`);
     }
     const chart = `command:${SHOW_BY_DAY_CHART_COMMAND}?${encodeURIComponent(JSON.stringify([{ kind: 'summary' }]))}`;
     const settings = `command:workbench.action.openSettings?${encodeURIComponent(JSON.stringify([`${SETTINGS_SECTION}.${STATUS_BAR_SETTING}`]))}`;
