@@ -145,7 +145,7 @@ export function summaryItem(
     : '';
   const synced = syncedText(loaded.fetchedAt, nowMs);
   item.tooltip =
-    `${label}\n${format.asOf(loaded)} · ${synced}${note}${absentNote}\n\n${format.figureLines(total)}\n\n` +
+    `${label}\n${format.asOf(loaded)}\n${synced}${note}${absentNote}\n\n${format.figureLines(total)}\n\n` +
     format.explained(sort.metric, total, { revisions: undefined, nowMs });
   // A filter that matches no one leaves nothing to chart: no chart action on that row.
   item.contextValue = shown === 0 ? 'emptySummary' : 'summary';
