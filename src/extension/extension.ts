@@ -70,7 +70,7 @@ export function activate(context: vscode.ExtensionContext): WeComGroupStatsApi |
     now,
     ownerDays,
   );
-  const rankings = new RankingsModel(model, connections, history, log);
+  const rankings = new RankingsModel(model, connections, history, ownerDays, log);
   const view = new OwnersTreeView(model, rankings);
   const historySync = new HistorySync(connections, history, notifier, log, context.globalState, now, seam);
   // Under tests the offer is off unless a test turns it on (through the seam).

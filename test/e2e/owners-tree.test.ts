@@ -112,7 +112,8 @@ suite('E2E: the owners tree at a 300 px side bar', function () {
     assert.deepStrictEqual(ownerRows(rows).map(ownerIdOf).sort(), matching);
     await treeMessage(wb)
       .filter({
-        hasText: /^Owners matching "zhang" \(2 of 12\), sorted by [\w ]+, (largest|smallest) first\.$/,
+        hasText:
+          /^Owners matching "zhang" \(2 of 12\), sorted by [\w ]+, (largest|smallest) first\. Synced \d\d:\d\d CST\.$/,
       })
       .waitFor();
 

@@ -10,6 +10,7 @@ import { readOwnerRanking, type OwnerRanking } from '../../sync/ownerRanking';
 import type { ConnectionManager } from '../connection';
 import { Disposable } from '../dispose';
 import type { HistoryService } from '../history/historyService';
+import type { OwnerDaySource } from '../history/ownerDaySource';
 import { untilSettled } from '../idle';
 import type { RedactingLog } from '../log';
 import type { OwnersModel } from './ownersModel';
@@ -34,12 +35,15 @@ export class RankingsModel extends Disposable {
     private readonly model: ModelView,
     private readonly connections: ConnectionManager,
     private readonly history: HistoryService,
+    days: Pick<OwnerDaySource, 'onDidSync'>,
     private readonly log: RedactingLog,
   ) {
     super();
     this._register(model.onDidChange(() => this.follow(false)));
-    // A backfill or the daily sync may have brought the missing days (or revised some).
-    this._register(history.onDidSync(() => this.follow(true)));
+    // A backfill, the daily sync or a chart may have brought the missing days (or revised some).
+    // Not the tree's own reads (nor the status bar's): re-rendering rows under the pointer for
+    // those would only get in the user's way.
+    this._register(days.onDidSync(() => this.follow(true)));
     this.follow(false);
   }
 
@@ -103,7 +107,8 @@ export class RankingsModel extends Disposable {
         ),
       };
     }
-    if (key === this.key && !this.isDisposed) {
+    // Fired only when something shows differently: an unchanged ranking re-renders nothing.
+    if (key === this.key && !this.isDisposed && JSON.stringify(state) !== JSON.stringify(this._state)) {
       this._state = state;
       this._onDidChange.fire();
     }
