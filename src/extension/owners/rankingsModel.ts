@@ -75,8 +75,9 @@ export class RankingsModel extends Disposable {
     }
     this.key = key;
     if (this._state?.status !== 'ready') {
+      // Not fired: the group already reads "reading the history…" until there is a state, and
+      // one re-render less during a load is one less row moving under the pointer.
       this._state = { status: 'loading' };
-      this._onDidChange.fire();
     }
     this.latest = this.read(key, data.connectionKey, data.day, metric, owners);
   }
