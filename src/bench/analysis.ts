@@ -13,7 +13,7 @@ import { Client } from 'pg';
 import { rankOwners, topOwners } from '../analysis/rank';
 import { rollup, rollupRange } from '../analysis/rollup';
 import { seriesFromSums } from '../analysis/series';
-import { readForRank } from '../cli/rankRead';
+import { readForRank } from '../sync/rankRead';
 import { addDays, type DayRange } from '../shared/days';
 import { openHistoryStore } from '../store/open';
 import type { AtomInput, HistoryStore } from '../store/types';

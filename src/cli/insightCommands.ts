@@ -15,7 +15,7 @@ import { connect, type Connection } from './connection';
 import { planLine } from './historyFormat';
 import type { InsightCommand } from './insightArgs';
 import { formatRank, formatRollup } from './insightFormat';
-import { readForRank } from './rankRead';
+import { readForRank } from '../sync/rankRead';
 import type { CliIo } from './run';
 import { runPlan } from './runPlan';
 import { UsageError } from './usage';

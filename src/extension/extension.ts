@@ -11,6 +11,7 @@ import { openSettings, registerCommands, startDemo } from './commands/registerCo
 import { ConnectionManager } from './connection';
 import { CredentialStore } from './credentialStore';
 import { DEMO_ENV_VARIABLE, DemoMode } from './demoMode';
+import { registerGlossary } from './glossary/glossaryDocument';
 import { HistoryService } from './history/historyService';
 import { HistorySync } from './history/historySync';
 import { registerInsights } from './insights/registration';
@@ -21,6 +22,7 @@ import { parseSortOrder } from './owners/ownerRows';
 import { OwnersModel, readSortState } from './owners/ownersModel';
 import { registerOwnersTable } from './ownersTable/registration';
 import { OwnersTreeView } from './owners/ownersView';
+import { RankingsModel } from './owners/rankingsModel';
 import { affectsSettings, readSettings } from './settings';
 import { previousDayFromStore } from './statusBar/previousDay';
 import { StatusBarSummary } from './statusBar/statusBarSummary';
@@ -70,14 +72,14 @@ export function activate(context: vscode.ExtensionContext): WeComGroupStatsApi |
     now,
     ownerDays,
   );
-  const view = new OwnersTreeView(model);
-  const historySync = new HistorySync(connections, history, notifier, log, context.globalState, now);
-  if (!seam) {
-    // Tests ask for a backfill themselves; an unasked prompt would only get in their way.
-    subscriptions.push(historySync.offerWhenReady(model));
-  }
+  const rankings = new RankingsModel(model, connections, history, ownerDays, log);
+  const view = new OwnersTreeView(model, rankings);
+  const historySync = new HistorySync(connections, history, notifier, log, context.globalState, now, seam);
+  // Under tests the offer is off unless a test turns it on (through the seam).
+  subscriptions.push(historySync.offerWhenReady(model));
   const statusBar = new StatusBarSummary(model, previousDayFromStore(connections, ownerDays), log);
   subscriptions.push(credentials, demo, connections, history, ownerDays, model, view, historySync, statusBar);
+  subscriptions.push(rankings, registerGlossary());
   subscriptions.push(
     registerCommands({ context, credentials, connections, demo, notifier, model, log, seam }),
   );
@@ -118,7 +120,18 @@ export function activate(context: vscode.ExtensionContext): WeComGroupStatsApi |
     log.info('Running under tests: test API on.');
   }
   return seam
-    ? createTestApi({ seam, globalState: context.globalState, connections, demo, model, view, statusBar })
+    ? createTestApi({
+        seam,
+        globalState: context.globalState,
+        connections,
+        demo,
+        model,
+        view,
+        statusBar,
+        rankings,
+        history,
+        historySync,
+      })
     : undefined;
 }
 

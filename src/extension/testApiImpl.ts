@@ -1,12 +1,15 @@
 /** Builds the test API from the live services and the test seam (see testApi.ts); Test mode only. */
 import * as vscode from 'vscode';
 import type { ConnectionManager } from './connection';
-import type { OwnerTreeElement } from './contracts';
 import type { DemoMode } from './demoMode';
+import type { HistoryService } from './history/historyService';
+import type { HistorySync } from './history/historySync';
 import type { OwnersModel } from './owners/ownersModel';
 import type { OwnersTreeView } from './owners/ownersView';
+import { isRankingElement, RANKINGS, type OwnersViewElement } from './owners/rankingItems';
+import type { RankingsModel } from './owners/rankingsModel';
 import type { StatusBarSummary } from './statusBar/statusBarSummary';
-import type { TreeRowSnapshot, WeComGroupStatsApi } from './testApi';
+import type { RankingRowSnapshot, TreeRowSnapshot, WeComGroupStatsApi } from './testApi';
 import type { TestSeam } from './testSeam';
 
 function labelText(label: string | vscode.TreeItemLabel | undefined): string {
@@ -25,13 +28,16 @@ export function createTestApi(services: {
   model: OwnersModel;
   view: OwnersTreeView;
   statusBar: StatusBarSummary;
+  rankings: RankingsModel;
+  history: HistoryService;
+  historySync: HistorySync;
 }): WeComGroupStatsApi {
   const { provider } = services.view;
-  const snapshot = (element: OwnerTreeElement): TreeRowSnapshot => {
+  const snapshot = (element: OwnersViewElement): TreeRowSnapshot => {
     const item = provider.getTreeItem(element);
     return {
       kind: element.kind,
-      owner: element.kind === 'summary' ? undefined : element.owner,
+      owner: 'owner' in element ? element.owner : undefined,
       metric: element.kind === 'figure' ? element.metric : undefined,
       label: labelText(item.label),
       description: typeof item.description === 'string' ? item.description : '',
@@ -39,18 +45,34 @@ export function createTestApi(services: {
       contextValue: item.contextValue ?? '',
       collapsible:
         item.collapsibleState !== undefined && item.collapsibleState !== vscode.TreeItemCollapsibleState.None,
+      command: item.command
+        ? { command: item.command.command, arguments: item.command.arguments ?? [] }
+        : undefined,
     };
   };
+  const below = (element: OwnersViewElement, level: number): RankingRowSnapshot[] =>
+    provider
+      .getChildren(element)
+      .flatMap((child) => [{ ...snapshot(child), level }, ...below(child, level + 1)]);
   return {
     mode: async () => (await services.connections.current())?.mode,
     state: () => services.model.state,
     whenIdle: async () => {
-      // The status bar's day before follows the tree's load: idle means both have settled.
+      // The status bar's day before and the rankings follow the tree's load: idle means all settled.
       await services.model.whenIdle();
       await services.statusBar.whenIdle();
       await services.model.whenIdle();
+      await services.rankings.whenIdle();
     },
-    rows: () => provider.getChildren().map(snapshot),
+    rows: () =>
+      provider
+        .getChildren()
+        .filter((element) => !isRankingElement(element))
+        .map(snapshot),
+    rankings: () =>
+      provider.getChildren().includes(RANKINGS)
+        ? { group: snapshot(RANKINGS), rows: below(RANKINGS, 1) }
+        : undefined,
     figures: (owner) =>
       provider
         .getChildren(owner === undefined ? { kind: 'summary' } : { kind: 'owner', owner })
@@ -64,5 +86,14 @@ export function createTestApi(services: {
     now: () => services.seam.now(),
     setNow: (ms) => services.seam.setNow(ms),
     statusBar: () => services.statusBar.snapshot(),
+    setBackfillOffer: (enabled) => services.seam.setBackfillOffer(enabled),
+    answerNextQuestion: (button) => services.seam.answerNextQuestion(button),
+    cancelBackfill: () => services.historySync.cancel(),
+    whenBackfillIdle: () => services.historySync.whenIdle(),
+    historyDays: async () => {
+      const connection = await services.connections.currentConnection();
+      return connection ? (await services.history.store()).days(connection.storeScope) : undefined;
+    },
+    backfillPlanCalls: () => services.historySync.plannedCalls(),
   };
 }

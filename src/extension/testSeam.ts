@@ -27,6 +27,8 @@ export class TestSeam {
   private readonly lines: string[] = [];
   private readonly shown: ShownNotification[] = [];
   private pinned: number | undefined;
+  private readonly answers: (string | undefined)[] = [];
+  private backfillOffer = false;
 
   constructor(pinnedNow: number | undefined) {
     this.pinned = pinnedNow;
@@ -62,6 +64,25 @@ export class TestSeam {
     if (this.shown.length > KEPT_MESSAGES) {
       this.shown.shift();
     }
+  }
+
+  /** Queues the button the next question is answered with (undefined: dismissed). */
+  answerNextQuestion(button: string | undefined): void {
+    this.answers.push(button);
+  }
+
+  /** The queued answer of a question, when a test queued one; else undefined (the user answers). */
+  takeAnswer(): { readonly button: string | undefined } | undefined {
+    return this.answers.length > 0 ? { button: this.answers.shift() } : undefined;
+  }
+
+  /** The first-use backfill offer stays off under tests unless a test turns it on. */
+  get backfillOfferEnabled(): boolean {
+    return this.backfillOffer;
+  }
+
+  setBackfillOffer(enabled: boolean): void {
+    this.backfillOffer = enabled;
   }
 
   logLines(): readonly string[] {

@@ -5,7 +5,7 @@
  * back. The owners view and `wecom-stats owners --store` both read their day this way.
  */
 import { allowedWindow, isInWindow, type CstDay } from '../shared/days';
-import type { HistoryStore, StoreScope, StoredAtom } from '../store/types';
+import type { HistoryStore, Revision, StoreScope, StoredAtom } from '../store/types';
 import type { CallOptions, OwnerTotals, StatisticsClient } from '../wecom/types';
 import { isReusable, PROVISIONAL_TTL_MS } from './freshness';
 import { planFetch } from './planner';
@@ -19,6 +19,8 @@ export interface OwnerDayResult {
   readonly fetchedAt: number;
   /** Statistics calls made (0 when the store had it all). */
   readonly calls: number;
+  /** The earlier values the store kept for the day, oldest first, of the owners that have any. */
+  readonly revisions: ReadonlyMap<string, readonly Revision[]>;
 }
 
 export interface OwnerDayOptions extends CallOptions {
@@ -77,5 +79,6 @@ export async function ownerDayFromStore(
     return atom.absent || !atom.data ? { owner, absent: true } : { owner, data: atom.data };
   });
   const fetchedAt = atoms.length > 0 ? Math.min(...atoms.map((a) => a.fetchedAt)) : now;
-  return { totals, fetchedAt, calls };
+  const revisions = new Map(atoms.filter((a) => a.revisions.length > 0).map((a) => [a.owner, a.revisions]));
+  return { totals, fetchedAt, calls, revisions };
 }

@@ -18,7 +18,8 @@ export async function widenSideBar(wb: Workbench, width: number): Promise<void> 
 /** Top-level owner rows (not the summary row) of the owners view. */
 export function ownerRows(rows: TreeRow[]): TreeRow[] {
   return rows.filter(
-    (row) => row.level === 1 && !/^(All owners|Filtered owners|全部群主|筛选)/.test(row.label),
+    (row) =>
+      row.level === 1 && !/^(All owners|Filtered owners|全部群主|筛选|Rankings$|排名$)/.test(row.label),
   );
 }
 

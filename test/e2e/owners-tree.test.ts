@@ -57,7 +57,7 @@ suite('E2E: the owners tree at a 300 px side bar', function () {
   test('the sorted figure is the first figure in each row, and the message says the sort', async () => {
     // The message is written once the rows are loaded: wait for it, then read the rows.
     await treeMessage(wb)
-      .filter({ hasText: /^Sorted by Total groups, largest first\.$/ })
+      .filter({ hasText: /^Sorted by Total groups, largest first\. Synced \d\d:\d\d CST\.$/ })
       .waitFor();
     assertSortedFigureFirst(await wb.treeRows(), fake, 'chat_total', (n) => `${n} groups`);
 
@@ -112,7 +112,8 @@ suite('E2E: the owners tree at a 300 px side bar', function () {
     assert.deepStrictEqual(ownerRows(rows).map(ownerIdOf).sort(), matching);
     await treeMessage(wb)
       .filter({
-        hasText: /^Owners matching "zhang" \(2 of 12\), sorted by [\w ]+, (largest|smallest) first\.$/,
+        hasText:
+          /^Owners matching "zhang" \(2 of 12\), sorted by [\w ]+, (largest|smallest) first\. Synced \d\d:\d\d CST\.$/,
       })
       .waitFor();
 

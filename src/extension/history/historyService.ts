@@ -3,8 +3,11 @@
  * default, or the team's PostgreSQL server named by `wecomGroupStats.history.store` (its password
  * from SecretStorage, never from settings). Opened on first use; the store's code (SQLite in
  * WebAssembly, the PostgreSQL driver) is its own chunk, off the activation path. Reopened when
- * the setting or the password changes. Also remembers when each scope was last synced.
+ * the setting or the team database's password changes (not on other secret changes), and a
+ * replaced store closes only after the calls running on it settle (see storeLease.ts). Also
+ * remembers when each scope was last synced.
  */
+import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { HistoryStore, StoreScope } from '../../store/types';
@@ -13,6 +16,9 @@ import type { CredentialStore } from '../credentialStore';
 import { Disposable } from '../dispose';
 import type { RedactingLog } from '../log';
 import { readSettings } from '../settings';
+import { leasedStore, StoreLease } from './storeLease';
+
+const POSTGRES_URL = /^postgres(ql)?:\/\//i;
 
 const SYNCED_AT_KEY = 'wecomGroupStats.history.syncedAt';
 /** How long the follow-user list is reused: it changes rarely, and every chart of "all owners" needs it. */
@@ -37,7 +43,7 @@ export class HistoryUnavailableError extends Error {
 
 /** `postgres://user:pw@host/db?x` → `postgres://user@host/db`: what a message may show. */
 export function describeStoreLocation(location: string): string {
-  if (!/^postgres(ql)?:\/\//i.test(location)) {
+  if (!POSTGRES_URL.test(location)) {
     return location;
   }
   try {
@@ -56,7 +62,7 @@ export interface SyncEvent {
 }
 
 export class HistoryService extends Disposable {
-  private opened: { readonly location: string; readonly store: Promise<HistoryStore> } | undefined;
+  private lease: StoreLease | undefined;
   private follow:
     { readonly key: string; readonly at: number; readonly owners: Promise<string[]> } | undefined;
   private readonly _onDidSync = this._register(new vscode.EventEmitter<SyncEvent>());
@@ -71,9 +77,9 @@ export class HistoryService extends Disposable {
     private readonly now: () => number,
   ) {
     super();
-    // A new password may make the team store reachable: open it again on next use.
-    this._register(credentials.onDidChange(() => void this.close()));
-    this._register({ dispose: () => void this.close() });
+    // A new history password may make the team store reachable: open it again on next use.
+    this._register(credentials.onDidChange(() => void this.secretsChanged()));
+    this._register({ dispose: () => void this.retire() });
   }
 
   /** Where the history lives now: the setting, or the embedded file. */
@@ -81,21 +87,37 @@ export class HistoryService extends Disposable {
     return readSettings().settings.historyStore || path.join(this.storageDir, 'history.db');
   }
 
-  /** The store named by the settings now (opened on first use, reopened when that changed). */
-  store(): Promise<HistoryStore> {
+  /**
+   * The store named by the settings now (opened on first use, reopened when that changed). Every
+   * call on it goes to the store current at that moment, so keeping it across a change is safe.
+   */
+  async store(): Promise<HistoryStore> {
+    const opened = await this.currentLease().store;
+    return leasedStore(opened.engine, () => this.currentLease());
+  }
+
+  private currentLease(): StoreLease {
     const location = this.location();
-    if (this.opened?.location !== location) {
-      void this.close();
-      const store = this.open(location);
-      this.opened = { location, store };
-      store.catch(() => {
+    if (this.lease?.location !== location) {
+      void this.retire();
+      const password = POSTGRES_URL.test(location)
+        ? this.credentials.getHistoryPassword()
+        : Promise.resolve(undefined);
+      const lease = new StoreLease(
+        location,
+        password.then(digest, () => ''),
+        this.open(location, password),
+        (err) => this.log.warn(`Closing the history store: ${String(err)}`),
+      );
+      this.lease = lease;
+      lease.store.catch(() => {
         // Not cached: a fixed setting or a started server is tried again on the next use.
-        if (this.opened?.store === store) {
-          this.opened = undefined;
+        if (this.lease === lease) {
+          this.lease = undefined;
         }
       });
     }
-    return this.opened.store;
+    return this.lease;
   }
 
   /**
@@ -145,13 +167,11 @@ export class HistoryService extends Disposable {
     return this.memento.get<Record<string, number>>(SYNCED_AT_KEY)?.[scope.key];
   }
 
-  private async open(location: string): Promise<HistoryStore> {
+  private async open(location: string, passwordRead: Promise<string | undefined>): Promise<HistoryStore> {
     const where = describeStoreLocation(location);
     try {
-      const { openHistoryStore, isPostgresUrl } = await import(
-        /* webpackChunkName: "history-store" */ '../../store/open'
-      );
-      const password = isPostgresUrl(location) ? await this.credentials.getHistoryPassword() : undefined;
+      const { openHistoryStore } = await import(/* webpackChunkName: "history-store" */ '../../store/open');
+      const password = await passwordRead;
       if (password) {
         this.log.addSecret(password);
       }
@@ -164,11 +184,32 @@ export class HistoryService extends Disposable {
     }
   }
 
-  private async close(): Promise<void> {
-    const opened = this.opened;
-    this.opened = undefined;
+  /** A secret changed: reopen only when it was the team database's password that changed. */
+  private async secretsChanged(): Promise<void> {
     this.follow = undefined;
-    const store = await opened?.store.catch(() => undefined);
-    await store?.close().catch((err: unknown) => this.log.warn(`Closing the history store: ${String(err)}`));
+    const lease = this.lease;
+    if (!lease || !POSTGRES_URL.test(lease.location)) {
+      return;
+    }
+    const [before, now] = await Promise.all([
+      lease.passwordDigest,
+      this.credentials.getHistoryPassword().then(digest, () => ''),
+    ]);
+    if (before !== now && this.lease === lease) {
+      this.log.info('History store: the database password changed; reopening once running work is done.');
+      await this.retire();
+    }
   }
+
+  /** Takes the current store out of use; it closes when the calls running on it have settled. */
+  private retire(): Promise<void> {
+    const lease = this.lease;
+    this.lease = undefined;
+    this.follow = undefined;
+    return lease?.retire() ?? Promise.resolve();
+  }
+}
+
+function digest(password: string | undefined): string {
+  return password ? createHash('sha256').update(password).digest('hex') : '';
 }

@@ -17,6 +17,7 @@ import type { RedactingLog } from '../log';
 import type { Notifier } from '../notifications';
 import type { OwnersModel } from '../owners/ownersModel';
 import { readSettings } from '../settings';
+import type { TestSeam } from '../testSeam';
 import type { HistoryService } from './historyService';
 
 export const BACKFILL_COMMAND = 'wecomGroupStats.backfillHistory';
@@ -42,6 +43,10 @@ export function describeBudget(calls: number, concurrency: number): string {
 export class HistorySync extends Disposable {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<unknown> | undefined;
+  /** The running backfill's stop switch (its notification's Cancel button pulls it). */
+  private backfillController: AbortController | undefined;
+  /** Offers and backfills under way, for `whenIdle`. */
+  private readonly pending = new Set<Promise<unknown>>();
 
   constructor(
     private readonly connections: ConnectionManager,
@@ -50,9 +55,13 @@ export class HistorySync extends Disposable {
     private readonly log: RedactingLog,
     private readonly memento: vscode.Memento,
     private readonly now: () => number,
+    /** Under tests: answers questions, records messages, switches the first-use offer. */
+    private readonly seam?: TestSeam,
   ) {
     super();
-    this._register(vscode.commands.registerCommand(BACKFILL_COMMAND, () => this.backfill(true)));
+    this._register(
+      vscode.commands.registerCommand(BACKFILL_COMMAND, () => this.tracked(this.backfill(true))),
+    );
     this._register(vscode.commands.registerCommand(SET_HISTORY_PASSWORD_COMMAND, () => this.askPassword()));
     this._register({ dispose: () => clearTimeout(this.timer) });
     this.schedule();
@@ -61,10 +70,55 @@ export class HistorySync extends Disposable {
   /** Offers the backfill once per corp, the first time the owners view shows that corp's figures. */
   offerWhenReady(model: OwnersModel): vscode.Disposable {
     return model.onDidChange(() => {
-      if (model.state === 'ready' && model.data?.mode === 'real') {
-        void this.connections.currentConnection().then((c) => (c ? this.offerOnce(c) : undefined));
+      // Tests turn the offer on where they test it: elsewhere an unasked prompt gets in the way.
+      const enabled = this.seam ? this.seam.backfillOfferEnabled : true;
+      if (enabled && model.state === 'ready' && model.data?.mode === 'real') {
+        void this.tracked(
+          this.connections.currentConnection().then((c) => (c ? this.offerOnce(c) : undefined)),
+        );
       }
     });
+  }
+
+  /** Resolves when no offer or backfill is under way. */
+  async whenIdle(): Promise<void> {
+    while (this.pending.size > 0) {
+      await Promise.allSettled([...this.pending]);
+    }
+  }
+
+  /** Stops the running backfill, as its notification's Cancel button does; what is stored stays. */
+  cancel(): void {
+    this.backfillController?.abort();
+  }
+
+  /** The calls a backfill of the last 180 days would make now (nothing is fetched). */
+  async plannedCalls(): Promise<number> {
+    const connection = await this.connections.currentConnection();
+    if (!connection) {
+      return 0;
+    }
+    return (await this.plan(connection, lastDays(BACKFILL_DAYS, this.now()))).plan.calls;
+  }
+
+  private tracked<T>(work: Promise<T>): Promise<T> {
+    this.pending.add(work);
+    const done = (): void => void this.pending.delete(work);
+    work.then(done, done);
+    return work;
+  }
+
+  /** A question with buttons; under tests the answer a test queued, if any. */
+  private async ask(text: string, ...buttons: string[]): Promise<string | undefined> {
+    this.seam?.recordMessage({ severity: 'info', text, buttons });
+    const queued = this.seam?.takeAnswer();
+    return queued ? queued.button : vscode.window.showInformationMessage(text, ...buttons);
+  }
+
+  /** A plain notification (recorded under tests). */
+  private tell(text: string): void {
+    this.seam?.recordMessage({ severity: 'info', text, buttons: [] });
+    void vscode.window.showInformationMessage(text);
   }
 
   /** Offers the backfill once per corp (scope), when its history is shorter than WeCom's window. */
@@ -94,7 +148,7 @@ export class HistorySync extends Disposable {
     try {
       const { store, owners, plan } = await this.plan(connection, lastDays(BACKFILL_DAYS, this.now()));
       if (plan.calls === 0) {
-        void vscode.window.showInformationMessage(
+        this.tell(
           vscode.l10n.t('The history already has the last {0} days for {1} owners.', BACKFILL_DAYS, owners),
         );
         return undefined;
@@ -102,7 +156,7 @@ export class HistorySync extends Disposable {
       const budget = describeBudget(plan.calls, readSettings().settings.concurrency);
       if (ask) {
         const go = vscode.l10n.t('Backfill');
-        const choice = await vscode.window.showInformationMessage(
+        const choice = await this.ask(
           vscode.l10n.t(
             'Backfill {0} days for {1} owners: {2}. WeCom forgets days older than 180; the history keeps them.',
             plan.days,
@@ -201,6 +255,7 @@ export class HistorySync extends Disposable {
         },
         async (progress, token) => {
           const controller = new AbortController();
+          this.backfillController = controller;
           const subscription = token.onCancellationRequested(() => controller.abort());
           let reported = 0;
           try {
@@ -219,7 +274,7 @@ export class HistorySync extends Disposable {
               }),
             );
             await this.history.markSynced(connection.storeScope);
-            void vscode.window.showInformationMessage(
+            this.tell(
               vscode.l10n.t(
                 'History filled: {0} owner-days stored ({1} revised) with {2} calls.',
                 result.atoms.toLocaleString('en-US'),
@@ -231,7 +286,7 @@ export class HistorySync extends Disposable {
           } catch (err) {
             await this.history.markSynced(connection.storeScope);
             if (controller.signal.aborted || (err instanceof WeComError && err.kind === 'aborted')) {
-              void vscode.window.showInformationMessage(
+              this.tell(
                 vscode.l10n.t('Backfill stopped. What was fetched is kept; run it again to fetch the rest.'),
               );
               return undefined;
@@ -239,6 +294,9 @@ export class HistorySync extends Disposable {
             throw err;
           } finally {
             subscription.dispose();
+            if (this.backfillController === controller) {
+              this.backfillController = undefined;
+            }
           }
         },
       ),

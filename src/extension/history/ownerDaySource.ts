@@ -5,6 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { CstDay } from '../../shared/days';
+import type { Revision } from '../../store/types';
 import { ownerDayFromStore } from '../../sync/ownerDay';
 import type { OwnerTotals } from '../../wecom/types';
 import type { ConfiguredConnection } from '../connection';
@@ -16,6 +17,8 @@ export interface OwnerDay {
   readonly totals: readonly OwnerTotals[];
   readonly fetchedAt: number;
   readonly calls: number;
+  /** Earlier values the store kept for the day, per owner that has any (none when 'direct'). */
+  readonly revisions: ReadonlyMap<string, readonly Revision[]>;
   /** 'store': no call was needed; 'synced': fetched into the store; 'direct': the store was unavailable. */
   readonly source: 'store' | 'synced' | 'direct';
 }
@@ -66,7 +69,13 @@ export class StoredOwnerDays extends Disposable implements OwnerDaySource {
       }
       this.log.warn(`Owners view: ${err.message} Showing ${day} without keeping it.`);
       const totals = await client.getOwnerTotals({ from: day, to: day, owners }, { signal: options.signal });
-      return { totals, fetchedAt: this.now(), calls: Math.ceil(owners.length / 100), source: 'direct' };
+      return {
+        totals,
+        fetchedAt: this.now(),
+        calls: Math.ceil(owners.length / 100),
+        revisions: new Map(),
+        source: 'direct',
+      };
     }
     const result = await ownerDayFromStore(client, store, storeScope, owners, day, {
       signal: options.signal,

@@ -11,7 +11,7 @@ import { dayGaps } from '../../analysis/gaps';
 import { buildHeatmap, heatmapRange, type HeatmapMatrix, type HeatmapRequest } from '../../analysis/heatmap';
 import { rankingLists, type RankingLists } from '../../analysis/rankingView';
 import { previousRange } from '../../analysis/periods';
-import { readForRank } from '../../cli/rankRead';
+import { readForRank } from '../../sync/rankRead';
 import { allowedWindow, isInWindow, listDays, type DayRange } from '../../shared/days';
 import type { FetchChoice, FetchConfirm, FetchReport } from '../../shared/insightsProtocol';
 import type { MetricKey } from '../../shared/metrics';

@@ -3,9 +3,12 @@
  * names are shown verbatim (plain-text labels and tooltips, never markdown or HTML).
  */
 import * as vscode from 'vscode';
-import { METRIC_KEYS, METRICS, metricLabel, type GroupChatStats, type MetricKey } from '../../shared/metrics';
+import { METRIC_KEYS, metricLabel, type GroupChatStats, type MetricKey } from '../../shared/metrics';
 import { uiLanguage } from '../../shared/i18n';
+import type { Revision } from '../../store/types';
 import type { OwnerTreeElement } from '../contracts';
+import { revisedMetrics } from './figureHistory';
+import { kindText, meaningText, revisionLines, syncedText } from './figureTooltips';
 import { describeFigures, filterHighlights, rowLabel, type OwnerTreeRow, type SortOrder } from './ownerRows';
 import type { LoadedOwners } from './ownersModel';
 
@@ -32,9 +35,26 @@ export class FigureFormatter {
     return this.numbers.format(value);
   }
 
+  /** One figure with its short name: "1,092 msgs". */
+  figure(metric: MetricKey, value: number): string {
+    return PHRASES[metric](this.number(value));
+  }
+
   /** e.g. "56 msgs · 12 groups · 340 members · +3 new members" when sorted by messages. */
   summary(data: GroupChatStats, sort: SortOrder): string {
-    return describeFigures(data, sort.metric, (metric, value) => PHRASES[metric](this.number(value)));
+    return describeFigures(data, sort.metric, (metric, value) => this.figure(metric, value));
+  }
+
+  /**
+   * The sorted figure explained under a row's figures: "Messages (as of that day): definition",
+   * the doc's open questions, and how the store saw it revised.
+   */
+  explained(metric: MetricKey, data: GroupChatStats | undefined, revisions: RevisionContext): string {
+    const lines = [
+      `${metricLabel(metric, this.lang)} (${kindText(metric)}): ${meaningText(metric, this.lang)}`,
+      ...revisionLines(revisions.revisions, data, metric, (n) => this.number(n), revisions.nowMs),
+    ];
+    return lines.join('\n');
   }
 
   /** One line per figure, labelled in the UI language. */
@@ -49,10 +69,16 @@ export class FigureFormatter {
   }
 }
 
+/** What a tooltip needs to say how a figure was revised: the kept revisions and the clock. */
+export interface RevisionContext {
+  readonly revisions: readonly Revision[] | undefined;
+  readonly nowMs: number;
+}
+
 export function ownerItem(
   row: OwnerTreeRow,
   loaded: LoadedOwners,
-  { sort, filter }: { readonly sort: SortOrder; readonly filter: string },
+  { sort, filter, nowMs }: { readonly sort: SortOrder; readonly filter: string; readonly nowMs: number },
   format: FigureFormatter,
 ): vscode.TreeItem {
   const label = rowLabel(row);
@@ -65,15 +91,25 @@ export function ownerItem(
   // An owner WeCom did not return has no figures: saying so beats showing zeros.
   const figures = row.data ? format.summary(row.data, sort) : vscode.l10n.t('not returned by WeCom');
   item.description = figures;
+  const revisions = loaded.revisions.get(row.owner);
+  const revised = revisedMetrics(revisions, row.data);
+  const revisedNote = revised.length
+    ? `\n\n${vscode.l10n.t('Revised since first fetched: {0}.', revised.map((m) => metricLabel(m, format.lang)).join(', '))}`
+    : '';
   item.tooltip = row.data
-    ? `${heading}\n${format.asOf(loaded)}\n\n${format.figureLines(row.data)}`
+    ? `${heading}\n${format.asOf(loaded)}\n\n${format.figureLines(row.data)}\n\n` +
+      `${format.explained(sort.metric, row.data, { revisions, nowMs })}${revisedNote}`
     : `${heading}\n${vscode.l10n.t('WeCom returned no figures for this owner on {0} (no groups, or a user ID it does not know). The owner is not counted in the sums.', loaded.day)}`;
   if (!row.data) {
     item.collapsibleState = vscode.TreeItemCollapsibleState.None;
   }
   item.contextValue = 'owner';
-  item.iconPath = new vscode.ThemeIcon('person');
-  item.accessibilityInformation = { label: `${heading}, ${figures}` };
+  // A subtle marker: the person icon tinted, and the tooltip and screen reader say what changed.
+  item.iconPath = revised.length
+    ? new vscode.ThemeIcon('person', new vscode.ThemeColor('list.warningForeground'))
+    : new vscode.ThemeIcon('person');
+  const revisedLabel = revised.length ? `, ${vscode.l10n.t('revised')}` : '';
+  item.accessibilityInformation = { label: `${heading}, ${figures}${revisedLabel}` };
   return item;
 }
 
@@ -90,6 +126,7 @@ export function summaryItem(
   loaded: LoadedOwners,
   sort: SortOrder,
   format: FigureFormatter,
+  nowMs: number,
 ): vscode.TreeItem {
   const label =
     shown === all
@@ -106,7 +143,10 @@ export function summaryItem(
   const absentNote = absent
     ? `\n${vscode.l10n.t('Owners not returned by WeCom, not counted in these sums: {0}.', format.number(absent))}`
     : '';
-  item.tooltip = `${label}\n${format.asOf(loaded)}${note}${absentNote}\n\n${format.figureLines(total)}`;
+  const synced = syncedText(loaded.fetchedAt, nowMs);
+  item.tooltip =
+    `${label}\n${format.asOf(loaded)}\n${synced}${note}${absentNote}\n\n${format.figureLines(total)}\n\n` +
+    format.explained(sort.metric, total, { revisions: undefined, nowMs });
   // A filter that matches no one leaves nothing to chart: no chart action on that row.
   item.contextValue = shown === 0 ? 'emptySummary' : 'summary';
   item.iconPath = new vscode.ThemeIcon('organization');
@@ -128,12 +168,19 @@ export function figureItem(
   metric: MetricKey,
   data: GroupChatStats,
   format: FigureFormatter,
+  { revisions, nowMs }: RevisionContext,
 ): vscode.TreeItem {
   const item = new vscode.TreeItem(metricLabel(metric, format.lang), vscode.TreeItemCollapsibleState.None);
-  item.description = format.number(data[metric]);
-  const kind =
-    METRICS[metric].kind === 'flow' ? vscode.l10n.t('new that day') : vscode.l10n.t('as of that day');
-  item.tooltip = `${metricLabel(metric, format.lang)}: ${format.number(data[metric])} (${kind})`;
+  const changes = revisionLines(revisions, data, metric, (n) => format.number(n), nowMs);
+  // The marker stays small: the value, then "(revised)"; the tooltip says from what and when.
+  item.description = changes.length
+    ? `${format.number(data[metric])} ${vscode.l10n.t('(revised)')}`
+    : format.number(data[metric]);
+  item.tooltip = [
+    `${metricLabel(metric, format.lang)}: ${format.number(data[metric])} (${kindText(metric)})`,
+    meaningText(metric, format.lang),
+    ...changes,
+  ].join('\n');
   item.contextValue = 'figure';
   return item;
 }

@@ -7,12 +7,14 @@
 import * as vscode from 'vscode';
 import { cstYesterday, isProvisional, type CstDay } from '../../shared/days';
 import type { GroupChatStats } from '../../shared/metrics';
+import type { Revision } from '../../store/types';
 import { WeComError } from '../../wecom/errors';
 import type { ConnectionManager, ConfiguredConnection } from '../connection';
 import { setFilteredContext, setViewStateContext, type ViewState } from '../contextKeys';
 import { Disposable } from '../dispose';
 import type { OwnerDaySource } from '../history/ownerDaySource';
 import type { RedactingLog } from '../log';
+import { untilSettled } from '../idle';
 import type { Notifier } from '../notifications';
 import { buildRows, filterRows, sortRows, sumRows, type OwnerTreeRow, type SortOrder } from './ownerRows';
 
@@ -27,6 +29,8 @@ export interface LoadedOwners {
   readonly connectionKey: string;
   /** Every owner, in the current sort order. */
   readonly sorted: readonly OwnerTreeRow[];
+  /** Earlier values the store kept for the day, per owner that has any. */
+  readonly revisions: ReadonlyMap<string, readonly Revision[]>;
 }
 
 export interface VisibleOwners {
@@ -61,7 +65,7 @@ export class OwnersModel extends Disposable {
     private readonly memento: vscode.Memento,
     sort: SortOrder,
     /** The host's clock: decides which CST day is yesterday and whether it is provisional. */
-    private readonly now: () => number,
+    readonly now: () => number,
     /** Where a day's figures come from: the history store, synced as needed. */
     private readonly days: OwnerDaySource,
   ) {
@@ -103,12 +107,8 @@ export class OwnersModel extends Disposable {
   }
 
   /** Resolves when the newest load (and any it started) has settled. */
-  async whenIdle(): Promise<void> {
-    let seen: Promise<void> | undefined;
-    while (seen !== this.latest) {
-      seen = this.latest;
-      await seen;
-    }
+  whenIdle(): Promise<void> {
+    return untilSettled(() => this.latest);
   }
 
   async setSort(sort: SortOrder): Promise<void> {
@@ -235,6 +235,7 @@ export class OwnersModel extends Disposable {
         mode: connection.mode,
         connectionKey: connection.key,
         sorted: rows,
+        revisions: totals.revisions,
       };
       this._message = undefined;
       this.log.info(
@@ -286,7 +287,9 @@ export class OwnersModel extends Disposable {
       const result = await this.days.ownerDay(connection, data.day, {});
       const sorted = sortRows(buildRows(result.totals, connection.ownerNames), this._sort);
       const unchanged =
-        result.fetchedAt === data.fetchedAt && JSON.stringify(sorted) === JSON.stringify(data.sorted);
+        result.fetchedAt === data.fetchedAt &&
+        JSON.stringify(sorted) === JSON.stringify(data.sorted) &&
+        JSON.stringify([...result.revisions]) === JSON.stringify([...data.revisions]);
       if (unchanged || this._data !== data || !this.settled) {
         return; // nothing new, or a load started meanwhile
       }
@@ -295,6 +298,7 @@ export class OwnersModel extends Disposable {
         fetchedAt: result.fetchedAt,
         provisional: isProvisional(data.day, result.fetchedAt),
         sorted,
+        revisions: result.revisions,
       };
       this.changed();
     } catch (err) {

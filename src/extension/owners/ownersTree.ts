@@ -1,6 +1,7 @@
 /**
- * The Group Owners tree: maps `OwnersModel` to tree items. Items are built only when VS Code
- * asks for them, owner lookups go through a Map, so 5,000 owners stay cheap.
+ * The Group Owners tree: maps `OwnersModel` (and the Rankings group's `RankingsModel`) to tree
+ * items. Items are built only when VS Code asks for them, owner lookups go through a Map, so 5,000
+ * owners stay cheap.
  */
 import * as vscode from 'vscode';
 import type { GroupChatStats } from '../../shared/metrics';
@@ -9,19 +10,35 @@ import { Disposable } from '../dispose';
 import type { OwnerTreeRow } from './ownerRows';
 import { figureElements, figureItem, FigureFormatter, ownerItem, summaryItem } from './ownerItems';
 import type { OwnersModel } from './ownersModel';
+import {
+  backfillItem,
+  isRankingElement,
+  rankedItem,
+  RANKING_SIDES,
+  rankingSideItem,
+  RANKINGS,
+  RANKINGS_BACKFILL,
+  rankingsItem,
+  type OwnersViewElement,
+  type RankingElement,
+} from './rankingItems';
+import type { RankingsModel } from './rankingsModel';
 
 const ALL_OWNERS: OwnerTreeElement = { kind: 'summary' };
 
-export class OwnersTreeProvider extends Disposable implements vscode.TreeDataProvider<OwnerTreeElement> {
+export class OwnersTreeProvider extends Disposable implements vscode.TreeDataProvider<OwnersViewElement> {
   private readonly _onDidChangeTreeData = this._register(
-    new vscode.EventEmitter<OwnerTreeElement | undefined>(),
+    new vscode.EventEmitter<OwnersViewElement | undefined>(),
   );
   readonly onDidChangeTreeData = this._onDidChangeTreeData.event;
   private readonly format = new FigureFormatter();
   private rowsByOwner: Map<string, OwnerTreeRow> | undefined;
   private filteredSummary: OwnerTreeElement | undefined;
 
-  constructor(private readonly model: OwnersModel) {
+  constructor(
+    private readonly model: OwnersModel,
+    private readonly rankings: RankingsModel,
+  ) {
     super();
     this._register(
       model.onDidChange(() => {
@@ -30,9 +47,11 @@ export class OwnersTreeProvider extends Disposable implements vscode.TreeDataPro
         this._onDidChangeTreeData.fire(undefined);
       }),
     );
+    // Only the Rankings group changes: the owner rows stay as they are.
+    this._register(rankings.onDidChange(() => this._onDidChangeTreeData.fire(RANKINGS)));
   }
 
-  getChildren(element?: OwnerTreeElement): OwnerTreeElement[] {
+  getChildren(element?: OwnersViewElement): OwnersViewElement[] {
     const loaded = this.model.data;
     if (!loaded) {
       return [];
@@ -42,12 +61,16 @@ export class OwnersTreeProvider extends Disposable implements vscode.TreeDataPro
       if (!rows.length && !loaded.sorted.length) {
         return [];
       }
-      const children: OwnerTreeElement[] = new Array(rows.length + 1);
+      const children: OwnersViewElement[] = new Array(rows.length + 2);
       children[0] = this.summary();
+      children[1] = RANKINGS;
       for (let i = 0; i < rows.length; i++) {
-        children[i + 1] = rows[i].element;
+        children[i + 2] = rows[i].element;
       }
       return children;
+    }
+    if (isRankingElement(element)) {
+      return this.rankingChildren(element);
     }
     if (element.kind === 'summary') {
       return figureElements(undefined);
@@ -59,12 +82,16 @@ export class OwnersTreeProvider extends Disposable implements vscode.TreeDataPro
     return [];
   }
 
-  getTreeItem(element: OwnerTreeElement): vscode.TreeItem {
+  getTreeItem(element: OwnersViewElement): vscode.TreeItem {
     const loaded = this.model.data;
     if (!loaded) {
       return new vscode.TreeItem('');
     }
+    if (isRankingElement(element)) {
+      return this.rankingItem(element);
+    }
     const sort = this.model.sort;
+    const nowMs = this.model.now();
     switch (element.kind) {
       case 'summary': {
         const { rows, total, absent } = this.model.visible();
@@ -73,12 +100,13 @@ export class OwnersTreeProvider extends Disposable implements vscode.TreeDataPro
           loaded,
           sort,
           this.format,
+          nowMs,
         );
       }
       case 'owner': {
         const row = this.row(element.owner);
         return row
-          ? ownerItem(row, loaded, { sort, filter: this.model.filter }, this.format)
+          ? ownerItem(row, loaded, { sort, filter: this.model.filter, nowMs }, this.format)
           : new vscode.TreeItem(element.owner);
       }
       case 'figure': {
@@ -86,14 +114,22 @@ export class OwnersTreeProvider extends Disposable implements vscode.TreeDataPro
         if (!data) {
           return new vscode.TreeItem(element.metric);
         }
-        const item = figureItem(element.metric, data, this.format);
+        // The summary's sum has no revisions of its own: its owners' rows show theirs.
+        const revisions = element.owner === undefined ? undefined : loaded.revisions.get(element.owner);
+        const item = figureItem(element.metric, data, this.format, { revisions, nowMs });
         item.id = `figure:${element.owner === undefined ? '*summary*' : `owner:${element.owner}`}:${element.metric}`;
         return item;
       }
     }
   }
 
-  getParent(element: OwnerTreeElement): OwnerTreeElement | undefined {
+  getParent(element: OwnersViewElement): OwnersViewElement | undefined {
+    if (element.kind === 'rankingSide' || element.kind === 'rankingsBackfill') {
+      return RANKINGS;
+    }
+    if (element.kind === 'ranked') {
+      return RANKING_SIDES[element.side];
+    }
     if (element.kind !== 'figure') {
       return undefined;
     }
@@ -118,6 +154,55 @@ export class OwnersTreeProvider extends Disposable implements vscode.TreeDataPro
   /** The figures behind an owner row, or the visible total for the summary (owner undefined). */
   figuresOf(owner: string | undefined): GroupChatStats | undefined {
     return owner === undefined ? this.model.visible().total : this.row(owner)?.data;
+  }
+
+  private rankingChildren(element: RankingElement): OwnersViewElement[] {
+    const state = this.rankings.state;
+    if (state?.status !== 'ready') {
+      return [];
+    }
+    const { ranking } = state;
+    if (element.kind === 'rankings') {
+      if (!ranking.complete) {
+        return [RANKINGS_BACKFILL];
+      }
+      return ranking.bottom.length ? [RANKING_SIDES.top, RANKING_SIDES.bottom] : [RANKING_SIDES.top];
+    }
+    if (element.kind === 'rankingSide' && ranking.complete) {
+      const side = element.side;
+      return (side === 'top' ? ranking.top : ranking.bottom).map((r) => ({
+        kind: 'ranked',
+        side,
+        owner: r.owner,
+      }));
+    }
+    return [];
+  }
+
+  private rankingItem(element: RankingElement): vscode.TreeItem {
+    const state = this.rankings.state;
+    const ranking = state?.status === 'ready' && state.ranking.complete ? state.ranking : undefined;
+    switch (element.kind) {
+      case 'rankings':
+        return rankingsItem(state, this.format);
+      case 'rankingsBackfill':
+        return backfillItem();
+      case 'rankingSide':
+        return rankingSideItem(
+          element.side,
+          (element.side === 'top' ? ranking?.top : ranking?.bottom)?.length ?? 0,
+        );
+      case 'ranked': {
+        const ranked = (element.side === 'top' ? ranking?.top : ranking?.bottom)?.find(
+          (r) => r.owner === element.owner,
+        );
+        if (!ranking || !ranked) {
+          return new vscode.TreeItem(element.owner);
+        }
+        const row = this.row(element.owner) ?? { owner: element.owner, name: element.owner };
+        return rankedItem(ranked, element.side, ranking, row, this.format);
+      }
+    }
   }
 
   private row(owner: string): OwnerTreeRow | undefined {

@@ -5,18 +5,23 @@
 import * as vscode from 'vscode';
 import { uiLanguage } from '../../shared/i18n';
 import { metricLabel } from '../../shared/metrics';
-import type { OwnerTreeElement } from '../contracts';
 import { Disposable } from '../dispose';
+import { withSyncedSentence } from './figureTooltips';
 import { OWNERS_VIEW_ID, type OwnersModel } from './ownersModel';
 import { OwnersTreeProvider } from './ownersTree';
+import type { OwnersViewElement } from './rankingItems';
+import type { RankingsModel } from './rankingsModel';
 
 export class OwnersTreeView extends Disposable {
   readonly provider: OwnersTreeProvider;
-  readonly treeView: vscode.TreeView<OwnerTreeElement>;
+  readonly treeView: vscode.TreeView<OwnersViewElement>;
 
-  constructor(private readonly model: OwnersModel) {
+  constructor(
+    private readonly model: OwnersModel,
+    rankings: RankingsModel,
+  ) {
     super();
-    this.provider = this._register(new OwnersTreeProvider(model));
+    this.provider = this._register(new OwnersTreeProvider(model, rankings));
     this.treeView = this._register(
       vscode.window.createTreeView(OWNERS_VIEW_ID, {
         treeDataProvider: this.provider,
@@ -50,8 +55,8 @@ export class OwnersTreeView extends Disposable {
     }
     if (data) {
       // The view's description is hidden when this is the container's only view: the message
-      // is what says how the rows are sorted (and filtered).
-      return this.sortMessage(data.sorted.length);
+      // is what says how the rows are sorted (and filtered), and when the day was synced.
+      return withSyncedSentence(this.sortMessage(data.sorted.length), data.fetchedAt, this.model.now());
     }
     if (this.model.state === 'error' && this.model.message) {
       return this.model.message;

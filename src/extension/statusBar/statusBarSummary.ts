@@ -12,6 +12,7 @@ import { SHOW_BY_DAY_CHART_COMMAND } from '../chart/registration';
 import { Disposable } from '../dispose';
 import type { RedactingLog } from '../log';
 import { sumRows } from '../owners/ownerRows';
+import { meaningText } from '../owners/figureTooltips';
 import { FigureFormatter } from '../owners/ownerItems';
 import type { OwnersModel } from '../owners/ownersModel';
 import { SETTINGS_SECTION } from '../settings';
@@ -160,6 +161,14 @@ export class StatusBarSummary extends Disposable {
       md.appendMarkdown(
         `\n${vscode.l10n.t('The change from the day before shows once its figures are loaded.')}\n`,
       );
+    }
+    if (this.choice !== 'hidden') {
+      // What the figure in the item means, from the glossary (its open questions included).
+      // Not appendText: it turns spaces into &nbsp;, and a long definition would not wrap.
+      const meaning = meaningText(this.choice, this.format.lang)
+        .replace(/[\\`*_{}[\]<>#|]/g, '\\$&')
+        .replace(/\n/g, '\n\n');
+      md.appendMarkdown(`\n\n**${metricLabel(this.choice, this.format.lang)}**: ${meaning}\n`);
     }
     const chart = `command:${SHOW_BY_DAY_CHART_COMMAND}?${encodeURIComponent(JSON.stringify([{ kind: 'summary' }]))}`;
     const settings = `command:workbench.action.openSettings?${encodeURIComponent(JSON.stringify([`${SETTINGS_SECTION}.${STATUS_BAR_SETTING}`]))}`;

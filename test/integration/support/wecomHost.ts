@@ -75,6 +75,13 @@ export async function resetHostTo(fake: FakeWeComServer): Promise<void> {
   await setSetting('apiBaseUrl', fake.url);
 }
 
+/** The extension connected to `fake` with its credentials, the tree loaded ("ready"). */
+export async function connectTo(api: WeComGroupStatsApi, fake: FakeWeComServer): Promise<void> {
+  await resetHostTo(fake);
+  assert.ok(await setupCredentials(fake.corpId, fake.corpSecret));
+  await waitForState(api, 'ready');
+}
+
 /** A suite's end: nothing configured, and its fake server closed. */
 export async function releaseHost(fake: FakeWeComServer): Promise<void> {
   await resetHost();

@@ -102,4 +102,21 @@ forEachEngine('sync/ownerDay: the owners view’s day from the store', (engine) 
     assert.deepEqual(result.totals[1], { owner: 'nosuchuser', absent: true });
     assert.deepEqual(result.totals[0].data, server.statsFor(server.owners[0], day));
   });
+  test('a figure WeCom revised comes back with the value it replaced and when', async () => {
+    now = cst('2026-03-12T09:00:00');
+    const day = cstYesterday(now);
+    const owner = server.owners[0];
+    const stored = server.statsFor(owner, day);
+    const earlier = { ...stored, msg_total: stored.msg_total - 7 };
+    await stores
+      .get()
+      .putAtoms(scopeOf(server), [{ day, owner, fetchedAt: cst('2026-03-12T08:00:00'), data: earlier }]);
+    const result = await load(true);
+    assert.equal(result.calls, 1, 'provisional: Refresh asks again');
+    const revisions = result.revisions.get(owner);
+    assert.equal(revisions?.length, 1);
+    assert.equal(revisions?.[0].data?.msg_total, stored.msg_total - 7);
+    assert.equal(revisions?.[0].replacedAt, now);
+    assert.equal(result.revisions.has(server.owners[1]), false, 'owners never revised have none');
+  });
 });
