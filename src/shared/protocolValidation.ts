@@ -7,9 +7,9 @@ import type { CstDay } from './days';
 import { tryParseCstDay } from './days';
 import { isMetricKey } from './metrics';
 import type { HostToWebview, WebviewToHost } from './protocol';
-import type { ChartSubject, ChartUiState, RangeChoice } from './chartState';
+import type { ChartSubject, ChartUiState, Granularity, RangeChoice } from './chartState';
 import { MAX_NOTICE_CHARS, MAX_SHOWN_NOTICES } from './protocol';
-import { MAX_SUBJECT_OWNERS, RANGE_PRESETS } from './chartState';
+import { GRANULARITIES, MAX_SUBJECT_OWNERS, RANGE_PRESETS } from './chartState';
 
 type Json = Record<string, unknown>;
 
@@ -65,8 +65,14 @@ export function isChartUiState(value: unknown): value is ChartUiState {
     isRangeChoice(value.range) &&
     (value.mode === 'sum' || value.mode === 'compare') &&
     (value.view === 'chart' || value.view === 'table') &&
-    (value.fromZero === undefined || typeof value.fromZero === 'boolean')
+    (value.fromZero === undefined || typeof value.fromZero === 'boolean') &&
+    (value.granularity === undefined || isGranularity(value.granularity)) &&
+    (value.movingAverage === undefined || typeof value.movingAverage === 'boolean')
   );
+}
+
+function isGranularity(value: unknown): value is Granularity {
+  return typeof value === 'string' && (GRANULARITIES as readonly string[]).includes(value);
 }
 
 /** A PNG data URL, capped so a broken webview cannot make the host decode something huge. */
@@ -89,7 +95,12 @@ function isRequestParams(method: unknown, params: unknown): boolean {
         typeof params.refresh === 'boolean'
       );
     case 'exportCsv':
-      return isMetricKey(params.metric) && (params.mode === 'sum' || params.mode === 'compare');
+      return (
+        isMetricKey(params.metric) &&
+        (params.mode === 'sum' || params.mode === 'compare') &&
+        isGranularity(params.granularity) &&
+        typeof params.movingAverage === 'boolean'
+      );
     case 'exportPng':
       return (
         typeof params.dataUrl === 'string' &&
@@ -130,6 +141,10 @@ export function isWebviewToHost(msg: unknown): msg is WebviewToHost {
       return typeof msg.what === 'string' && msg.what.length <= 64;
     case 'request':
       return isRequestId(msg.id) && isRequestParams(msg.method, msg.params);
+    case 'showGlossary':
+      return true;
+    case 'openInsights':
+      return isDay(msg.from) && isDay(msg.to) && msg.from <= msg.to && isMetricKey(msg.metric);
     default:
       return false;
   }

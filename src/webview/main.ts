@@ -17,7 +17,13 @@ const host = new HostConnection((message) => api.postMessage(message), {
     host.refusedText = init.labels.refused;
     host.setHeartbeat(init.heartbeatMs);
     app?.dispose();
-    app = new ChartApp(init, host, (state) => api.setState(state), root);
+    app = new ChartApp(
+      init,
+      host,
+      (state) => api.setState(state),
+      root,
+      () => Date.now(),
+    );
   },
   onFatal: (message) => {
     if (app) {

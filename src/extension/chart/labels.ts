@@ -75,6 +75,27 @@ export function chartLabels(): ChartLabels {
     refused: t(
       'The chart could not read a message from the extension. Close the chart and open it again; if that does not help, reload the window.',
     ),
+    period: t('Period'),
+    day: t('Day'),
+    week: t('Week'),
+    month: t('Month'),
+    movingAverage: t('7-day average'),
+    movingAverageDaysOnly: t('The 7-day average is drawn on days: pick Day to see it.'),
+    totalOverDays: t('Total over {n} days', { n: '{n}' }),
+    totalIn: t('Total in {period}', { period: '{period}' }),
+    onDay: t('On {day}', { day: '{day}' }),
+    changeSince: t('{change} since {day}', { change: '{change}', day: '{day}' }),
+    dayValue: t('{day}: {value} that day', { day: '{day}', value: '{value}' }),
+    vsWeekBefore: t('vs. same day last week'),
+    daysWithoutFigures: t('No total: {n} day(s) without figures', { n: '{n}' }),
+    incomplete: t('incomplete'),
+    incompleteNote: t(
+      'Hollow points: incomplete periods (a day missing, provisional, or outside the range), not whole sums.',
+    ),
+    perOwnerCards: t('{figure} per owner', { figure: '{figure}' }),
+    revised: t('revised: {old} → {new} at {time}', { old: '{old}', new: '{new}', time: '{time}' }),
+    glossaryLink: t('What do these figures mean?'),
+    insights: t('Heatmap & rankings'),
   };
 }
 
