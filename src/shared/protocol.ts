@@ -306,6 +306,11 @@ export interface InitMessage {
   readonly labels: ChartLabels;
   /** The days the server answers for (yesterday back to 180 days). */
   readonly window: DayRange;
+  /**
+   * The host's clock when it sent this (ms): the webview's presets and range checks run on it, so
+   * "the last 30 days" are the host's (a pinned clock in tests, the same day as the cards).
+   */
+  readonly now?: number;
   /** Oldest day the local cache holds for this subject (may predate `window`). */
   readonly oldestCached?: CstDay;
   readonly state: ChartUiState;

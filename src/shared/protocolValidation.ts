@@ -162,7 +162,8 @@ export function isHostToWebview(msg: unknown): msg is HostToWebview {
         Array.isArray(msg.owners) &&
         isChartUiState(msg.state) &&
         typeof msg.heartbeatMs === 'number' &&
-        msg.heartbeatMs > 0
+        msg.heartbeatMs > 0 &&
+        (msg.now === undefined || Number.isFinite(msg.now))
       );
     case 'response':
       return isRequestId(msg.id) && (msg.ok === true || (msg.ok === false && isObject(msg.error)));

@@ -17,12 +17,14 @@ const host = new HostConnection((message) => api.postMessage(message), {
     host.refusedText = init.labels.refused;
     host.setHeartbeat(init.heartbeatMs);
     app?.dispose();
+    // The host's clock, carried forward by this one's: the webview's days are the host's days.
+    const offset = init.now === undefined ? 0 : init.now - Date.now();
     app = new ChartApp(
       init,
       host,
       (state) => api.setState(state),
       root,
-      () => Date.now(),
+      () => Date.now() + offset,
     );
   },
   onFatal: (message) => {

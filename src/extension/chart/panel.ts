@@ -205,13 +205,15 @@ export class ByDayChartPanel extends Disposable {
       return; // a newer init (ready, connection change) is on its way with fresher facts
     }
     const owners = this.state.subject.kind === 'owners' ? this.state.subject.owners : [];
+    const now = (this.env.now ?? Date.now)();
     this.post({
       type: 'init',
       subject: this.state.subject,
       owners: ownerLabels(owners, this.env.ownerNames()),
       lang: chartLanguage(),
       labels: chartLabels(),
-      window: allowedWindow((this.env.now ?? Date.now)()),
+      window: allowedWindow(now),
+      now,
       oldestCached,
       state: this.state,
       heartbeatMs: this.env.heartbeatMs,

@@ -1,0 +1,84 @@
+/**
+ * Steps the chart's end-to-end suites share: waiting for a draw, reading the canvas and the table
+ * view, and switching the colour theme.
+ */
+import type { FrameLocator } from 'playwright-core';
+import type { Workbench } from './harness';
+
+/** Waits until the webview has drawn more than `after` times and is in `state`; returns the count. */
+export async function waitForDraw(frame: FrameLocator, after: number, timeoutMs = 30_000): Promise<number> {
+  const body = frame.locator('body');
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const drawn = Number((await body.getAttribute('data-drawn').catch(() => null)) ?? '0');
+    const state = await body.getAttribute('data-state').catch(() => null);
+    if (drawn > after && state === 'ready') {
+      return drawn;
+    }
+    if (state === 'error') {
+      throw new Error(`the chart shows an error: ${await frame.locator('.status').innerText()}`);
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`timed out waiting for a draw after ${after} (state ${state}, drawn ${drawn})`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** The little of the DOM these page functions use (the test tsconfig has no DOM lib). */
+interface PageCanvas {
+  readonly width: number;
+  readonly height: number;
+  getContext(
+    kind: '2d',
+  ): { getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } } | null;
+}
+interface PageElement {
+  readonly textContent: string | null;
+  getAttribute(name: string): string | null;
+  querySelector(selector: string): PageElement | null;
+  querySelectorAll(selector: string): ArrayLike<PageElement>;
+}
+
+/** Distinct colours on the canvas: a blank or single-colour canvas means nothing was drawn. */
+export async function canvasColours(frame: FrameLocator): Promise<number> {
+  return frame.locator('canvas').evaluate((element) => {
+    const canvas = element as unknown as PageCanvas;
+    const ctx = canvas.getContext('2d');
+    if (!ctx) {
+      return 0;
+    }
+    const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
+    const colours = new Set<number>();
+    for (let i = 0; i < data.length; i += 4 * 7) {
+      colours.add((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]);
+    }
+    return colours.size;
+  });
+}
+
+/** The table view as { header cells, rows of [day, ...data-value] }. */
+export async function readTable(frame: FrameLocator): Promise<{ header: string[]; rows: string[][] }> {
+  const table = frame.locator('table.figures');
+  await table.waitFor({ state: 'visible' });
+  const header = await table.locator('thead th').allInnerTexts();
+  const rows = await table.locator('tbody tr').evaluateAll((elements) =>
+    (elements as unknown as PageElement[]).map((tr) => [
+      // The row's period, without the "(provisional)" / "(incomplete)" mark of its header cell.
+      tr.getAttribute('data-day') ?? '',
+      ...Array.from(tr.querySelectorAll('td')).map((td: PageElement) => td.getAttribute('data-value') ?? ''),
+    ]),
+  );
+  return { header, rows };
+}
+
+/** Switches the colour theme by its exact name in the palette's theme picker. */
+export async function setColorTheme(wb: Workbench, name: string): Promise<void> {
+  await wb.runCommand('Preferences: Color Theme');
+  await wb.page.locator('.quick-input-widget input.input').fill(name);
+  await wb.page
+    .locator('.quick-input-widget .quick-input-list .monaco-list-row')
+    .filter({ has: wb.page.locator('.label-name', { hasText: new RegExp(`^${name}$`) }) })
+    .first()
+    .click();
+}
