@@ -191,7 +191,8 @@ export function cardText(input: CardsInput, figure: CardFigure, label: string): 
             change: signed(figure.spanChange, numberFormat),
             day: figure.spanChangeFrom,
           });
-    basis = [fill(labels.onDay, { day: dayName }), since].filter(Boolean).join(' · ');
+    const on = input.isYesterday ? labels.yesterday : fill(labels.onDay, { day: view.day });
+    basis = [on, since].filter(Boolean).join(' · ');
   }
   return {
     metric: figure.metric,

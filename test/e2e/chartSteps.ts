@@ -72,13 +72,19 @@ export async function readTable(frame: FrameLocator): Promise<{ header: string[]
   return { header, rows };
 }
 
-/** Switches the colour theme by its exact name in the palette's theme picker. */
+/** Switches the colour theme by its name in the palette's theme picker. */
 export async function setColorTheme(wb: Workbench, name: string): Promise<void> {
   await wb.runCommand('Preferences: Color Theme');
   await wb.page.locator('.quick-input-widget input.input').fill(name);
-  await wb.page
-    .locator('.quick-input-widget .quick-input-list .monaco-list-row')
-    .filter({ has: wb.page.locator('.label-name', { hasText: new RegExp(`^${name}$`) }) })
-    .first()
-    .click();
+  await wb.pickItem(name);
+}
+
+/**
+ * A screenshot without the toasts that other parts raise meanwhile (the backfill offer, "verified
+ * and saved"), which would cover the chart; with `scrollTo`, that part of the webview in view.
+ */
+export async function chartScreenshot(wb: Workbench, name: string, scrollTo?: FrameLocator): Promise<void> {
+  await wb.runCommand('Notifications: Clear All Notifications');
+  await scrollTo?.locator('.chart-box:visible, .table-box:visible').first().scrollIntoViewIfNeeded();
+  await wb.screenshot(name);
 }

@@ -105,7 +105,7 @@ export function ownerLabels(owners: readonly string[], names: OwnerNames): Owner
 }
 
 /**
- * "By day: 张伟" / "By day: all owners" / "By day: 张三, 李四, 王五" / "By day: 张三, 李四 +3":
+ * "By day: 张伟" / "By day: all owners" / "By day: 张三, 李四, 王五" / "By day: 张三, 李四 and 3 more":
  * VS Code has no tab tooltip for webview panels, so the title names the owners.
  */
 export function panelTitle(subject: ChartSubject, names: OwnerNames): string {
@@ -117,7 +117,7 @@ export function panelTitle(subject: ChartSubject, names: OwnerNames): string {
   }
   const list = ownerListTitle(
     subject.owners.map((id) => ownerDisplayName(id, names)),
-    (n) => vscode.l10n.t('+{0}', n),
+    (n) => vscode.l10n.t('and {0} more', n),
   );
   return vscode.l10n.t('By day: {0}', list);
 }

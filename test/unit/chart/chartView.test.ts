@@ -217,7 +217,7 @@ suite('chart panel: periods, averages, cards and revisions', () => {
     const groups = text.cards.find((c) => c.metric === 'chat_total');
     assert.deepEqual(
       [groups?.value, groups?.basis, groups?.changes.map((c) => c.text)],
-      ['117', 'On yesterday · +17 since 2026-11-12', ['+1 vsDayBefore', '+7 vsWeekBefore']],
+      ['117', 'yesterday · +17 since 2026-11-12', ['+1 vsDayBefore', '+7 vsWeekBefore']],
     );
     // A missing day: no total of a flow (never a smaller sum), and the card says why.
     const total = data().total.map((s, i) => (i === 3 ? null : s));
