@@ -11,7 +11,7 @@ import * as path from 'path';
 import { startFakeWeComServer, type FakeWeComServer } from '../../src/demo/fakeServer';
 import { addDays, cstYesterday, lastNDays, listDays } from '../../src/shared/days';
 import { Workbench } from './harness';
-import { canvasColours, readTable, waitForDraw } from './chartSteps';
+import { canvasColours, readTable, waitForDraw, signInWithFake } from './chartSteps';
 import { saveAs } from './saveDialog';
 
 /** The title of the panel for owners 1, 7 and 11 names them all (any order). */
@@ -38,10 +38,7 @@ suite('E2E: by-day chart from the installed .vsix', function () {
         cspViolations.push(message.text());
       }
     });
-    await wb.runCommand('WeCom: Set Up Credentials');
-    await wb.fillInput(fake.corpId);
-    await wb.fillPassword(fake.corpSecret);
-    await wb.waitForNotification(/verified and saved/);
+    await signInWithFake(wb, fake);
     await wb.clickActivity('WeCom');
     await wb.waitForTreeRows((rows) => rows.some((row) => row.label === fake.owners[0]));
   });

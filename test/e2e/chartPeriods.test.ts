@@ -10,7 +10,14 @@ import type { FrameLocator } from 'playwright-core';
 import { startFakeWeComServer, type FakeWeComServer } from '../../src/demo/fakeServer';
 import { lastNDays } from '../../src/shared/days';
 import { periodsCovering } from '../../src/analysis/periods';
-import { canvasColours, chartScreenshot, readTable, setColorTheme, waitForDraw } from './chartSteps';
+import {
+  canvasColours,
+  chartScreenshot,
+  readTable,
+  setColorTheme,
+  waitForDraw,
+  signInWithFake,
+} from './chartSteps';
 import { Workbench } from './harness';
 
 /** The little of the DOM these page functions use (the test tsconfig has no DOM lib). */
@@ -56,10 +63,7 @@ suite('E2E: the chart by week, the 7-day average, twelve owners in every theme',
     wb = await Workbench.start({
       settings: { 'wecomGroupStats.apiBaseUrl': fake.url, 'workbench.colorTheme': 'Default Light Modern' },
     });
-    await wb.runCommand('WeCom: Set Up Credentials');
-    await wb.fillInput(fake.corpId);
-    await wb.fillPassword(fake.corpSecret);
-    await wb.waitForNotification(/verified and saved/);
+    await signInWithFake(wb, fake);
     await wb.clickActivity('WeCom');
     await wb.waitForTreeRows((rows) => rows.filter((row) => row.level === 1).length >= 13);
     await wb.setSidebarWidth(SIDEBAR);
@@ -180,7 +184,7 @@ suite('E2E: the chart by week, the 7-day average, twelve owners in every theme',
     );
     await chartScreenshot(wb, 'periods-07-light-average', frame);
 
-    // A narrow panel (a wide side bar): the toolbar's groups wrap as wholes, none runs past the edge.
+    // A narrow panel (a wide side bar): the toolbar's groups wrap as wholes, no button runs past the edge.
     await wb.setSidebarWidth(900);
     // The webview lays out again after the resize: wait until it is narrow, not for a fixed time.
     await frame.locator('body').evaluate(
@@ -198,10 +202,10 @@ suite('E2E: the chart by week, the 7-day average, twelve owners in every theme',
     );
     const overflow = await frame.locator('.toolbar').evaluate((toolbar) => {
       const right = (toolbar as unknown as PageBox).getBoundingClientRect().right;
-      const groups = Array.from((toolbar as unknown as PageBox).querySelectorAll('.tool-group'));
+      const groups = Array.from((toolbar as unknown as PageBox).querySelectorAll('.tool-group button'));
       return groups.filter((g) => g.getBoundingClientRect().right > right + 1).length;
     });
-    assert.strictEqual(overflow, 0, 'every toolbar group fits the panel');
+    assert.strictEqual(overflow, 0, 'every toolbar button fits the panel');
     const panelWidth = await frame
       .locator('body')
       .evaluate((b) => (b as unknown as PageBox).getBoundingClientRect().width);

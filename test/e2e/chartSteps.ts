@@ -88,3 +88,14 @@ export async function chartScreenshot(wb: Workbench, name: string, scrollTo?: Fr
   await scrollTo?.locator('.chart-box:visible, .table-box:visible').first().scrollIntoViewIfNeeded();
   await wb.screenshot(name);
 }
+
+/** Sets up credentials for `fake` the way a user does (palette, corp ID, secret) and waits for "saved". */
+export async function signInWithFake(
+  wb: Workbench,
+  fake: { corpId: string; corpSecret: string },
+): Promise<void> {
+  await wb.runCommand('WeCom: Set Up Credentials');
+  await wb.fillInput(fake.corpId);
+  await wb.fillPassword(fake.corpSecret);
+  await wb.waitForNotification(/verified and saved/);
+}

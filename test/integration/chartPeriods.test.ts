@@ -6,18 +6,17 @@
  * with other figures comes back as a revised day (the store keeps the earlier value).
  */
 import * as assert from 'assert';
-import { randomBytes } from 'crypto';
 import * as vscode from 'vscode';
 import { periodsCovering } from '../../src/analysis/periods';
-import { startFakeWeComServer, type FakeWeComServer } from '../../src/demo/fakeServer';
+import type { FakeWeComServer } from '../../src/demo/fakeServer';
 import { SHOW_BY_DAY_CHART_COMMAND, type ChartTestProbe } from '../../src/extension/chart/registration';
 import type { WeComGroupStatsApi } from '../../src/extension/testApi';
 import { subjectKey } from '../../src/shared/chartState';
 import { dayStartTs, lastNDays } from '../../src/shared/days';
 import { WECOM_PATHS } from '../../src/shared/wecomApi';
-import { ownersOfBody, startWeComProxy, type WeComProxy } from '../support/wecomProxy';
-import { closeCharts, owner, probe, until } from './support/chartHost';
-import { getApi, resetHost, setSetting, setupCredentials, waitForState } from './support/wecomHost';
+import { ownersOfBody, type WeComProxy } from '../support/wecomProxy';
+import { closeCharts, owner, probe, startProxiedSignedInFake, until } from './support/chartHost';
+import { getApi, resetHost } from './support/wecomHost';
 
 function cst(localTime: string): number {
   return Date.parse(`${localTime}+08:00`);
@@ -47,17 +46,7 @@ suite('By-day chart: weeks, the 7-day average, provisional and revised days (ext
   suiteSetup(async () => {
     api = await getApi();
     api.setNow(pinned);
-    fake = await startFakeWeComServer({
-      ownerCount: 4,
-      seed: 23,
-      corpId: `ww${randomBytes(8).toString('hex')}`,
-      now: () => pinned,
-    });
-    proxy = await startWeComProxy(fake.url);
-    await resetHost();
-    await setSetting('apiBaseUrl', proxy.url);
-    assert.ok(await setupCredentials(fake.corpId, fake.corpSecret));
-    await waitForState(api, 'ready');
+    ({ fake, proxy } = await startProxiedSignedInFake(api, { ownerCount: 4, seed: 23, now: () => pinned }));
   });
   suiteTeardown(async () => {
     await closeCharts().catch(() => undefined);
