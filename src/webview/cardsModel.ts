@@ -70,7 +70,8 @@ export function cardsFor(
   }
   const day = data.days[last];
   const analysed = daySeriesOf(data, series);
-  const whole = granularity === 'day' ? { from: data.from, to: data.to } : periodOf(day, granularity);
+  const period = granularity === 'day' ? undefined : periodOf(day, granularity);
+  const whole = period ?? { from: data.from, to: data.to };
   const span = {
     from: whole.from < data.from ? data.from : whole.from,
     to: whole.to > data.to ? data.to : whole.to,
@@ -99,7 +100,7 @@ export function cardsFor(
     day,
     span: {
       ...span,
-      ...(granularity === 'day' ? {} : { period: (whole as { id: string }).id }),
+      ...(period ? { period: period.id } : {}),
       missing: inSpan.filter((p) => !p.data).length,
       complete: span.from === whole.from && span.to === whole.to && inSpan.every((p) => p.settled),
     },

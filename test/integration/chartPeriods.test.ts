@@ -22,6 +22,15 @@ function cst(localTime: string): number {
   return Date.parse(`${localTime}+08:00`);
 }
 
+/** How many loads and draws of `subject` the host has seen so far (other suites may chart the same ids). */
+async function seenOf(subject: string): Promise<{ loads: number; draws: number }> {
+  const p = await probe();
+  return {
+    loads: p.loads.filter((l) => l.subject === subject).length,
+    draws: p.draws.filter((d) => d.subject === subject).length,
+  };
+}
+
 async function loadOf(subject: string, seen: number): Promise<ChartTestProbe['loads'][number]> {
   return until(
     `load ${seen} of ${subject}`,
@@ -63,18 +72,19 @@ suite('By-day chart: weeks, the 7-day average, provisional and revised days (ext
   test('weeks: one point per ISO week the 30 days meet, no average line; yesterday reported provisional', async () => {
     const id = fake.owners[0];
     const subject = subjectKey({ kind: 'owners', owners: [id] });
+    const seen = await seenOf(subject);
     await vscode.commands.executeCommand(SHOW_BY_DAY_CHART_COMMAND, owner(id), [owner(id)], {
       range: { kind: 'preset', days: 30 },
       granularity: 'week',
       movingAverage: true,
     });
-    const load = await loadOf(subject, 0);
+    const load = await loadOf(subject, seen.loads);
     assert.strictEqual(load.outcome, 'ok');
     assert.strictEqual(load.provisionalDays, 1, 'yesterday, fetched at 08:00 CST, may still change');
     assert.strictEqual(load.revisedDays, 0);
     const weeks = periodsCovering(lastNDays(30, pinned), 'week').length;
     assert.ok(weeks === 5 || weeks === 6, `${weeks} weeks`);
-    const draw = await drawOf(subject, 0);
+    const draw = await drawOf(subject, seen.draws);
     assert.deepStrictEqual([draw.series, draw.points], [1, weeks]);
     assert.strictEqual((await probe()).panels[0].state.granularity, 'week');
   });
@@ -83,9 +93,10 @@ suite('By-day chart: weeks, the 7-day average, provisional and revised days (ext
     const id = fake.owners[1];
     const subject = subjectKey({ kind: 'owners', owners: [id] });
     const options = { range: { kind: 'preset', days: 30 }, movingAverage: true };
+    const seen = await seenOf(subject);
     await vscode.commands.executeCommand(SHOW_BY_DAY_CHART_COMMAND, owner(id), [owner(id)], options);
-    assert.strictEqual((await loadOf(subject, 0)).revisedDays, 0);
-    const draw = await drawOf(subject, 0);
+    assert.strictEqual((await loadOf(subject, seen.loads)).revisedDays, 0);
+    const draw = await drawOf(subject, seen.draws);
     assert.deepStrictEqual([draw.series, draw.points], [2, 2 * 30]);
     await closeCharts();
 
@@ -121,7 +132,7 @@ suite('By-day chart: weeks, the 7-day average, provisional and revised days (ext
     pinned += 90 * 60_000;
     api.setNow(pinned);
     await vscode.commands.executeCommand(SHOW_BY_DAY_CHART_COMMAND, owner(id), [owner(id)], options);
-    const again = await loadOf(subject, 1);
+    const again = await loadOf(subject, seen.loads + 1);
     assert.strictEqual(again.outcome, 'ok');
     assert.strictEqual(again.revisedDays, 1, 'yesterday is marked revised');
   });
