@@ -34,6 +34,13 @@ export type RangeChoice =
 export type SeriesMode = 'sum' | 'compare';
 export type ChartView = 'chart' | 'table';
 
+/** What one point of the chart (a row of the table) is: a day, an ISO week (Mon–Sun, CST) or a month. */
+export const GRANULARITIES = ['day', 'week', 'month'] as const;
+export type Granularity = (typeof GRANULARITIES)[number];
+
+/** Days the moving average spans. */
+export const MOVING_AVERAGE_DAYS = 7;
+
 /** What `setState` keeps and the serializer hands back after a reload. */
 export interface ChartUiState {
   readonly version: 1;
@@ -47,6 +54,19 @@ export interface ChartUiState {
    * default: every figure is a count, and an axis cut above zero makes a small change look large.
    */
   readonly fromZero?: boolean;
+  /** Day, week or month points (absent in states saved before the picker existed: day). */
+  readonly granularity?: Granularity;
+  /** A 7-day moving average drawn with each daily line (absent: off). */
+  readonly movingAverage?: boolean;
+}
+
+export function granularityOf(state: Pick<ChartUiState, 'granularity'>): Granularity {
+  return state.granularity ?? 'day';
+}
+
+/** The average is of days: week and month points have none (the toggle is off there). */
+export function showsMovingAverage(state: Pick<ChartUiState, 'granularity' | 'movingAverage'>): boolean {
+  return state.movingAverage === true && granularityOf(state) === 'day';
 }
 
 /** Whether the chart's y-axis starts at zero. */
@@ -63,6 +83,8 @@ export function defaultUiState(subject: ChartSubject, metric: MetricKey = 'chat_
     mode: 'sum',
     view: 'chart',
     fromZero: true,
+    granularity: 'day',
+    movingAverage: false,
   };
 }
 

@@ -28,7 +28,7 @@ function clip(name: string): string {
 
 /**
  * The owners as a panel title lists them: "张三, 李四, 王五" in full when short, else the first
- * two and how many more: "张三, 李四 +3". `more` words the count ("+{0}").
+ * two and how many more: "张三, 李四 and 3 more". `more` words the count.
  */
 export function ownerListTitle(names: readonly string[], more: (n: number) => string): string {
   const clipped = names.map(clip);

@@ -5,7 +5,7 @@
  * rejects) and the host answers. Everything arriving from the other side is checked with the
  * validators in `protocolValidation.ts` before use: a webview is untrusted input to the host.
  */
-import type { ChartSubject, ChartUiState, SeriesMode } from './chartState';
+import type { ChartSubject, ChartUiState, Granularity, SeriesMode } from './chartState';
 import type { CstDay, DayRange } from './days';
 import type { UiLanguage } from './i18n';
 import type { GroupChatStats, MetricKey } from './metrics';
@@ -53,6 +53,27 @@ export interface ByDayData {
    * the range ends yesterday and has them: before 10:00 CST they are provisional (`isProvisional`).
    */
   readonly yesterdayFetchedAt?: number;
+  /**
+   * Days with figures that may still change (fetched before 10:00 CST the next day): a week or
+   * month holding one is incomplete. Absent from hosts that predate it: none known.
+   */
+  readonly provisionalDays?: readonly CstDay[];
+  /** Days a later fetch changed for some owner of the set (see `DayRevision`). */
+  readonly revisions?: readonly DayRevision[];
+}
+
+/**
+ * A shown day whose figures a later fetch changed: the set's sum before and after, and when the
+ * later fetch came (ms). In compare mode, per owner too.
+ */
+export interface DayRevision {
+  readonly day: CstDay;
+  /** The set's figures as they were before the latest change (each revised owner's earlier value). */
+  readonly previous: GroupChatStats;
+  /** When the fetch that replaced them arrived (the latest, when several owners changed). */
+  readonly revisedAt: number;
+  /** The owners whose figures changed, with their earlier figures (null: absent then). */
+  readonly owners: readonly { readonly owner: string; readonly previous: GroupChatStats | null }[];
 }
 
 /** The labels the webview shows, already in the UI language (the host localizes them). */
@@ -112,6 +133,37 @@ export interface ChartLabels {
   readonly compareCap: string;
   /** The webview could not read a message from the extension. */
   readonly refused: string;
+  readonly period: string;
+  readonly day: string;
+  readonly week: string;
+  readonly month: string;
+  /** The toggle, and the legend of the averaged lines. */
+  readonly movingAverage: string;
+  /** Why the toggle is off for weeks and months. */
+  readonly movingAverageDaysOnly: string;
+  /** Contains `{n}`: a flow's card over the range. */
+  readonly totalOverDays: string;
+  /** Contains `{period}`: a flow's card over a week or month. */
+  readonly totalIn: string;
+  /** Contains `{day}`: an as-of card's value is that day's. */
+  readonly onDay: string;
+  /** Contains `{change}` and `{day}`: an as-of figure's change over the range or period. */
+  readonly changeSince: string;
+  /** Contains `{day}` and `{value}`: the latest day's value on a card over a range. */
+  readonly dayValue: string;
+  readonly vsWeekBefore: string;
+  /** Contains `{n}`: days of the span without figures (a flow's total is then not shown). */
+  readonly daysWithoutFigures: string;
+  /** Marks a week or month that lacks a day (missing, provisional, outside the range). */
+  readonly incomplete: string;
+  /** Under the chart when some point is incomplete. */
+  readonly incompleteNote: string;
+  /** Contains `{figure}`: the cards' heading in one-line-per-owner mode. */
+  readonly perOwnerCards: string;
+  /** Contains `{old}`, `{new}` and `{time}` (CST HH:MM). */
+  readonly revised: string;
+  readonly glossaryLink: string;
+  readonly insights: string;
 }
 
 /** A failed request as the user should read it. */
@@ -137,6 +189,10 @@ export interface ByDayParams {
 export interface ExportCsvParams {
   readonly metric: MetricKey;
   readonly mode: SeriesMode;
+  /** The points as shown: days, weeks or months. */
+  readonly granularity: Granularity;
+  /** The 7-day average column(s) are shown, so exported. */
+  readonly movingAverage: boolean;
 }
 
 export interface ExportPngParams {
@@ -215,8 +271,28 @@ export interface RefusedMessage {
   readonly what: string;
 }
 
+/** "What do these figures mean?": the host opens the glossary. */
+export interface ShowGlossaryMessage {
+  readonly type: 'showGlossary';
+}
+
+/** "Heatmap & rankings" for what is shown: the host adds the panel's owners. */
+export interface OpenInsightsMessage {
+  readonly type: 'openInsights';
+  readonly from: CstDay;
+  readonly to: CstDay;
+  readonly metric: MetricKey;
+}
+
 export type WebviewToHost =
-  ReadyMessage | StateMessage | DrawnMessage | ShownMessage | RefusedMessage | RequestMessage;
+  | ReadyMessage
+  | StateMessage
+  | DrawnMessage
+  | ShownMessage
+  | RefusedMessage
+  | RequestMessage
+  | ShowGlossaryMessage
+  | OpenInsightsMessage;
 
 //#endregion
 
@@ -230,6 +306,11 @@ export interface InitMessage {
   readonly labels: ChartLabels;
   /** The days the server answers for (yesterday back to 180 days). */
   readonly window: DayRange;
+  /**
+   * The host's clock when it sent this (ms): the webview's presets and range checks run on it, so
+   * "the last 30 days" are the host's (a pinned clock in tests, the same day as the cards).
+   */
+  readonly now?: number;
   /** Oldest day the local cache holds for this subject (may predate `window`). */
   readonly oldestCached?: CstDay;
   readonly state: ChartUiState;

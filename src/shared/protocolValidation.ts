@@ -7,9 +7,9 @@ import type { CstDay } from './days';
 import { tryParseCstDay } from './days';
 import { isMetricKey } from './metrics';
 import type { HostToWebview, WebviewToHost } from './protocol';
-import type { ChartSubject, ChartUiState, RangeChoice } from './chartState';
+import type { ChartSubject, ChartUiState, Granularity, RangeChoice } from './chartState';
 import { MAX_NOTICE_CHARS, MAX_SHOWN_NOTICES } from './protocol';
-import { MAX_SUBJECT_OWNERS, RANGE_PRESETS } from './chartState';
+import { GRANULARITIES, MAX_SUBJECT_OWNERS, RANGE_PRESETS } from './chartState';
 
 type Json = Record<string, unknown>;
 
@@ -68,8 +68,14 @@ export function isChartUiState(value: unknown): value is ChartUiState {
     isRangeChoice(value.range) &&
     (value.mode === 'sum' || value.mode === 'compare') &&
     (value.view === 'chart' || value.view === 'table') &&
-    (value.fromZero === undefined || typeof value.fromZero === 'boolean')
+    (value.fromZero === undefined || typeof value.fromZero === 'boolean') &&
+    (value.granularity === undefined || isGranularity(value.granularity)) &&
+    (value.movingAverage === undefined || typeof value.movingAverage === 'boolean')
   );
+}
+
+function isGranularity(value: unknown): value is Granularity {
+  return typeof value === 'string' && (GRANULARITIES as readonly string[]).includes(value);
 }
 
 /** A PNG data URL, capped so a broken webview cannot make the host decode something huge. */
@@ -104,7 +110,12 @@ function isRequestParams(method: unknown, params: unknown): boolean {
         typeof params.refresh === 'boolean'
       );
     case 'exportCsv':
-      return isMetricKey(params.metric) && (params.mode === 'sum' || params.mode === 'compare');
+      return (
+        isMetricKey(params.metric) &&
+        (params.mode === 'sum' || params.mode === 'compare') &&
+        isGranularity(params.granularity) &&
+        typeof params.movingAverage === 'boolean'
+      );
     case 'exportPng':
       return isExportPngParams(params);
     case 'backfill':
@@ -138,6 +149,10 @@ export function isWebviewToHost(msg: unknown): msg is WebviewToHost {
       return typeof msg.what === 'string' && msg.what.length <= 64;
     case 'request':
       return isRequestId(msg.id) && isRequestParams(msg.method, msg.params);
+    case 'showGlossary':
+      return true;
+    case 'openInsights':
+      return isDay(msg.from) && isDay(msg.to) && msg.from <= msg.to && isMetricKey(msg.metric);
     default:
       return false;
   }
@@ -155,7 +170,8 @@ export function isHostToWebview(msg: unknown): msg is HostToWebview {
         Array.isArray(msg.owners) &&
         isChartUiState(msg.state) &&
         typeof msg.heartbeatMs === 'number' &&
-        msg.heartbeatMs > 0
+        msg.heartbeatMs > 0 &&
+        (msg.now === undefined || Number.isFinite(msg.now))
       );
     default:
       return isReplyMessage(msg);

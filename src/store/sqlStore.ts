@@ -23,6 +23,7 @@ import type {
   PutResult,
   RangeQuery,
   Revision,
+  RevisionOf,
   ScopeRef,
   StoreScope,
   StoredAtom,
@@ -94,6 +95,28 @@ export class SqlHistoryStore implements HistoryStore {
         revisions: byKey.get(`${String(r.day)}\u0000${String(r.owner)}`) ?? [],
       }));
     });
+  }
+
+  async revisionsIn(scope: ScopeRef, query: RangeQuery): Promise<RevisionOf[]> {
+    const rows = await this.db.read((conn) =>
+      this.byOwners(
+        conn,
+        scope,
+        query,
+        `day, owner, fetched_at, replaced_at, absent, ${FIGURES}`,
+        'history_revisions',
+      ),
+    );
+    return rows
+      .map((r) => ({
+        day: String(r.day),
+        owner: String(r.owner),
+        fetchedAt: num(r.fetched_at),
+        replacedAt: num(r.replaced_at),
+        absent: num(r.absent) !== 0,
+        data: figuresOf(r),
+      }))
+      .sort((a, b) => byText(a.day, b.day) || byText(a.owner, b.owner) || a.fetchedAt - b.fetchedAt);
   }
 
   async sumByDay(scope: ScopeRef, query: OwnersQuery): Promise<DaySum[]> {
@@ -254,4 +277,9 @@ export class SqlHistoryStore implements HistoryStore {
     }
     return rows;
   }
+}
+
+/** Code-unit order, as the databases compare TEXT keys (not the locale's). */
+function byText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

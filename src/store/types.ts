@@ -55,6 +55,12 @@ export interface Revision {
   readonly absent: boolean;
 }
 
+/** A revision with the (day, owner) whose earlier value it is. */
+export interface RevisionOf extends Revision {
+  readonly day: CstDay;
+  readonly owner: string;
+}
+
 /** A stored atom with its history. `fetchedAt` is the latest fetch that returned this value. */
 export interface StoredAtom {
   readonly day: CstDay;
@@ -187,6 +193,12 @@ export interface HistoryStore {
 
   /** Atoms of the range with their revisions, ordered by day then owner. */
   getAtoms(scope: ScopeRef, query: RangeQuery): Promise<StoredAtom[]>;
+
+  /**
+   * The revisions of the range among `owners` (every owner when absent), ordered by day, owner,
+   * then fetch time: only the (day, owner) pairs a later fetch changed, without reading the rest.
+   */
+  revisionsIn(scope: ScopeRef, query: RangeQuery): Promise<RevisionOf[]>;
 
   /**
    * Every day of the range in order (days with no atoms too, with `stored: 0`): the sum over

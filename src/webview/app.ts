@@ -1,21 +1,15 @@
 /**
- * The panel's UI for one `init`: controls, cards, chart or table, and the loading / empty /
- * error states. It owns the one Chart.js instance and the UI state that `setState` persists.
+ * The panel's UI for one `init`: controls, the figures (figuresView.ts), and the loading / empty
+ * / error states. It owns the UI state that `setState` persists and the requests to the host.
  */
-import { resolveRange, startsAtZero, type ChartUiState } from '../shared/chartState';
-import type { MetricKey } from '../shared/metrics';
-import { metricLabel } from '../shared/metrics';
+import { granularityOf, resolveRange, showsMovingAverage, type ChartUiState } from '../shared/chartState';
 import type { ByDayData, InitMessage, ShownState } from '../shared/protocol';
-import { renderCards } from './cards';
-import { cardsFor } from './cardsModel';
-import { ByDayChart } from './chart';
 import { Controls } from './controls';
-import { exportPngParams } from './exportImage';
 import { h, replaceChildren } from './dom';
+import { FiguresView } from './figuresView';
 import { noticeElements, shownReport } from './notices';
 import { HostRequestError, type HostConnection } from './rpc';
-import { canCompare, compareCap, isEmpty, missingDaysText, seriesFor } from './series';
-import { renderTable } from './table';
+import { canCompare, compareCap, isEmpty } from './series';
 import { fill } from './text';
 import { readTheme, watchTheme } from './theme';
 
@@ -26,7 +20,6 @@ export class ChartApp {
   private data: ByDayData | undefined;
   private loadSeq = 0;
   private drawCount = 0;
-  private readonly numberFormat: Intl.NumberFormat;
   private readonly controls: Controls;
   private readonly status = h('div', {
     className: 'status',
@@ -37,12 +30,7 @@ export class ChartApp {
   /** Set when compare mode was asked for too many owners. */
   private capNotice: string | undefined;
   private shownStatus: UiStatus | undefined;
-  private readonly cards = h('div', { className: 'cards-box' });
-  private readonly note = h('p', { className: 'note' });
-  private readonly canvas = h('canvas', { attrs: { role: 'img' } });
-  private readonly chartBox = h('div', { className: 'chart-box' }, this.canvas);
-  private readonly tableBox = h('div', { className: 'table-box' });
-  private readonly chart = new ByDayChart(this.canvas);
+  private readonly figures: FiguresView;
   private readonly stopWatchingTheme: () => void;
 
   constructor(
@@ -50,8 +38,14 @@ export class ChartApp {
     private readonly host: HostConnection,
     private readonly persist: (state: ChartUiState) => void,
     private readonly root: HTMLElement,
+    /** The webview's clock (for the range presets and the custom range check). */
+    private readonly now: () => number,
   ) {
-    this.numberFormat = new Intl.NumberFormat(init.lang === 'zh' ? 'zh-CN' : 'en-US');
+    this.figures = new FiguresView(
+      init,
+      (metric) => this.update({ metric }),
+      () => this.render(),
+    );
     const cap = compareCap(init);
     let mode = canCompare(init) ? init.state.mode : 'sum';
     if (mode === 'compare' && cap) {
@@ -59,40 +53,48 @@ export class ChartApp {
       this.capNotice = cap;
     }
     this.state = { ...init.state, mode };
-    this.controls = new Controls(init, {
-      metric: (metric) => this.update({ metric }),
-      preset: (days) => this.update({ range: { kind: 'preset', days } }, true),
-      custom: (from, to) => this.update({ range: { kind: 'custom', from, to } }, true),
-      mode: (next) => {
-        // Too many owners for one line each: say so, and keep their sum.
-        this.capNotice = next === 'compare' ? cap : undefined;
-        if (next === 'compare' && cap) {
-          this.controls.sync(this.state);
-          this.renderNotices(this.data);
-          this.reportShown();
-          return;
-        }
-        this.update({ mode: next }, next === 'compare' && !this.data?.perOwner);
+    this.controls = new Controls(
+      init,
+      {
+        metric: (metric) => this.update({ metric }),
+        preset: (days) => this.update({ range: { kind: 'preset', days } }, true),
+        custom: (from, to) => this.update({ range: { kind: 'custom', from, to } }, true),
+        mode: (next) => {
+          // Too many owners for one line each: say so, and keep their sum.
+          this.capNotice = next === 'compare' ? cap : undefined;
+          if (next === 'compare' && cap) {
+            this.controls.sync(this.state);
+            this.renderNotices(this.data);
+            this.reportShown();
+            return;
+          }
+          this.update({ mode: next }, next === 'compare' && !this.data?.perOwner);
+        },
+        view: (view) => this.update({ view }),
+        granularity: (granularity) => this.update({ granularity }),
+        fromZero: (fromZero) => this.update({ fromZero }),
+        movingAverage: (movingAverage) => this.update({ movingAverage }),
+        refresh: () => void this.load(true),
+        exportCsv: () =>
+          void this.exportAs(() =>
+            this.host.request('exportCsv', {
+              metric: this.state.metric,
+              mode: this.state.mode,
+              granularity: granularityOf(this.state),
+              movingAverage: showsMovingAverage(this.state),
+            }),
+          ),
+        exportPng: () => void this.exportPng(),
+        glossary: () => this.host.send({ type: 'showGlossary' }),
+        insights: () => {
+          const range = resolveRange(this.state.range, this.now());
+          this.host.send({ type: 'openInsights', from: range.from, to: range.to, metric: this.state.metric });
+        },
       },
-      view: (view) => this.update({ view }),
-      fromZero: (fromZero) => this.update({ fromZero }),
-      refresh: () => void this.load(true),
-      exportCsv: () =>
-        void this.exportAs(() =>
-          this.host.request('exportCsv', { metric: this.state.metric, mode: this.state.mode }),
-        ),
-      exportPng: () => void this.exportPng(),
-    });
-    replaceChildren(
-      root,
-      this.controls.element,
-      this.status,
-      this.notices,
-      this.cards,
-      this.note,
-      this.chartBox,
-      this.tableBox,
+      now,
     );
+    const { cards, note, chartBox, tableBox } = this.figures;
+    replaceChildren(root, this.controls.element, this.status, this.notices, cards, note, chartBox, tableBox);
     root.removeAttribute('aria-busy');
     this.stopWatchingTheme = watchTheme(() => this.render());
     this.update({}, true);
@@ -101,7 +103,7 @@ export class ChartApp {
   dispose(): void {
     this.loadSeq++;
     this.stopWatchingTheme();
-    this.chart.destroy();
+    this.figures.destroy();
   }
 
   private update(patch: Partial<ChartUiState>, reload = false): void {
@@ -118,7 +120,7 @@ export class ChartApp {
 
   private async load(refresh: boolean): Promise<void> {
     const seq = ++this.loadSeq;
-    const range = resolveRange(this.state.range);
+    const range = resolveRange(this.state.range, this.now());
     this.controls.showRangeError(undefined);
     this.renderNotices(undefined);
     this.setStatus('loading', this.init.labels.loading);
@@ -163,11 +165,12 @@ export class ChartApp {
     this.status.className = `status ${status}`;
     this.controls.setExportsEnabled(status === 'ready');
     const showFigures = status === 'ready';
+    const { cards, note, chartBox, tableBox } = this.figures;
     this.notices.hidden = this.notices.childElementCount === 0;
-    this.cards.hidden = !showFigures;
-    this.note.hidden = !showFigures || !this.note.textContent;
-    this.chartBox.hidden = !showFigures || this.state.view !== 'chart';
-    this.tableBox.hidden = !showFigures || this.state.view !== 'table';
+    cards.hidden = !showFigures;
+    note.hidden = !showFigures || !note.textContent;
+    chartBox.hidden = !showFigures || this.state.view !== 'chart';
+    tableBox.hidden = !showFigures || this.state.view !== 'table';
     // Progress updates repeat "loading": report a state once, every other state each time.
     if (status !== 'loading' || this.shownStatus !== 'loading') {
       this.reportShown();
@@ -237,65 +240,19 @@ export class ChartApp {
       );
       return;
     }
-    const { labels, lang } = this.init;
-    const metric = this.state.metric;
-    const cardsView = cardsFor(data);
-    replaceChildren(
-      this.cards,
-      cardsView
-        ? renderCards({
-            view: cardsView,
-            isYesterday: cardsView.day === this.init.window.to,
-            yesterdayFetchedAt: data.yesterdayFetchedAt,
-            whose: canCompare(this.init) ? labels.sum : undefined,
-            selected: metric,
-            labels,
-            lang,
-            numberFormat: this.numberFormat,
-            onPick: (m: MetricKey) => this.update({ metric: m }),
-          })
-        : null,
-    );
-    this.note.textContent = data.days[0] < this.init.window.from ? labels.cachedHistory : '';
+    // Figures first: the status then shows or hides their boxes.
+    const drawn = this.figures.render(data, this.state, readTheme());
     this.setStatus('ready', '');
-    const series = seriesFor(data, this.init, metric, this.state.mode);
-    const title = `${metricLabel(metric, lang)} · ${fill(labels.cstDays, { days: `${data.from} … ${data.to}` })}`;
-    const missing = new Set(data.missingDays);
-    if (this.state.view === 'table') {
-      replaceChildren(
-        this.tableBox,
-        renderTable(title, labels.dateColumn, data.days, series, this.numberFormat, (day) =>
-          missing.has(day) ? labels.notReported : labels.noFigures,
-        ),
-      );
-      this.chart.destroy();
-      this.reportDrawn(series.length, data.days.length);
-      return;
-    }
-    replaceChildren(this.tableBox);
-    this.canvas.setAttribute('aria-label', title);
-    this.chart.render(
-      {
-        days: data.days,
-        series,
-        beginAtZero: startsAtZero(this.state),
-        numberFormat: this.numberFormat,
-        dayTitle: (day) => fill(labels.cstDays, { days: day }),
-        // Inside the chart too, so an exported PNG says what it lacks.
-        note: missingDaysText(data, labels),
-      },
-      readTheme(),
-    );
-    this.reportDrawn(series.length, data.days.length);
+    this.reportDrawn(drawn.series, drawn.points);
   }
 
   /** Marks the frame as drawn (tests and the benchmark wait for `data-drawn`). */
-  private reportDrawn(series: number, days: number): void {
+  private reportDrawn(series: number, points: number): void {
     const count = ++this.drawCount;
     requestAnimationFrame(() => {
       document.body.dataset.drawn = String(count);
       document.body.dataset.view = this.state.view;
-      this.host.send({ type: 'drawn', series, points: series * days });
+      this.host.send({ type: 'drawn', series, points });
     });
   }
 
@@ -304,8 +261,8 @@ export class ChartApp {
     try {
       await request();
     } catch (err) {
-      replaceChildren(this.note, err instanceof HostRequestError ? err.info.message : String(err));
-      this.note.hidden = false;
+      replaceChildren(this.figures.note, err instanceof HostRequestError ? err.info.message : String(err));
+      this.figures.note.hidden = false;
     }
   }
 
@@ -313,7 +270,7 @@ export class ChartApp {
     if (this.state.view !== 'chart') {
       this.update({ view: 'chart' });
     }
-    const params = exportPngParams(this.canvas, this.init, this.data, this.state, readTheme());
+    const params = this.figures.pngParams(this.data, this.state, readTheme());
     return this.exportAs(() => this.host.request('exportPng', params));
   }
 }

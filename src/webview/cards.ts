@@ -1,37 +1,50 @@
-/** Draws the cards above the chart from their texts (cardsModel.ts); a card picks its figure. */
+/**
+ * Draws the cards above the chart from their texts (cardsModel.ts). Summed: a card per figure,
+ * which picks the figure. One line per owner: a card per owner for the chosen figure, which shows
+ * or hides that owner's line.
+ */
 import type { MetricKey } from '../shared/metrics';
-import { cardsText, type CardsInput } from './cardsModel';
-import { h } from './dom';
+import { metricLabel } from '../shared/metrics';
+import {
+  cardsHeading,
+  cardsText,
+  cardText,
+  type CardsInput,
+  type CardsText,
+  type CardText,
+  type CardsView,
+} from './cardsModel';
+import { h, replaceChildren } from './dom';
+import { fill } from './text';
 
 export interface RenderCardsInput extends CardsInput {
   readonly onPick: (metric: MetricKey) => void;
 }
 
-export function renderCards(input: RenderCardsInput): HTMLElement {
-  const text = cardsText(input);
+/** A list of real buttons: the list item carries the list semantics, the button stays a button. */
+function cardList(cards: readonly { text: CardText; button: HTMLButtonElement }[]): HTMLElement {
   const list = h('div', { className: 'cards', attrs: { role: 'list' } });
-  for (const card of text.cards) {
-    // A list of real buttons: the list item carries the list semantics, the button inside stays
-    // a button (pressed = the figure on the chart) for screen readers and the keyboard.
-    const button = h(
-      'button',
-      {
-        className: 'card' + (card.selected ? ' selected' : ''),
-        attrs: { type: 'button', 'aria-pressed': String(card.selected) },
-        dataset: { metric: card.metric },
-        onClick: () => input.onPick(card.metric),
-      },
-      h('span', { className: 'card-label', text: card.label }),
-      h('span', { className: 'card-value', text: card.value }),
-      card.change === undefined
-        ? null
-        : h('span', {
-            className: 'card-change' + (card.direction ? ` ${card.direction}` : ''),
-            text: card.change,
-          }),
+  for (const { text, button } of cards) {
+    replaceChildren(
+      button,
+      ...button.childNodes,
+      h('span', { className: 'card-label', text: text.label }),
+      h('span', { className: 'card-value', text: text.value }),
+      text.basis === undefined ? null : h('span', { className: 'card-basis', text: text.basis }),
+      text.dayLine === undefined ? null : h('span', { className: 'card-day', text: text.dayLine }),
+      ...text.changes.map((change) =>
+        h('span', {
+          className: 'card-change' + (change.direction ? ` ${change.direction}` : ''),
+          text: change.text,
+        }),
+      ),
     );
     list.append(h('div', { className: 'card-item', attrs: { role: 'listitem' } }, button));
   }
+  return list;
+}
+
+function section(text: Omit<CardsText, 'cards'>, list: HTMLElement): HTMLElement {
   return h(
     'section',
     {
@@ -43,4 +56,61 @@ export function renderCards(input: RenderCardsInput): HTMLElement {
     text.fetchedNote === undefined ? null : h('p', { className: 'cards-fetched', text: text.fetchedNote }),
     list,
   );
+}
+
+/** A card per figure (pressed = the figure on the chart). */
+export function renderCards(input: RenderCardsInput): HTMLElement {
+  const text = cardsText(input);
+  const cards = text.cards.map((card) => ({
+    text: card,
+    button: h('button', {
+      className: 'card' + (card.selected ? ' selected' : ''),
+      attrs: { type: 'button', 'aria-pressed': String(card.selected) },
+      dataset: { metric: card.metric },
+      onClick: () => input.onPick(card.metric),
+    }),
+  }));
+  return section(text, cardList(cards));
+}
+
+export interface OwnerCard {
+  readonly owner: string;
+  readonly name: string;
+  readonly view: CardsView;
+  /** The owner's line is drawn (the card toggles it). */
+  readonly shown: boolean;
+  /** The line's colour, as a swatch on the card. */
+  readonly colour: string;
+}
+
+/** One line per owner: a card per owner for the chosen figure (pressed = the owner's line is drawn). */
+export function renderOwnerCards(
+  input: Omit<CardsInput, 'view' | 'whose'> & {
+    readonly owners: readonly OwnerCard[];
+    readonly onToggle: (owner: string) => void;
+  },
+): HTMLElement | null {
+  const first = input.owners[0];
+  if (!first) {
+    return null;
+  }
+  const cards = input.owners.map((o) => {
+    const figure = o.view.figures.find((f) => f.metric === input.selected) ?? o.view.figures[0];
+    const text = cardText({ ...input, view: o.view, whose: undefined }, figure, o.name);
+    const swatch = h('span', { className: 'card-swatch', attrs: { 'aria-hidden': 'true' } });
+    swatch.style.backgroundColor = o.colour;
+    const button = h(
+      'button',
+      {
+        className: 'card owner-card',
+        attrs: { type: 'button', 'aria-pressed': String(o.shown) },
+        dataset: { owner: o.owner },
+        onClick: () => input.onToggle(o.owner),
+      },
+      swatch,
+    );
+    return { text, button };
+  });
+  const prefix = fill(input.labels.perOwnerCards, { figure: metricLabel(input.selected, input.lang) });
+  return section(cardsHeading({ ...input, view: first.view, whose: undefined }, prefix), cardList(cards));
 }

@@ -1,46 +1,111 @@
 /**
- * The cards above the chart, as data: the latest day of the range with figures, each figure's
- * change from the day before, and the texts the cards show. Yesterday's cards say when they were
- * fetched and are marked provisional when that was before 10:00 CST (the rule in shared/days, the
- * same as the owners tree's). No DOM here (unit-tested in Node); cards.ts draws it.
+ * The cards above the chart, as data. A card covers a span: the whole range at day granularity,
+ * the latest week or month otherwise. A flow shows its total over the span (only when every day of
+ * it has figures); an as-of figure its value on the latest day, with its change since the day
+ * before the span. Each card also gives the latest day's value (flows), its change from the day
+ * before and from the same weekday a week before. The comparisons are `src/analysis`'s.
+ * Yesterday's cards say when they were fetched and are marked provisional when that was before
+ * 10:00 CST (the rule in shared/days). No DOM here (unit-tested in Node); cards.ts draws it.
  */
+import { daySeriesOf } from '../analysis/chartPeriods';
+import { dayOverDay, overRange, weekOverWeek } from '../analysis/compare';
+import { periodOf } from '../analysis/periods';
+import type { Granularity } from '../shared/chartState';
 import type { CstDay } from '../shared/days';
-import { cstClockTime, isProvisional } from '../shared/days';
+import { addDays, cstClockTime, daysBetween, isProvisional } from '../shared/days';
+import { figureKind } from '../shared/glossary';
 import type { UiLanguage } from '../shared/i18n';
-import type { GroupChatStats, MetricKey } from '../shared/metrics';
+import type { MetricKey } from '../shared/metrics';
 import { METRIC_KEYS, metricLabel } from '../shared/metrics';
-import type { ByDayData, ChartLabels } from '../shared/protocol';
+import type { ByDayData, ChartLabels, DaySeries } from '../shared/protocol';
 import { fill } from './text';
+
+export interface CardSpan {
+  readonly from: CstDay;
+  readonly to: CstDay;
+  /** The week or month id when the span is one (`2026-W48`, `2026-11`). */
+  readonly period?: string;
+  /** Days of the span without figures. */
+  readonly missing: number;
+  /** A week or month: every day of the whole period is in the range, has figures and is final. */
+  readonly complete: boolean;
+}
 
 export interface CardFigure {
   readonly metric: MetricKey;
-  readonly value: number;
-  /** Change from the day before, undefined when that day has no figures. */
-  readonly change?: number;
+  /** A flow's total over the span, an as-of figure's value on the latest day; undefined when unknown. */
+  readonly value?: number;
+  /**
+   * As-of: the change since `spanChangeFrom`, the day before the span when the range holds it (the
+   * roll-up's rule), else the span's first day with figures.
+   */
+  readonly spanChange?: number;
+  readonly spanChangeFrom?: CstDay;
+  /** The latest day's value. */
+  readonly dayValue: number;
+  /** The latest day against the day before, and against the same weekday a week before. */
+  readonly dayChange?: number;
+  readonly weekChange?: number;
 }
 
 export interface CardsView {
+  /** The latest day with figures. */
   readonly day: CstDay;
+  readonly span: CardSpan;
   readonly figures: readonly CardFigure[];
 }
 
-/** The last day of the range that has figures, with each figure's change from the day before. */
-export function cardsFor(data: ByDayData): CardsView | undefined {
-  for (let i = data.total.length - 1; i >= 0; i--) {
-    const stats = data.total[i];
-    if (stats) {
-      const before: GroupChatStats | null = i > 0 ? data.total[i - 1] : null;
-      return {
-        day: data.days[i],
-        figures: METRIC_KEYS.map((metric) => ({
-          metric,
-          value: stats[metric],
-          change: before ? stats[metric] - before[metric] : undefined,
-        })),
-      };
-    }
+/** The cards of one series (the sum, or one owner's) at `granularity`; undefined without figures. */
+export function cardsFor(
+  data: ByDayData,
+  granularity: Granularity,
+  series: DaySeries = data.total,
+): CardsView | undefined {
+  let last = -1;
+  for (let i = series.length - 1; i >= 0 && last < 0; i--) {
+    last = series[i] ? i : -1;
   }
-  return undefined;
+  if (last < 0) {
+    return undefined;
+  }
+  const day = data.days[last];
+  const analysed = daySeriesOf(data, series);
+  const period = granularity === 'day' ? undefined : periodOf(day, granularity);
+  const whole = period ?? { from: data.from, to: data.to };
+  const span = {
+    from: whole.from < data.from ? data.from : whole.from,
+    to: whole.to > data.to ? data.to : whole.to,
+  };
+  const inSpan = analysed.points.filter((p) => p.day >= span.from && p.day <= span.to);
+  // The change of an as-of figure: from the day before the span, else from its first known day.
+  const base =
+    analysed.points.find((p) => p.day === addDays(span.from, -1) && p.data) ??
+    inSpan.find((p) => p.data && p.day < day);
+  const figures = METRIC_KEYS.map((metric): CardFigure => {
+    const dayValue = series[last]?.[metric] ?? 0;
+    const flow = figureKind(metric) === 'flow';
+    const value = flow ? overRange(analysed, span, metric).value : dayValue;
+    const dayChange = dayOverDay(analysed, day, metric).delta;
+    const weekChange = weekOverWeek(analysed, day, metric).delta;
+    return {
+      metric,
+      dayValue,
+      ...(value === null ? {} : { value }),
+      ...(!flow && base?.data ? { spanChange: dayValue - base.data[metric], spanChangeFrom: base.day } : {}),
+      ...(dayChange === null ? {} : { dayChange }),
+      ...(weekChange === null ? {} : { weekChange }),
+    };
+  });
+  return {
+    day,
+    span: {
+      ...span,
+      ...(period ? { period: period.id } : {}),
+      missing: inSpan.filter((p) => !p.data).length,
+      complete: span.from === whole.from && span.to === whole.to && inSpan.every((p) => p.settled),
+    },
+    figures,
+  };
 }
 
 /** What the cards are drawn from. */
@@ -50,7 +115,7 @@ export interface CardsInput {
   readonly isYesterday: boolean;
   /** When yesterday's figures were fetched (ms), if known. */
   readonly yesterdayFetchedAt: number | undefined;
-  /** Shown after the day when the cards sum several owners (e.g. "Sum of owners"). */
+  /** Shown after the span when the cards sum several owners (e.g. "Sum of owners"). */
   readonly whose: string | undefined;
   readonly selected: MetricKey;
   readonly labels: ChartLabels;
@@ -58,18 +123,29 @@ export interface CardsInput {
   readonly numberFormat: Intl.NumberFormat;
 }
 
-export interface CardText {
-  readonly metric: MetricKey;
-  readonly label: string;
-  readonly value: string;
-  readonly selected: boolean;
-  /** "+12 vs. day before", absent when the day before has no figures. */
-  readonly change?: string;
+export interface CardChange {
+  /** "+12 vs. day before". */
+  readonly text: string;
   readonly direction?: 'up' | 'down';
 }
 
+export interface CardText {
+  readonly metric: MetricKey;
+  /** The figure's name; in one-line-per-owner mode the owner's. */
+  readonly label: string;
+  /** The span's value, or "—" when a flow's span lacks a day. */
+  readonly value: string;
+  readonly selected: boolean;
+  /** What the value is: "Total over 30 days", "On 2026-11-28 · +12 since 2026-10-30". */
+  readonly basis?: string;
+  /** A flow's latest day: "Yesterday: 45". */
+  readonly dayLine?: string;
+  /** The latest day against the day before and the same weekday a week before (when known). */
+  readonly changes: readonly CardChange[];
+}
+
 export interface CardsText {
-  /** "Yesterday · 2026-11-26 · Sum of owners · Provisional". */
+  /** "2026-10-31 … 2026-11-29 (CST) · Sum of owners · Provisional". */
   readonly heading: string;
   readonly provisional: boolean;
   /** When yesterday's figures were fetched, and whether they may still change. */
@@ -77,36 +153,97 @@ export interface CardsText {
   readonly cards: readonly CardText[];
 }
 
-export function cardsText(input: CardsInput): CardsText {
+function signed(change: number, numberFormat: Intl.NumberFormat): string {
+  const sign = change > 0 ? '+' : change < 0 ? '−' : '±';
+  return `${sign}${numberFormat.format(Math.abs(change))}`;
+}
+
+function changeText(
+  change: number | undefined,
+  label: string,
+  numberFormat: Intl.NumberFormat,
+): CardChange[] {
+  if (change === undefined) {
+    return [];
+  }
+  const direction = change > 0 ? 'up' : change < 0 ? 'down' : undefined;
+  return [{ text: `${signed(change, numberFormat)} ${label}`, ...(direction ? { direction } : {}) }];
+}
+
+/** The texts of one card; `label` is the figure's name, or the owner's in compare mode. */
+export function cardText(input: CardsInput, figure: CardFigure, label: string): CardText {
   const { view, labels, numberFormat } = input;
+  const { span } = view;
+  const oneDay = span.from === span.to;
+  const dayName = input.isYesterday ? labels.yesterday : view.day;
+  const flow = figureKind(figure.metric) === 'flow';
+  let basis: string | undefined;
+  if (flow && figure.value === undefined) {
+    basis = fill(labels.daysWithoutFigures, { n: span.missing });
+  } else if (flow && !oneDay) {
+    basis = span.period
+      ? fill(labels.totalIn, { period: span.period })
+      : fill(labels.totalOverDays, { n: daysBetween(span.from, span.to) + 1 });
+  } else if (!flow && !oneDay) {
+    const since =
+      figure.spanChange === undefined || figure.spanChangeFrom === undefined
+        ? undefined
+        : fill(labels.changeSince, {
+            change: signed(figure.spanChange, numberFormat),
+            day: figure.spanChangeFrom,
+          });
+    const on = input.isYesterday ? labels.yesterday : fill(labels.onDay, { day: view.day });
+    basis = [on, since].filter(Boolean).join(' · ');
+  }
+  return {
+    metric: figure.metric,
+    label,
+    value: figure.value === undefined ? '—' : numberFormat.format(figure.value),
+    selected: figure.metric === input.selected,
+    ...(basis ? { basis } : {}),
+    ...(flow && !oneDay
+      ? { dayLine: fill(labels.dayValue, { day: dayName, value: numberFormat.format(figure.dayValue) }) }
+      : {}),
+    changes: [
+      ...changeText(figure.dayChange, labels.vsDayBefore, numberFormat),
+      ...changeText(figure.weekChange, labels.vsWeekBefore, numberFormat),
+    ],
+  };
+}
+
+/** The heading and the fetch note of a set of cards over `view`'s span. */
+export function cardsHeading(input: CardsInput, prefix?: string): Omit<CardsText, 'cards'> {
+  const { view, labels } = input;
+  const { span } = view;
   const fetchedAt = input.isYesterday ? input.yesterdayFetchedAt : undefined;
   const provisional = fetchedAt !== undefined && isProvisional(view.day, fetchedAt);
-  const day = input.isYesterday ? `${labels.yesterday} · ${view.day}` : view.day;
-  const cards = view.figures.map((figure): CardText => {
-    const change = figure.change;
-    const text: CardText = {
-      metric: figure.metric,
-      label: metricLabel(figure.metric, input.lang),
-      value: numberFormat.format(figure.value),
-      selected: figure.metric === input.selected,
-    };
-    if (change === undefined) {
-      return text;
-    }
-    const sign = change > 0 ? '+' : change < 0 ? '−' : '±';
-    return {
-      ...text,
-      change: `${sign}${numberFormat.format(Math.abs(change))} ${labels.vsDayBefore}`,
-      direction: change > 0 ? 'up' : change < 0 ? 'down' : undefined,
-    };
+  const days = fill(labels.cstDays, {
+    days: span.from === span.to ? span.from : `${span.from} … ${span.to}`,
   });
+  const when =
+    span.from === span.to && input.isYesterday
+      ? `${labels.yesterday} · ${days}`
+      : span.period
+        ? `${span.period} · ${days}`
+        : days;
+  const incomplete = span.period && !span.complete ? labels.incomplete : undefined;
   return {
-    heading: [day, input.whose, provisional ? labels.provisional : undefined].filter(Boolean).join(' · '),
+    heading: [prefix, when, input.whose, incomplete, provisional ? labels.provisional : undefined]
+      .filter(Boolean)
+      .join(' · '),
     provisional,
     fetchedNote:
       fetchedAt === undefined
         ? undefined
         : fill(provisional ? labels.provisionalHint : labels.fetchedAt, { time: cstClockTime(fetchedAt) }),
-    cards,
+  };
+}
+
+export function cardsText(input: CardsInput): CardsText {
+  return {
+    ...cardsHeading(input),
+    cards: input.view.figures.map((figure) =>
+      cardText(input, figure, metricLabel(figure.metric, input.lang)),
+    ),
   };
 }

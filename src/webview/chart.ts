@@ -14,8 +14,9 @@ import {
   SubTitle,
   Tooltip,
 } from 'chart.js';
-import type { CstDay } from '../shared/days';
+import type { ShownPeriod } from '../analysis/chartPeriods';
 import { backgroundPlugin } from './chartBackground';
+import { REVISED_POINT_STYLE, seriesStyle } from './palette';
 import type { SeriesView } from './series';
 import type { ChartTheme } from './theme';
 
@@ -31,21 +32,25 @@ Chart.register(
 );
 
 export interface ChartInput {
-  readonly days: readonly CstDay[];
+  readonly periods: readonly ShownPeriod[];
   readonly series: readonly SeriesView[];
   /** The axis starts at zero (the toolbar's toggle), else zooms in on the values. */
   readonly beginAtZero: boolean;
   readonly numberFormat: Intl.NumberFormat;
-  /** A day as the tooltip title, in the UI language ("2026-11-26 (CST)"). */
-  readonly dayTitle: (day: string) => string;
+  /** A point as the tooltip title, in the UI language ("2026-W48: 2026-11-23 … 2026-11-29 (CST)"). */
+  readonly periodTitle: (period: ShownPeriod) => string;
+  /** Said in the tooltip of an incomplete point (drawn hollow, reached by a dashed segment). */
+  readonly incomplete: string;
+  /** Lines (by `styleIndex`) the user hid from their owner's card, with their averages. */
+  readonly hidden: ReadonlySet<number>;
   /** Drawn above the plot (and so in an exported PNG): what the figures lack. */
   readonly note?: string;
 }
 
-type LineConfig = ChartConfiguration<'line', (number | null)[], CstDay>;
+type LineConfig = ChartConfiguration<'line', (number | null)[], string>;
 
 export class ByDayChart {
-  private chart: Chart<'line', (number | null)[], CstDay> | undefined;
+  private chart: Chart<'line', (number | null)[], string> | undefined;
 
   constructor(private readonly canvas: HTMLCanvasElement) {}
 
@@ -71,25 +76,52 @@ export class ByDayChart {
   }
 
   private configure(input: ChartInput, theme: ChartTheme): LineConfig {
-    const dense = input.days.length > 60;
+    const dense = input.periods.length > 60;
     const width = theme.highContrast ? 3 : 2;
     const font = { family: theme.fontFamily, size: theme.fontSize };
+    const incomplete = input.periods.map((p) => !p.complete);
     return {
       type: 'line',
       data: {
-        labels: [...input.days],
-        datasets: input.series.map((s, i) => {
-          const colour = theme.series[i % theme.series.length];
+        labels: input.periods.map((p) => p.id),
+        datasets: input.series.map((s) => {
+          const style = seriesStyle(theme.kind, s.styleIndex);
+          if (s.average) {
+            // The average: thinner, dashed, no points; the line it averages keeps its colour.
+            return {
+              label: s.label,
+              data: [...s.values],
+              borderColor: style.colour,
+              backgroundColor: style.colour,
+              borderWidth: Math.max(1, width - 1),
+              borderDash: [5, 4],
+              pointRadius: 0,
+              pointHoverRadius: 3,
+              hidden: input.hidden.has(s.styleIndex),
+              spanGaps: false,
+              tension: 0,
+            };
+          }
+          const revised = (i: number): boolean => s.notes?.[i] !== undefined;
           return {
             label: s.label,
             data: [...s.values],
-            borderColor: colour,
-            backgroundColor: colour,
+            borderColor: style.colour,
+            backgroundColor: style.colour,
             borderWidth: width,
-            pointRadius: dense ? 0 : 2.5,
+            borderDash: [...style.dash],
+            pointStyle: s.values.map((_, i) => (revised(i) ? REVISED_POINT_STYLE : style.pointStyle)),
+            pointRadius: s.values.map((_, i) => (revised(i) ? 6 : incomplete[i] || !dense ? 3 : 0)),
+            // An incomplete point is hollow: the background shows through.
+            pointBackgroundColor: s.values.map((_, i) => (incomplete[i] ? theme.background : style.colour)),
+            pointBorderColor: style.colour,
             pointHoverRadius: 5,
-            // Dashes tell series apart without relying on colour alone.
-            borderDash: i >= theme.series.length ? [6, 3] : undefined,
+            hidden: input.hidden.has(s.styleIndex),
+            // The segment into an incomplete point is dashed, so a partial week never reads as a drop.
+            segment: {
+              borderDash: (ctx) =>
+                incomplete[ctx.p1DataIndex] ? [3, 3] : style.dash.length ? [...style.dash] : undefined,
+            },
             spanGaps: false,
             tension: 0,
           };
@@ -134,15 +166,23 @@ export class ByDayChart {
           legend: {
             display: input.series.length > 1,
             position: 'bottom',
-            labels: { color: theme.foreground, font, boxWidth: 14, boxHeight: 2 },
+            labels: { color: theme.foreground, font, boxWidth: 18, boxHeight: 2 },
           },
           tooltip: {
             titleFont: font,
             bodyFont: font,
+            footerFont: font,
             callbacks: {
-              title: (items: TooltipItem<'line'>[]) => (items[0] ? input.dayTitle(items[0].label) : ''),
+              title: (items: TooltipItem<'line'>[]) => {
+                const period = items[0] ? input.periods[items[0].dataIndex] : undefined;
+                return period ? input.periodTitle(period) : '';
+              },
               label: (item: TooltipItem<'line'>) =>
                 `${item.dataset.label ?? ''}: ${input.numberFormat.format(item.parsed.y ?? 0)}`,
+              afterLabel: (item: TooltipItem<'line'>) =>
+                input.series[item.datasetIndex]?.notes?.[item.dataIndex] ?? '',
+              footer: (items: TooltipItem<'line'>[]) =>
+                items[0] && incomplete[items[0].dataIndex] ? input.incomplete : '',
             },
           },
         },

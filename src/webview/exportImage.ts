@@ -2,10 +2,11 @@
  * The exported PNG: the plot as drawn, with its title above and a legend below, on one canvas.
  * Composed here because only the webview has the drawn plot and the theme's fonts and colours.
  */
-import type { ChartUiState } from '../shared/chartState';
+import { granularityOf, type ChartUiState } from '../shared/chartState';
 import type { ByDayData, ExportPngParams, InitMessage } from '../shared/protocol';
 import { exportTitle, type ExportTitle } from './exportTitle';
-import { seriesFor } from './series';
+import { seriesStyle } from './palette';
+import type { ShownView } from './series';
 import type { ChartTheme } from './theme';
 
 export interface LegendEntry {
@@ -83,18 +84,20 @@ export function composeExportPng(plot: HTMLCanvasElement, input: ExportImageInpu
 export function exportPngParams(
   plot: HTMLCanvasElement,
   init: InitMessage,
-  data: ByDayData | undefined,
-  state: Pick<ChartUiState, 'metric' | 'mode'>,
+  shown: { readonly data: ByDayData; readonly view: ShownView } | undefined,
+  state: Pick<ChartUiState, 'metric' | 'granularity'>,
   theme: ChartTheme,
 ): ExportPngParams {
-  if (!data) {
+  if (!shown) {
     return { dataUrl: plot.toDataURL('image/png') }; // exports are off until figures load
   }
-  const heading = exportTitle(init, data, state.metric);
-  const series = seriesFor(data, init, state.metric, state.mode);
+  const heading = exportTitle(init, shown.data, state.metric, granularityOf(state));
+  const series = shown.view.series;
   // Several lines: the plot draws its legend (chart.ts); one line gets its legend here.
   const legend =
-    series.length === 1 ? [{ label: series[0].label, colour: theme.series[0], dashed: false }] : [];
+    series.length === 1
+      ? [{ label: series[0].label, colour: seriesStyle(theme.kind, 0).colour, dashed: false }]
+      : [];
   return {
     dataUrl: composeExportPng(plot, { heading, legend, theme }),
     title: `${heading.title} · ${heading.subtitle}`,

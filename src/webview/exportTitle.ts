@@ -3,6 +3,7 @@
  * "provisional" when yesterday is in it and may still change. Pure (unit-tested in Node); the
  * drawing is in exportImage.ts.
  */
+import type { Granularity } from '../shared/chartState';
 import { isProvisional } from '../shared/days';
 import { metricLabel, type MetricKey } from '../shared/metrics';
 import type { ByDayData, InitMessage } from '../shared/protocol';
@@ -27,14 +28,20 @@ export function ownersText(init: InitMessage): string {
   return names.length > NAMED_OWNERS ? `${named} +${names.length - NAMED_OWNERS}` : named;
 }
 
-export function exportTitle(init: InitMessage, data: ByDayData, metric: MetricKey): ExportTitle {
+export function exportTitle(
+  init: InitMessage,
+  data: ByDayData,
+  metric: MetricKey,
+  granularity: Granularity = 'day',
+): ExportTitle {
   const range = fill(init.labels.cstDays, {
     days: data.from === data.to ? data.from : `${data.from} … ${data.to}`,
   });
   const fetchedAt = data.to === init.window.to ? data.yesterdayFetchedAt : undefined;
   const provisional = fetchedAt !== undefined && isProvisional(data.to, fetchedAt);
+  const per = { day: undefined, week: init.labels.week, month: init.labels.month }[granularity];
   return {
     title: `${metricLabel(metric, init.lang)} · ${ownersText(init)}`,
-    subtitle: provisional ? `${range} · ${init.labels.provisional}` : range,
+    subtitle: [range, per, provisional ? init.labels.provisional : undefined].filter(Boolean).join(' · '),
   };
 }

@@ -1,13 +1,15 @@
 /**
- * Pure mapping from the host's by-day data to what is drawn: the lines (sum or one per owner),
- * the empty state and the missing-day runs. No DOM here (unit-tested in Node); the cards' mapping
+ * Pure mapping from the host's by-day data to what is drawn: the points (days, weeks or months),
+ * the lines (sum or one per owner, each with its 7-day average when asked), the empty state and
+ * the missing-day runs. No DOM here (unit-tested in Node); the cards' mapping
  * is in cardsModel.ts.
  */
-import type { CstDay } from '../shared/days';
-import type { MetricKey } from '../shared/metrics';
+import { cstClockTime, type CstDay } from '../shared/days';
+import type { GroupChatStats, MetricKey } from '../shared/metrics';
 import { METRIC_KEYS } from '../shared/metrics';
-import type { ByDayData, ChartLabels, InitMessage } from '../shared/protocol';
-import type { SeriesMode } from '../shared/chartState';
+import type { ByDayData, ChartLabels, DayRevision, DaySeries, InitMessage } from '../shared/protocol';
+import type { Granularity, SeriesMode } from '../shared/chartState';
+import { movingAverageValues, shownFigures, type ShownPeriod } from '../analysis/chartPeriods';
 import { MAX_COMPARE_OWNERS } from '../shared/chartState';
 import { fill } from './text';
 
@@ -15,6 +17,12 @@ import { fill } from './text';
 export interface SeriesView {
   readonly label: string;
   readonly values: readonly (number | null)[];
+  /** The palette entry (palette.ts): an average takes its line's. */
+  readonly styleIndex: number;
+  /** The 7-day moving average of the line before it. */
+  readonly average: boolean;
+  /** Per point, a revision to say in its tooltip ("revised: 1,203 → 1,210 at 11:02"); marks the point. */
+  readonly notes?: readonly (string | undefined)[];
 }
 
 /** Compare needs at least two explicit owners (more than the cap are refused with `compareCap`). */
@@ -69,23 +77,104 @@ function subjectLabel(init: InitMessage): string {
   return init.labels.sum;
 }
 
-function ownerName(init: InitMessage, owner: string): string {
+export function ownerName(init: InitMessage, owner: string): string {
   return init.owners.find((o) => o.id === owner)?.name ?? owner;
 }
 
-export function seriesFor(
+/** What the chart and the table show: which figure, whose lines, at what granularity. */
+export interface ShownChoice {
+  readonly metric: MetricKey;
+  readonly mode: SeriesMode;
+  readonly granularity: Granularity;
+  /** Each daily line gets its 7-day average as a second line. */
+  readonly movingAverage: boolean;
+  readonly numberFormat: Intl.NumberFormat;
+}
+
+export interface ShownView {
+  readonly periods: readonly ShownPeriod[];
+  readonly series: readonly SeriesView[];
+}
+
+/** Compare mode has one line per owner when the data has them. */
+export function comparing(data: ByDayData, init: InitMessage, mode: SeriesMode): boolean {
+  return mode === 'compare' && data.perOwner !== undefined && canCompare(init);
+}
+
+interface Line {
+  readonly label: string;
+  /** Compare mode: whose line. */
+  readonly owner?: string;
+  readonly values: readonly (GroupChatStats | null)[];
+  readonly days: DaySeries;
+}
+
+/** "revised: 1,203 → 1,210 at 11:02" on the days a later fetch changed (for this line's owners). */
+function revisionNotes(
   data: ByDayData,
   init: InitMessage,
-  metric: MetricKey,
-  mode: SeriesMode,
-): SeriesView[] {
-  if (mode === 'compare' && data.perOwner && canCompare(init)) {
-    return data.perOwner.map((p) => ({
-      label: ownerName(init, p.owner),
-      values: p.series.map((stats) => (stats ? stats[metric] : null)),
-    }));
+  line: Line,
+  values: readonly (number | null)[],
+  revisions: readonly DayRevision[],
+  choice: ShownChoice,
+): (string | undefined)[] {
+  const index = new Map(data.days.map((day, i) => [day, i]));
+  const notes: (string | undefined)[] = values.map(() => undefined);
+  for (const revision of revisions) {
+    const i = index.get(revision.day);
+    const current = i === undefined ? null : values[i];
+    let previous: number | undefined = revision.previous[choice.metric];
+    if (line.owner !== undefined) {
+      const own = revision.owners.find((o) => o.owner === line.owner);
+      previous = own ? (own.previous?.[choice.metric] ?? 0) : undefined;
+    }
+    if (i === undefined || current === null || previous === undefined) {
+      continue;
+    }
+    notes[i] = fill(init.labels.revised, {
+      old: choice.numberFormat.format(previous),
+      new: choice.numberFormat.format(current),
+      time: cstClockTime(revision.revisedAt),
+    });
   }
-  return [{ label: subjectLabel(init), values: data.total.map((stats) => (stats ? stats[metric] : null)) }];
+  return notes;
+}
+
+export function shownView(data: ByDayData, init: InitMessage, choice: ShownChoice): ShownView {
+  const { metric } = choice;
+  const compare = comparing(data, init, choice.mode);
+  const shown = shownFigures(data, choice.granularity, compare);
+  const lines: Line[] = compare
+    ? (shown.perOwner ?? []).map((p, i) => ({
+        label: ownerName(init, p.owner),
+        owner: p.owner,
+        values: p.values,
+        days: data.perOwner?.[i]?.series ?? [],
+      }))
+    : [{ label: subjectLabel(init), values: shown.total, days: data.total }];
+  // Revisions are of days: a week or a month point has none of its own.
+  const revisions = choice.granularity === 'day' ? (data.revisions ?? []) : [];
+  const average = choice.movingAverage && choice.granularity === 'day';
+  const series = lines.flatMap((line, index): SeriesView[] => {
+    const values = line.values.map((stats) => (stats ? stats[metric] : null));
+    const own: SeriesView = {
+      label: line.label,
+      values,
+      styleIndex: index,
+      average: false,
+      ...(revisions.length > 0 ? { notes: revisionNotes(data, init, line, values, revisions, choice) } : {}),
+    };
+    if (!average) {
+      return [own];
+    }
+    const label =
+      lines.length === 1 ? init.labels.movingAverage : `${line.label} · ${init.labels.movingAverage}`;
+    return [
+      own,
+      { label, values: movingAverageValues(data, line.days, metric), styleIndex: index, average: true },
+    ];
+  });
+  return { periods: shown.periods, series };
 }
 
 /**

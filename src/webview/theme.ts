@@ -3,6 +3,8 @@
  * sets on <body>), re-read when the theme changes (VS Code swaps the body's class).
  */
 
+import { themeKindOf, type ThemeKind } from './palette';
+
 export interface ChartTheme {
   readonly foreground: string;
   readonly muted: string;
@@ -11,37 +13,15 @@ export interface ChartTheme {
   readonly fontFamily: string;
   readonly fontSize: number;
   readonly highContrast: boolean;
-  /** One colour per series, in order (repeats beyond its length). */
-  readonly series: readonly string[];
+  /** Which palette the lines take (palette.ts): VS Code's chart colours repeat after a few. */
+  readonly kind: ThemeKind;
 }
-
-const SERIES_VARIABLES = [
-  '--vscode-charts-blue',
-  '--vscode-charts-orange',
-  '--vscode-charts-green',
-  '--vscode-charts-purple',
-  '--vscode-charts-red',
-  '--vscode-charts-yellow',
-  '--vscode-terminal-ansiCyan',
-  '--vscode-terminal-ansiMagenta',
-];
-const FALLBACK_SERIES = [
-  '#3794ff',
-  '#d18616',
-  '#89d185',
-  '#b180d7',
-  '#f14c4c',
-  '#cca700',
-  '#29b8db',
-  '#bc3fbc',
-];
 
 export function readTheme(): ChartTheme {
   const style = getComputedStyle(document.body);
   const read = (name: string, fallback: string): string => style.getPropertyValue(name).trim() || fallback;
-  const highContrast =
-    document.body.classList.contains('vscode-high-contrast') ||
-    document.body.classList.contains('vscode-high-contrast-light');
+  const kind = themeKindOf(document.body.classList);
+  const highContrast = kind === 'hc-dark' || kind === 'hc-light';
   const foreground = read('--vscode-editor-foreground', read('--vscode-foreground', '#cccccc'));
   return {
     foreground,
@@ -53,7 +33,7 @@ export function readTheme(): ChartTheme {
     fontFamily: read('--vscode-editor-font-family', read('--vscode-font-family', 'sans-serif')),
     fontSize: Number.parseFloat(read('--vscode-editor-font-size', '13')) || 13,
     highContrast,
-    series: SERIES_VARIABLES.map((name, i) => read(name, FALLBACK_SERIES[i])),
+    kind,
   };
 }
 

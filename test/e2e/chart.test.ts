@@ -8,62 +8,15 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import type { FrameLocator } from 'playwright-core';
 import { startFakeWeComServer, type FakeWeComServer } from '../../src/demo/fakeServer';
 import { addDays, cstYesterday, lastNDays, listDays } from '../../src/shared/days';
-import { canvasColours } from './canvas';
 import { Workbench } from './harness';
+import { canvasColours, readTable, waitForDraw, signInWithFake } from './chartSteps';
 import { saveAs } from './saveDialog';
 
 /** The title of the panel for owners 1, 7 and 11 names them all (any order). */
 const THREE_OWNERS_TITLE = /^By day: (?=.*lisi)(?=.*a<b>&c)(?=.*Zhou "Jie", Sales)/;
 const INLINE_ACTION = '.actions .action-label[aria-label*="by-day chart" i]';
-
-/** Waits until the webview has drawn more than `after` times and is in `state`; returns the count. */
-async function waitForDraw(frame: FrameLocator, after: number, timeoutMs = 30_000): Promise<number> {
-  const body = frame.locator('body');
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const drawn = Number((await body.getAttribute('data-drawn').catch(() => null)) ?? '0');
-    const state = await body.getAttribute('data-state').catch(() => null);
-    if (drawn > after && state === 'ready') {
-      return drawn;
-    }
-    if (state === 'error') {
-      throw new Error(`the chart shows an error: ${await frame.locator('.status').innerText()}`);
-    }
-    if (Date.now() > deadline) {
-      throw new Error(`timed out waiting for a draw after ${after} (state ${state}, drawn ${drawn})`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-/** The little of the DOM these page functions use (the test tsconfig has no DOM lib). */
-interface PageElement {
-  readonly textContent: string | null;
-  getAttribute(name: string): string | null;
-  querySelector(selector: string): PageElement | null;
-  querySelectorAll(selector: string): ArrayLike<PageElement>;
-}
-
-/** The table view as { header cells, rows of [day, ...data-value] }. */
-async function readTable(frame: FrameLocator): Promise<{ header: string[]; rows: string[][] }> {
-  const table = frame.locator('table.figures');
-  await table.waitFor({ state: 'visible' });
-  const header = await table.locator('thead th').allInnerTexts();
-  const rows = await table
-    .locator('tbody tr')
-    .evaluateAll((elements) =>
-      (elements as unknown as PageElement[]).map((tr) => [
-        tr.querySelector('th')?.textContent ?? '',
-        ...Array.from(tr.querySelectorAll('td')).map(
-          (td: PageElement) => td.getAttribute('data-value') ?? '',
-        ),
-      ]),
-    );
-  return { header, rows };
-}
 
 suite('E2E: by-day chart from the installed .vsix', function () {
   this.timeout(240_000);
@@ -85,10 +38,7 @@ suite('E2E: by-day chart from the installed .vsix', function () {
         cspViolations.push(message.text());
       }
     });
-    await wb.runCommand('WeCom: Set Up Credentials');
-    await wb.fillInput(fake.corpId);
-    await wb.fillPassword(fake.corpSecret);
-    await wb.waitForNotification(/verified and saved/);
+    await signInWithFake(wb, fake);
     await wb.clickActivity('WeCom');
     await wb.waitForTreeRows((rows) => rows.some((row) => row.label === fake.owners[0]));
   });

@@ -14,6 +14,7 @@ import { startFakeWeComServer, type FakeWeComServer } from '../../src/demo/fakeS
 import { addDays, cstYesterday, dayStartTs } from '../../src/shared/days';
 import { WECOM_PATHS } from '../../src/shared/wecomApi';
 import { ownersOfBody, startWeComProxy, withoutDay, type WeComProxy } from '../support/wecomProxy';
+import { signInWithFake } from './chartSteps';
 import { Workbench } from './harness';
 
 async function waitForState(frame: FrameLocator, state: string, timeoutMs = 30_000): Promise<void> {
@@ -39,10 +40,7 @@ suite('E2E: by-day chart with days WeCom did not report for every owner', functi
       folder,
       settings: { 'wecomGroupStats.apiBaseUrl': proxy.url, 'workbench.colorTheme': 'Default Light Modern' },
     });
-    await wb.runCommand('WeCom: Set Up Credentials');
-    await wb.fillInput(fake.corpId);
-    await wb.fillPassword(fake.corpSecret);
-    await wb.waitForNotification(/verified and saved/);
+    await signInWithFake(wb, fake);
   });
   suiteTeardown(async () => {
     await wb?.close();

@@ -11,6 +11,7 @@ import * as path from 'path';
 import type { FrameLocator } from 'playwright-core';
 import { startFakeWeComServer, type FakeWeComServer } from '../../src/demo/fakeServer';
 import { addDays, cstYesterday, isProvisional } from '../../src/shared/days';
+import { signInWithFake } from './chartSteps';
 import { Workbench } from './harness';
 
 const INLINE_ACTION = '.actions .action-label[aria-label*="by-day chart" i]';
@@ -33,10 +34,7 @@ suite('E2E: by-day chart states (empty, fetched time, browser reload)', function
       folder,
       settings: { 'wecomGroupStats.apiBaseUrl': fake.url, 'workbench.colorTheme': 'Default Light Modern' },
     });
-    await wb.runCommand('WeCom: Set Up Credentials');
-    await wb.fillInput(fake.corpId);
-    await wb.fillPassword(fake.corpSecret);
-    await wb.waitForNotification(/verified and saved/);
+    await signInWithFake(wb, fake);
     await wb.clickActivity('WeCom');
     await wb.waitForTreeRows((rows) => rows.some((row) => row.label === fake.owners[5]));
   });

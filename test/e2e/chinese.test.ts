@@ -143,7 +143,15 @@ suite('E2E: Simplified Chinese UI (zh-cn language pack, demo mode)', function ()
       assert.strictEqual((await frame.locator(`button[data-name="${name}"]`).innerText()).trim(), text);
     }
     assert.deepStrictEqual(await englishControlTexts(frame), [], 'no English button or label text');
-    assert.match(await frame.locator('.cards-section h2').innerText(), /^昨天 · \d{4}-\d{2}-\d{2}/);
+    // The cards cover the range (flows totalled over it); as-of figures are yesterday's.
+    assert.match(
+      await frame.locator('.cards-section h2').innerText(),
+      /^\d{4}-\d{2}-\d{2} … \d{4}-\d{2}-\d{2}（北京时间）/,
+    );
+    assert.match(
+      await frame.locator('.card[data-metric="chat_total"] .card-basis').innerText(),
+      /^昨天 · 较 \d{4}-\d{2}-\d{2} /,
+    );
     // Hovering the chart shows a tooltip titled with the day in Beijing time (drawn on the canvas).
     const canvas = await frame.locator('canvas').boundingBox();
     if (canvas) {

@@ -15,13 +15,14 @@
  */
 import { setMaxListeners } from 'node:events';
 import type { CstDay, DayRange } from '../../shared/days';
-import { allowedWindow, isInWindow, listDays, splitRange } from '../../shared/days';
+import { allowedWindow, isInWindow, isProvisional, listDays, splitRange } from '../../shared/days';
 import type { GroupChatStats } from '../../shared/metrics';
 import type { ByDayData, DaySeries } from '../../shared/protocol';
 import type { DaySum, HistoryStore, StoreScope } from '../../store/types';
 import { isReusable, PROVISIONAL_TTL_MS } from '../../sync/freshness';
 import { contiguousRuns, planFetch } from '../../sync/planner';
 import { runSync } from '../../sync/sync';
+import { dayRevisions } from './dayRevisions';
 import type { CallOptions, StatisticsClient } from '../../wecom/types';
 import { MAX_OWNERS_PER_REQUEST } from '../../shared/wecomApi';
 
@@ -120,6 +121,13 @@ export async function loadByDay(
   };
   const total = days.map(value);
   const perOwner = request.perOwner ? await perOwnerSeries(deps, days, owners, query) : undefined;
+  // Revisions are kept with atoms: days fetched as sums (not stored) have none.
+  const storedSums = new Map(
+    days.flatMap((day, i) =>
+      total[i] !== null && !direct.has(day) ? [[day, total[i] as GroupChatStats]] : [],
+    ),
+  );
+  const revisions = await dayRevisions(deps.store, deps.scope, request.range, owners, storedSums);
   const yesterday = sums.get(window.to);
   return {
     from: request.range.from,
@@ -138,6 +146,10 @@ export async function loadByDay(
       : yesterday?.complete
         ? yesterday.earliestFetchedAt
         : undefined,
+    revisions,
+    provisionalDays: days.filter(
+      (d, i) => total[i] !== null && (direct.has(d) ? isProvisional(d, now) : sums.get(d)?.final !== true),
+    ),
   };
 }
 

@@ -118,12 +118,17 @@ export async function exportCsv(
   const csv = buildByDayCsv(data, {
     metric: params.metric,
     mode: params.mode,
+    granularity: params.granularity,
+    movingAverage: params.movingAverage,
     lang,
     owners,
     dateHeader: 'date',
+    averageHeader: vscode.l10n.t('7-day average'),
     notes: {
       missing: vscode.l10n.t('not reported by WeCom for every owner: no figures, not zero'),
       unavailable: vscode.l10n.t('no figures: older than WeCom keeps, and not cached'),
+      provisional: vscode.l10n.t('provisional: fetched before 10:00 CST the next day, may still change'),
+      incomplete: vscode.l10n.t('incomplete: a day is missing, provisional, or outside the range'),
     },
   });
   return saveBytes(

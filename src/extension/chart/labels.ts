@@ -84,6 +84,27 @@ export function chartLabels(): ChartLabels {
     refused: t(
       'The chart could not read a message from the extension. Close the chart and open it again; if that does not help, reload the window.',
     ),
+    period: t('Period'),
+    day: t('Day'),
+    week: t('Week'),
+    month: t('Month'),
+    movingAverage: t('7-day average'),
+    movingAverageDaysOnly: t('The 7-day average is drawn on days: pick Day to see it.'),
+    totalOverDays: t('Total over {n} days', { n: '{n}' }),
+    totalIn: t('Total in {period}', { period: '{period}' }),
+    onDay: t('On {day}', { day: '{day}' }),
+    changeSince: t('{change} since {day}', { change: '{change}', day: '{day}' }),
+    dayValue: t('{day}: {value} that day', { day: '{day}', value: '{value}' }),
+    vsWeekBefore: t('vs. same day last week'),
+    daysWithoutFigures: t('No total: {n} day(s) without figures', { n: '{n}' }),
+    incomplete: t('incomplete'),
+    incompleteNote: t(
+      'Hollow points: incomplete periods (a day missing, provisional, or outside the range), not whole sums.',
+    ),
+    perOwnerCards: t('{figure} per owner', { figure: '{figure}' }),
+    revised: t('revised: {old} → {new} at {time}', { old: '{old}', new: '{new}', time: '{time}' }),
+    glossaryLink: t('What do these figures mean?'),
+    insights: t('Heatmap & rankings'),
   };
 }
 
@@ -93,7 +114,7 @@ export function ownerLabels(owners: readonly string[], names: OwnerNames): Owner
 }
 
 /**
- * "By day: 张伟" / "By day: all owners" / "By day: 张三, 李四, 王五" / "By day: 张三, 李四 +3":
+ * "By day: 张伟" / "By day: all owners" / "By day: 张三, 李四, 王五" / "By day: 张三, 李四 and 3 more":
  * VS Code has no tab tooltip for webview panels, so the title names the owners.
  */
 export function panelTitle(subject: ChartSubject, names: OwnerNames): string {
@@ -105,7 +126,7 @@ export function panelTitle(subject: ChartSubject, names: OwnerNames): string {
   }
   const list = ownerListTitle(
     subject.owners.map((id) => ownerDisplayName(id, names)),
-    (n) => vscode.l10n.t('+{0}', n),
+    (n) => vscode.l10n.t('and {0} more', n),
   );
   return vscode.l10n.t('By day: {0}', list);
 }

@@ -17,6 +17,11 @@ import { oldestForInit } from './panelData';
 import { PanelRequests } from './panelRequests';
 import type { ChartDrawReport, ChartEnv, ChartLoadOutcome, ChartShownReport } from './panelTypes';
 
+/** The glossary of the eight figures (its own command, opened by id). */
+export const SHOW_GLOSSARY_COMMAND = 'wecomGroupStats.showGlossary';
+/** Heatmap & rankings for `{ owners, from, to, metric }` (its own command, opened by id). */
+export const OPEN_INSIGHTS_COMMAND = 'wecomGroupStats.openInsights';
+
 /** What a panel tells the manager that owns it. */
 export interface PanelEvents {
   opened(key: string, panel: ByDayChartPanel): void;
@@ -154,10 +159,34 @@ export class ByDayChartPanel extends Disposable {
       case 'request':
         void this.requests.answer(msg);
         return;
+      case 'showGlossary':
+        void this.runCommand(SHOW_GLOSSARY_COMMAND);
+        return;
+      case 'openInsights': {
+        // The owners are the panel's (never taken from the webview); all owners: none named.
+        const subject = this.state.subject;
+        const owners = subject.kind === 'owners' ? [...subject.owners] : undefined;
+        void this.runCommand(OPEN_INSIGHTS_COMMAND, {
+          owners,
+          from: msg.from,
+          to: msg.to,
+          metric: msg.metric,
+        });
+        return;
+      }
       default: {
         const unexpected: never = msg;
         return unexpected;
       }
+    }
+  }
+
+  /** Runs another part's command by id; a failure (not installed, an error) is logged. */
+  private async runCommand(id: string, ...args: unknown[]): Promise<void> {
+    try {
+      await vscode.commands.executeCommand(id, ...args);
+    } catch (err) {
+      this.env.log.warn(`by-day chart: ${id} failed: ${err instanceof Error ? err.message : String(err)}`);
     }
   }
 
@@ -173,13 +202,15 @@ export class ByDayChartPanel extends Disposable {
       return; // a newer init (ready, connection change) is on its way with fresher facts
     }
     const owners = this.state.subject.kind === 'owners' ? this.state.subject.owners : [];
+    const now = (this.env.now ?? Date.now)();
     this.post({
       type: 'init',
       subject: this.state.subject,
       owners: ownerLabels(owners, this.env.ownerNames()),
       lang: chartLanguage(),
       labels: chartLabels(),
-      window: allowedWindow((this.env.now ?? Date.now)()),
+      window: allowedWindow(now),
+      now,
       oldestCached,
       state: this.state,
       heartbeatMs: this.env.heartbeatMs,

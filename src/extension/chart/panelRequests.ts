@@ -124,7 +124,14 @@ export class PanelRequests {
         // replace what the newer request or connection exports.
         this.lastData = data;
       }
-      this.context.loaded({ subject, outcome: 'ok', cachedDays: data.cachedDays, ...timing() });
+      this.context.loaded({
+        subject,
+        outcome: 'ok',
+        cachedDays: data.cachedDays,
+        provisionalDays: data.provisionalDays?.length ?? 0,
+        revisedDays: data.revisions?.length ?? 0,
+        ...timing(),
+      });
       if (data.missingDays.length > 0) {
         this.env.log.warn(
           `by-day chart: WeCom did not report ${data.missingDays.length} day(s) for every owner: ${data.missingDays.join(', ')}`,

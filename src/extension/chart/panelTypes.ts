@@ -35,13 +35,18 @@ export interface ChartHistory {
 export const DEFAULT_HEARTBEAT_MS = 10_000;
 
 /** How a new panel starts (a figure row opens on its figure; automation may set the rest). */
-export type InitialUiState = Partial<Pick<ChartUiState, 'metric' | 'range' | 'mode' | 'view'>>;
+export type InitialUiState = Partial<
+  Pick<ChartUiState, 'metric' | 'range' | 'mode' | 'view' | 'granularity' | 'movingAverage'>
+>;
 
 /** What happened to one by-day request (for tests and the benchmark). */
 export interface ChartLoadOutcome {
   readonly subject: string;
   readonly outcome: 'ok' | 'error' | 'aborted';
   readonly cachedDays?: number;
+  /** Days whose figures may still change, and days a later fetch revised (an ok load). */
+  readonly provisionalDays?: number;
+  readonly revisedDays?: number;
   /** How long the fetch (cache + client) took, and when it ended after the panel opened (ms). */
   readonly fetchMs: number;
   readonly sinceOpenMs: number;

@@ -66,8 +66,8 @@ function initialState(options: unknown): InitialUiState {
   if (!isChartUiState(candidate)) {
     return {};
   }
-  const { metric, range, mode, view } = candidate;
-  return { metric, range, mode, view };
+  const { metric, range, mode, view, granularity, movingAverage } = candidate;
+  return { metric, range, mode, view, granularity, movingAverage };
 }
 
 export function registerByDayChart(deps: ByDayChartDeps): vscode.Disposable {

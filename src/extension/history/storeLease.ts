@@ -79,6 +79,7 @@ export function leasedStore(engine: HistoryStore['engine'], current: () => Store
     sumByDay: (scope, query) => current().use((s) => s.sumByDay(scope, query)),
     sumByOwner: (scope, query) => current().use((s) => s.sumByOwner(scope, query)),
     lastPresent: (scope, query) => current().use((s) => s.lastPresent(scope, query)),
+    revisionsIn: (scope, query) => current().use((s) => s.revisionsIn(scope, query)),
     coverage: (scope, query) => current().use((s) => s.coverage(scope, query)),
     owners: (scope) => current().use((s) => s.owners(scope)),
     days: (scope) => current().use((s) => s.days(scope)),

@@ -5,6 +5,7 @@
  * Page Down move by a screen, Home / End to the first / last day, Enter opens the owner's chart;
  * the highlighted cell is read out in an aria-live line and shown in the tooltip.
  */
+import { PALETTES } from '../palette';
 import type { ColourBy, HeatmapData, InsightsLabels } from '../../shared/insightsProtocol';
 import { CELL } from '../../shared/insightsProtocol';
 import { h } from '../dom';
@@ -110,10 +111,11 @@ export class HeatmapGrid {
   }
 
   get palette(): HeatPalette {
-    const theme = this.input?.theme;
+    // The first two line colours of the theme kind (blue, orange), chosen against its background.
+    const lines = PALETTES[this.input?.theme.kind ?? 'dark'];
     return {
-      rise: parseColour(theme?.series[0] ?? '', [55, 148, 255]),
-      fall: parseColour(theme?.series[1] ?? '', [209, 134, 22]),
+      rise: parseColour(lines[0], [55, 148, 255]),
+      fall: parseColour(lines[1], [209, 134, 22]),
     };
   }
 

@@ -5,12 +5,17 @@
 import * as assert from 'assert';
 import { randomBytes } from 'crypto';
 import * as vscode from 'vscode';
-import { startFakeWeComServer, type FakeWeComServer } from '../../../src/demo/fakeServer';
+import {
+  startFakeWeComServer,
+  type FakeWeComServer,
+  type FakeWeComServerOptions,
+} from '../../../src/demo/fakeServer';
 import { CHART_TEST_PROBE_COMMAND, type ChartTestProbe } from '../../../src/extension/chart/registration';
 import type { OwnerTreeElement } from '../../../src/extension/contracts';
 import type { WeComGroupStatsApi } from '../../../src/extension/testApi';
 import { CHART_VIEW_TYPE } from '../../../src/shared/protocol';
-import { resetHostTo, setSetting, setupCredentials, waitForState } from './wecomHost';
+import { startWeComProxy, type WeComProxy } from '../../support/wecomProxy';
+import { resetHost, resetHostTo, setSetting, setupCredentials, waitForState } from './wecomHost';
 
 /** What the chart feature reports to tests (registered only in ExtensionMode.Test). */
 export async function probe(): Promise<ChartTestProbe> {
@@ -70,4 +75,21 @@ export async function startSignedInFake(
   assert.ok(await setupCredentials(fake.corpId, fake.corpSecret));
   await waitForState(api, 'ready');
   return fake;
+}
+
+/**
+ * A fake server with a corp of its own behind a rewriting proxy (test/support/wecomProxy.ts), and
+ * the host signed in through the proxy.
+ */
+export async function startProxiedSignedInFake(
+  api: WeComGroupStatsApi,
+  options: FakeWeComServerOptions,
+): Promise<{ readonly fake: FakeWeComServer; readonly proxy: WeComProxy }> {
+  const fake = await startFakeWeComServer({ ...options, corpId: `ww${randomBytes(8).toString('hex')}` });
+  const proxy = await startWeComProxy(fake.url);
+  await resetHost();
+  await setSetting('apiBaseUrl', proxy.url);
+  assert.ok(await setupCredentials(fake.corpId, fake.corpSecret));
+  await waitForState(api, 'ready');
+  return { fake, proxy };
 }

@@ -9,7 +9,12 @@ function stats(base: number): GroupChatStats {
   return s;
 }
 
-const NOTES = { missing: 'not reported', unavailable: 'not kept' };
+const NOTES = {
+  missing: 'not reported',
+  unavailable: 'not kept',
+  provisional: 'provisional',
+  incomplete: 'incomplete',
+};
 
 const data: ByDayData = {
   from: '2026-11-24',
@@ -84,6 +89,9 @@ suite('chart/csv', () => {
       lang: 'en',
       owners: [],
       dateHeader: 'date',
+      averageHeader: '7-day average',
+      granularity: 'day',
+      movingAverage: false,
       notes: NOTES,
     });
     assert.ok(csv.startsWith('\uFEFF'));
@@ -108,6 +116,9 @@ suite('chart/csv', () => {
         lang: 'en',
         owners: [],
         dateHeader: 'date',
+        averageHeader: '7-day average',
+        granularity: 'day',
+        movingAverage: false,
         notes: NOTES,
       }).slice(1),
     );
@@ -127,6 +138,9 @@ suite('chart/csv', () => {
         { id: 'say "hi"', name: 'say "hi"' },
       ],
       dateHeader: 'date',
+      averageHeader: '7-day average',
+      granularity: 'day',
+      movingAverage: false,
       notes: NOTES,
     });
     const rows = parseCsv(csv.slice(1));

@@ -77,6 +77,12 @@ suite('export image: title and metadata', () => {
       ownersText(init({ kind: 'owners', owners: ['a', 'b', 'c', 'd', 'e'] }, names)),
       '张三, 李四, c +2',
     );
+    // Weeks or months: the subtitle says so (the image shows those points, not days).
+    assert.equal(
+      exportTitle(init({ kind: 'all' }), data(), 'chat_total', 'week').subtitle,
+      `${DAYS[0]} … ${YESTERDAY} (CST) · week`,
+    );
+    assert.equal(exportTitle(init({ kind: 'all' }), data(), 'chat_total', 'day').subtitle, all.subtitle);
   });
 
   test('provisional only when yesterday is in the range and was fetched before 10:00 CST', () => {

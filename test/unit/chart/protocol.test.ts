@@ -40,7 +40,18 @@ suite('shared/protocol: webview → host validation', () => {
         method: 'byDay',
         params: { from: window.from, to: window.to, perOwner: true, refresh: false },
       },
-      { type: 'request', id: 2, method: 'exportCsv', params: { metric: 'member_total', mode: 'compare' } },
+      {
+        type: 'request',
+        id: 2,
+        method: 'exportCsv',
+        params: { metric: 'member_total', mode: 'compare', granularity: 'week', movingAverage: false },
+      },
+      { type: 'showGlossary' },
+      { type: 'openInsights', from: window.from, to: window.to, metric: 'msg_total' },
+      {
+        type: 'state',
+        state: { ...defaultUiState({ kind: 'all' }), granularity: 'month', movingAverage: true },
+      },
       {
         type: 'request',
         id: 3,
@@ -95,6 +106,18 @@ suite('shared/protocol: webview → host validation', () => {
       },
       { type: 'request', id: 1.5, method: 'exportCsv', params: { metric: 'chat_total', mode: 'sum' } },
       { type: 'request', id: 1, method: 'exportCsv', params: { metric: 'chat_total', mode: 'stack' } },
+      // Granularity and the average are part of what is exported: a request must say them.
+      { type: 'request', id: 1, method: 'exportCsv', params: { metric: 'chat_total', mode: 'sum' } },
+      {
+        type: 'request',
+        id: 1,
+        method: 'exportCsv',
+        params: { metric: 'chat_total', mode: 'sum', granularity: 'year', movingAverage: false },
+      },
+      { type: 'openInsights', from: window.to, to: window.from, metric: 'msg_total' },
+      { type: 'openInsights', from: window.from, to: window.to, metric: 'secret' },
+      { type: 'state', state: { ...defaultUiState({ kind: 'all' }), granularity: 'quarter' } },
+      { type: 'state', state: { ...defaultUiState({ kind: 'all' }), movingAverage: 'yes' } },
       { type: 'request', id: 1, method: 'getSecret', params: {} },
       {
         type: 'request',
@@ -154,8 +177,10 @@ suite('shared/protocol: UI state and ranges', () => {
     assert.equal(isChartUiState(JSON.parse(JSON.stringify(state))), true);
     assert.deepEqual(Object.keys(state).sort(), [
       'fromZero',
+      'granularity',
       'metric',
       'mode',
+      'movingAverage',
       'range',
       'subject',
       'version',

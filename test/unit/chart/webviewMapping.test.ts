@@ -17,13 +17,23 @@ import {
   dayRuns,
   isEmpty,
   missingDaysText,
-  seriesFor,
+  shownView,
+  type ShownChoice,
 } from '../../../src/webview/series';
 
 /** Every label reads as its own key, except those whose placeholders matter here. */
 const LABELS = new Proxy(
   {
     compareCap: 'at most {max}, {n} chosen',
+    cstDays: '{days} (CST)',
+    totalOverDays: 'Total over {n} days',
+    totalIn: 'Total in {period}',
+    onDay: 'On {day}',
+    changeSince: '{change} since {day}',
+    dayValue: '{day}: {value}',
+    daysWithoutFigures: 'no total: {n} without figures',
+    perOwnerCards: '{figure} per owner',
+    revised: 'revised: {old} → {new} at {time}',
     fetchedAt: 'Fetched at {time} CST',
     missingDays: 'not reported: {days}',
     provisionalHint: 'Fetched at {time} CST, may change',
@@ -68,19 +78,29 @@ function data(total: DaySeries, extra: Partial<ByDayData> = {}): ByDayData {
 
 const TWO = { kind: 'owners', owners: ['zhangsan', 'lisi'] } as const;
 
+const numberFormat = new Intl.NumberFormat('en');
+const CHOICE: ShownChoice = {
+  metric: 'chat_total',
+  mode: 'sum',
+  granularity: 'day',
+  movingAverage: false,
+  numberFormat,
+};
+
+function seriesFor(d: ByDayData, i: InitMessage, choice: Partial<ShownChoice> = {}) {
+  return shownView(d, i, { ...CHOICE, ...choice }).series;
+}
+
 suite('webview/series: what is drawn', () => {
   test('the sum is one line named after the subject; null where a day has no figures', () => {
     const total = DAYS.map((_, i) => (i === 2 ? null : stats(10 + i)));
-    const all = seriesFor(data(total), init({ kind: 'all' }), 'chat_total', 'sum');
-    assert.deepEqual(all, [{ label: 'allOwners', values: [10, 11, null, 13, 14, 15, 16] }]);
-    const one = seriesFor(
-      data(total),
-      init({ kind: 'owners', owners: ['zs'] }, { zs: '张三' }),
-      'chat_total',
-      'sum',
-    );
+    const all = seriesFor(data(total), init({ kind: 'all' }));
+    assert.deepEqual(all, [
+      { label: 'allOwners', values: [10, 11, null, 13, 14, 15, 16], styleIndex: 0, average: false },
+    ]);
+    const one = seriesFor(data(total), init({ kind: 'owners', owners: ['zs'] }, { zs: '张三' }));
     assert.equal(one[0].label, '张三');
-    assert.equal(seriesFor(data(total), init(TWO), 'chat_total', 'sum')[0].label, 'sum');
+    assert.equal(seriesFor(data(total), init(TWO))[0].label, 'sum');
   });
 
   test('compare draws one line per owner, by display name, only when the data has them', () => {
@@ -94,18 +114,17 @@ suite('webview/series: what is drawn', () => {
         { perOwner },
       ),
       init(TWO, { lisi: '李四' }),
-      'chat_total',
-      'compare',
+      { mode: 'compare' },
     );
     assert.deepEqual(
-      lines.map((l) => [l.label, l.values[0], l.values[1]]),
+      lines.map((l) => [l.label, l.values[0], l.values[1], l.styleIndex]),
       [
-        ['zhangsan', 1, 1],
-        ['李四', null, 2],
+        ['zhangsan', 1, 1, 0],
+        ['李四', null, 2, 1],
       ],
     );
     // Without per-owner data (not fetched yet), compare falls back to the sum.
-    assert.equal(seriesFor(data(DAYS.map(() => stats(3))), init(TWO), 'chat_total', 'compare').length, 1);
+    assert.equal(seriesFor(data(DAYS.map(() => stats(3))), init(TWO), { mode: 'compare' }).length, 1);
   });
 
   test('compare needs two owners; more than the cap is refused with the reason', () => {
@@ -162,55 +181,78 @@ suite('webview/cardsModel: what the cards say', () => {
     ...extra,
   });
 
-  test('the last day with figures, each with its change from the day before (none after a gap)', () => {
+  test('a one-day span: the day, its change from the day before (none after a gap)', () => {
     const total = DAYS.map((_, i) => (i >= 5 ? null : stats(1000 + i * 250)));
-    const view = cardsFor(data(total));
+    const oneDay = { ...data(total), from: DAYS[4], to: DAYS[4], days: [DAYS[4]], total: [total[4]] };
+    const view = cardsFor(oneDay, 'day');
     assert.ok(view);
     assert.equal(view.day, DAYS[4]);
-    const chats = view.figures.find((f) => f.metric === 'chat_total');
-    assert.deepEqual(chats, { metric: 'chat_total', value: 2000, change: 250 });
-    assert.equal(cardsFor(data(DAYS.map(() => null))), undefined);
-    const afterGap = cardsFor(data(DAYS.map((_, i) => (i === 6 ? stats(5) : null))));
-    assert.equal(afterGap?.figures[0].change, undefined);
+    assert.deepEqual(
+      view.figures.find((f) => f.metric === 'chat_total'),
+      {
+        metric: 'chat_total',
+        dayValue: 2000,
+        value: 2000,
+      },
+    );
+    const inRange = cardsFor(data(total), 'day');
+    assert.equal(inRange?.figures.find((f) => f.metric === 'chat_total')?.dayChange, 250);
+    assert.equal(cardsFor(data(DAYS.map(() => null)), 'day'), undefined);
+    const afterGap = cardsFor(data(DAYS.map((_, i) => (i === 6 ? stats(5) : null))), 'day');
+    assert.equal(afterGap?.figures[0].dayChange, undefined);
   });
 
-  test('texts: label, formatted value, signed change, direction, the selected card', () => {
+  test('texts: label, formatted value, signed changes, direction, the selected card', () => {
+    const span = { from: '2026-11-20', to: '2026-11-20', missing: 0, complete: true };
     const text = cardsText(
       input({
         day: '2026-11-20',
+        span,
         figures: [
-          { metric: 'chat_total', value: 12345, change: 1200 },
-          { metric: 'new_chat_cnt', value: 3, change: -2 },
-          { metric: 'msg_total', value: 0, change: 0 },
-          { metric: 'member_total', value: 7 },
+          { metric: 'chat_total', value: 12345, dayValue: 12345, dayChange: 1200, weekChange: -5 },
+          { metric: 'new_chat_cnt', value: 3, dayValue: 3, dayChange: -2 },
+          { metric: 'msg_total', value: 0, dayValue: 0, dayChange: 0 },
+          { metric: 'member_total', value: 7, dayValue: 7 },
         ],
       }),
     );
-    assert.equal(text.heading, '2026-11-20');
+    assert.equal(text.heading, '2026-11-20 (CST)');
     assert.equal(text.fetchedNote, undefined);
     assert.deepEqual(
-      text.cards.map((c) => [c.label, c.value, c.change, c.direction, c.selected]),
+      text.cards.map((c) => [c.label, c.value, c.changes.map((x) => [x.text, x.direction]), c.selected]),
       [
-        ['Total groups', '12,345', '+1,200 vsDayBefore', 'up', true],
-        ['New groups', '3', '−2 vsDayBefore', 'down', false],
-        ['Total messages', '0', '±0 vsDayBefore', undefined, false],
-        ['Total members', '7', undefined, undefined, false],
+        [
+          'Total groups',
+          '12,345',
+          [
+            ['+1,200 vsDayBefore', 'up'],
+            ['−5 vsWeekBefore', 'down'],
+          ],
+          true,
+        ],
+        ['New groups', '3', [['−2 vsDayBefore', 'down']], false],
+        ['Total messages', '0', [['±0 vsDayBefore', undefined]], false],
+        ['Total members', '7', [], false],
       ],
     );
-    assert.equal(cardsText(input({ day: '2026-11-20', figures: [] })).cards.length, 0);
+    assert.equal(cardsText(input({ day: '2026-11-20', span, figures: [] })).cards.length, 0);
   });
 
   test('yesterday: the fetch time in CST, provisional before 10:00 CST the next day, and whose', () => {
-    const view = { day: '2026-11-26', figures: [] };
+    const view = {
+      day: '2026-11-26',
+      span: { from: '2026-11-26', to: '2026-11-26', missing: 0, complete: true },
+      figures: [],
+    };
     const nextDay = dayStartTs('2026-11-27') * 1000;
     const early = cardsText(
       input(view, { isYesterday: true, yesterdayFetchedAt: nextDay + 9.5 * 3600_000, whose: 'sum' }),
     );
-    assert.equal(early.heading, 'yesterday · 2026-11-26 · sum · provisional');
+    assert.equal(early.heading, 'yesterday · 2026-11-26 (CST) · sum · provisional');
     assert.equal(early.provisional, true);
     assert.equal(early.fetchedNote, 'Fetched at 09:30 CST, may change');
     const late = cardsText(input(view, { isYesterday: true, yesterdayFetchedAt: nextDay + 11 * 3600_000 }));
-    assert.equal(late.heading, 'yesterday · 2026-11-26');
+    assert.equal(late.heading, 'yesterday · 2026-11-26 (CST)');
     assert.equal(late.provisional, false);
     assert.equal(late.fetchedNote, 'Fetched at 11:00 CST');
     // A fetch time only speaks of yesterday: an older day's cards have none.
