@@ -15,7 +15,9 @@ import { connectTo, getApi, resetHost, setupCredentials, waitFor } from './suppo
 const cst = (localTime: string) => Date.parse(`${localTime}+08:00`);
 const OFFER = /^Backfill (\d+) days for 9 owners: (\d+) calls, about \d+ (s|min) at 4 in flight\./;
 
-suite('History: the first-use backfill offer', () => {
+suite('History: the first-use backfill offer', function () {
+  // A backfill of 180 days takes a few seconds alone; on a loaded machine, several times that.
+  this.timeout(90_000);
   let api: WeComGroupStatsApi;
   const fakes: FakeWeComServer[] = [];
   const pinned = cst('2026-03-10T12:00:00');

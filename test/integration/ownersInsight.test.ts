@@ -20,7 +20,9 @@ import { connectTo, getApi, releaseHost, waitFor } from './support/wecomHost';
 const cst = (localTime: string) => Date.parse(`${localTime}+08:00`);
 const number = (n: number) => n.toLocaleString('en-US');
 
-suite('Owners tree: figures explained, sync time, rankings, glossary', () => {
+suite('Owners tree: figures explained, sync time, rankings, glossary', function () {
+  // The rankings test backfills 180 days: a few seconds alone, several times that on a loaded machine.
+  this.timeout(90_000);
   let api: WeComGroupStatsApi;
   let fake: FakeWeComServer;
   const pinned = cst('2026-03-10T11:07:00');
