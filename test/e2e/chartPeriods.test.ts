@@ -19,6 +19,7 @@ import {
   signInWithFake,
 } from './chartSteps';
 import { Workbench } from './harness';
+import { ownerRows } from './owners-steps';
 
 /** The little of the DOM these page functions use (the test tsconfig has no DOM lib). */
 interface PageBox {
@@ -74,7 +75,7 @@ suite('E2E: the chart by week, the 7-day average, twelve owners in every theme',
   });
 
   test('twelve owners, one line each: per-owner cards, distinct colours, week view, average, themes', async () => {
-    const rows = (await wb.treeRows()).filter((row) => row.level === 1).slice(1);
+    const rows = ownerRows(await wb.treeRows());
     assert.strictEqual(rows.length, 12);
     const frame = await openOwnersChart(wb, rows[0].label, rows[11].label, INLINE_ACTION);
     let drawn = await waitForDraw(frame, 0);
@@ -229,7 +230,7 @@ suite('E2E: the chart by week and with the average in Simplified Chinese (demo m
   });
 
   test('twelve owners: per-owner cards, the week view and the average, light and dark, in Chinese', async () => {
-    const rows = (await wb.treeRows()).filter((row) => row.level === 1).slice(1);
+    const rows = ownerRows(await wb.treeRows());
     const frame = await openOwnersChart(
       wb,
       rows[0].label,

@@ -52,7 +52,7 @@ const CHINESE: Words = {
   offer: /^回填 30 位群主的 \d+ 天数据/,
   button: '回填',
   filled: /^历史数据回填完成/,
-  rankings: '排名',
+  rankings: '排行榜',
   missing: /^14 天中有 \d+ 天不在历史数据中$/,
   ranked: /^客户群总数，最近 7 天$/,
   top: '前 5 名',

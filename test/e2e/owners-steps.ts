@@ -19,7 +19,7 @@ export async function widenSideBar(wb: Workbench, width: number): Promise<void> 
 export function ownerRows(rows: TreeRow[]): TreeRow[] {
   return rows.filter(
     (row) =>
-      row.level === 1 && !/^(All owners|Filtered owners|全部群主|筛选|Rankings$|排名$)/.test(row.label),
+      row.level === 1 && !/^(All owners|Filtered owners|全部群主|筛选|Rankings$|排行榜$)/.test(row.label),
   );
 }
 
