@@ -152,6 +152,8 @@ export interface ChartLabels {
   /** Contains `{day}` and `{value}`: the latest day's value on a card over a range. */
   readonly dayValue: string;
   readonly vsWeekBefore: string;
+  /** Heading of the inferred figures under the cards (WeCom does not return them). */
+  readonly inferredHeading: string;
   /** Contains `{n}`: days of the span without figures (a flow's total is then not shown). */
   readonly daysWithoutFigures: string;
   /** Marks a week or month that lacks a day (missing, provisional, outside the range). */

@@ -15,6 +15,7 @@ import {
   type CardsView,
 } from './cardsModel';
 import { h, replaceChildren } from './dom';
+import { inferredTexts } from './inferredModel';
 import { fill } from './text';
 
 export interface RenderCardsInput extends CardsInput {
@@ -44,7 +45,32 @@ function cardList(cards: readonly { text: CardText; button: HTMLButtonElement }[
   return list;
 }
 
-function section(text: Omit<CardsText, 'cards'>, list: HTMLElement): HTMLElement {
+/** The inferred figures over the cards' span: name, value, formula, and why a negative may be. */
+function inferredList(input: CardsInput): HTMLElement {
+  const rows = inferredTexts(input.view, input.lang, input.numberFormat).map((figure) =>
+    h(
+      'li',
+      { className: 'inferred-figure' + (figure.negative ? ' negative' : ''), dataset: { key: figure.key } },
+      h('span', { className: 'inferred-label', text: figure.label }),
+      h('span', { className: 'inferred-value', text: figure.value }),
+      h('span', { className: 'inferred-formula', text: `= ${figure.formula}` }),
+      figure.note === undefined ? null : h('span', { className: 'inferred-note', text: figure.note }),
+    ),
+  );
+  const { from } = input.view.derivation;
+  // The days the flows and changes cover (none without a day before to measure changes from).
+  const heading = from
+    ? `${input.labels.inferredHeading} · ${from === input.view.day ? from : `${from} … ${input.view.day}`}`
+    : input.labels.inferredHeading;
+  return h(
+    'section',
+    { className: 'inferred', attrs: { 'aria-label': heading } },
+    h('h3', { text: heading }),
+    h('ul', {}, ...rows),
+  );
+}
+
+function section(text: Omit<CardsText, 'cards'>, list: HTMLElement, after?: HTMLElement): HTMLElement {
   return h(
     'section',
     {
@@ -55,6 +81,7 @@ function section(text: Omit<CardsText, 'cards'>, list: HTMLElement): HTMLElement
     h('h2', { text: text.heading }),
     text.fetchedNote === undefined ? null : h('p', { className: 'cards-fetched', text: text.fetchedNote }),
     list,
+    after ?? null,
   );
 }
 
@@ -70,7 +97,7 @@ export function renderCards(input: RenderCardsInput): HTMLElement {
       onClick: () => input.onPick(card.metric),
     }),
   }));
-  return section(text, cardList(cards));
+  return section(text, cardList(cards), inferredList(input));
 }
 
 export interface OwnerCard {

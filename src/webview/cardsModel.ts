@@ -9,13 +9,14 @@
  */
 import { daySeriesOf } from '../analysis/chartPeriods';
 import { dayOverDay, overRange, weekOverWeek } from '../analysis/compare';
+import type { DerivationInput } from '../analysis/derived';
 import { periodOf } from '../analysis/periods';
 import type { Granularity } from '../shared/chartState';
 import type { CstDay } from '../shared/days';
 import { addDays, cstClockTime, daysBetween, isProvisional } from '../shared/days';
 import { figureKind } from '../shared/glossary';
 import type { UiLanguage } from '../shared/i18n';
-import type { MetricKey } from '../shared/metrics';
+import type { GroupChatStats, MetricKey } from '../shared/metrics';
 import { METRIC_KEYS, metricLabel } from '../shared/metrics';
 import type { ByDayData, ChartLabels, DaySeries } from '../shared/protocol';
 import { fill } from './text';
@@ -53,6 +54,12 @@ export interface CardsView {
   readonly day: CstDay;
   readonly span: CardSpan;
   readonly figures: readonly CardFigure[];
+  /**
+   * What the inferred figures are computed from: as-of values on the latest day; flows summed and
+   * as-of changes measured over the same days (`from` … `day`, after the base day the changes are
+   * measured from), or none without a base day.
+   */
+  readonly derivation: { readonly input: DerivationInput; readonly from?: CstDay };
 }
 
 /** The cards of one series (the sum, or one owner's) at `granularity`; undefined without figures. */
@@ -96,8 +103,10 @@ export function cardsFor(
       ...(weekChange === null ? {} : { weekChange }),
     };
   });
+  const derivation = derivationOf(analysed, series[last], base, day);
   return {
     day,
+    derivation,
     span: {
       ...span,
       ...(period ? { period: period.id } : {}),
@@ -106,6 +115,27 @@ export function cardsFor(
     },
     figures,
   };
+}
+
+/** The inputs of the inferred figures: flows summed and as-of changes over the days after `base`. */
+function derivationOf(
+  analysed: ReturnType<typeof daySeriesOf>,
+  latest: GroupChatStats | null | undefined,
+  base: { day: CstDay; data?: GroupChatStats | null } | undefined,
+  day: CstDay,
+): CardsView['derivation'] {
+  const data: Partial<Record<MetricKey, number | null>> = {};
+  const change: Partial<Record<MetricKey, number | null>> = {};
+  const from = base?.data ? addDays(base.day, 1) : undefined;
+  for (const metric of METRIC_KEYS) {
+    if (figureKind(metric) === 'flow') {
+      data[metric] = from ? overRange(analysed, { from, to: day }, metric).value : null;
+    } else {
+      data[metric] = latest?.[metric] ?? null;
+      change[metric] = base?.data && latest ? latest[metric] - base.data[metric] : null;
+    }
+  }
+  return { input: { data, change }, ...(from ? { from } : {}) };
 }
 
 /** What the cards are drawn from. */

@@ -61,6 +61,16 @@ suite('E2E: by-day chart from the installed .vsix', function () {
       throw error;
     });
     assert.ok((await canvasColours(frame)) > 3, 'the canvas has a drawn chart');
+    // Under the cards, the four inferred figures, each labelled as inferred with its formula.
+    const inferred = frame.locator('.inferred li');
+    assert.strictEqual(await inferred.count(), 4);
+    const members = inferred.first();
+    assert.strictEqual(await members.locator('.inferred-label').innerText(), 'Members who left (inferred)');
+    assert.match(await members.locator('.inferred-value').innerText(), /^-?[\d,]+$/);
+    assert.strictEqual(
+      await members.locator('.inferred-formula').innerText(),
+      '= new_member_cnt − Δ member_total',
+    );
     const tab = wb.page.locator('.tab', { hasText: 'By day:' });
     assert.match(await tab.first().innerText(), new RegExp(`By day: ${owner}`));
     await wb.screenshot('chart-01-light-30-days');

@@ -96,6 +96,7 @@ export function chartLabels(): ChartLabels {
     changeSince: t('{change} since {day}', { change: '{change}', day: '{day}' }),
     dayValue: t('{day}: {value} that day', { day: '{day}', value: '{value}' }),
     vsWeekBefore: t('vs. same day last week'),
+    inferredHeading: t('Inferred from these figures (WeCom does not return them)'),
     daysWithoutFigures: t('No total: {n} day(s) without figures', { n: '{n}' }),
     incomplete: t('incomplete'),
     incompleteNote: t(

@@ -169,8 +169,11 @@ suite('webview/series: what is drawn', () => {
 
 suite('webview/cardsModel: what the cards say', () => {
   const numberFormat = new Intl.NumberFormat('en');
-  const input = (view: CardsInput['view'], extra: Partial<CardsInput> = {}): CardsInput => ({
-    view,
+  const input = (
+    view: Omit<CardsInput['view'], 'derivation'>,
+    extra: Partial<CardsInput> = {},
+  ): CardsInput => ({
+    view: { derivation: { input: { data: {}, change: {} } }, ...view },
     isYesterday: false,
     yesterdayFetchedAt: undefined,
     whose: undefined,
