@@ -15,6 +15,7 @@ import type {
   CoverageEntry,
   DaySum,
   ExportRow,
+  FiguresQuery,
   HistoryStore,
   LastPresent,
   OwnerSum,
@@ -27,6 +28,7 @@ import type {
   ScopeRef,
   StoreScope,
   StoredAtom,
+  StoredFigures,
   StoredDays,
 } from './types';
 
@@ -94,6 +96,28 @@ export class SqlHistoryStore implements HistoryStore {
         data: figuresOf(r),
         revisions: byKey.get(`${String(r.day)}\u0000${String(r.owner)}`) ?? [],
       }));
+    });
+  }
+
+  async getFigures(scope: ScopeRef, query: FiguresQuery): Promise<StoredFigures[]> {
+    // Only known figure names reach the SQL (they are column names, not parameters).
+    const metrics = METRIC_KEYS.filter((k) => query.metrics.includes(k));
+    if (metrics.length === 0) {
+      throw new Error('getFigures needs at least one figure');
+    }
+    const rows = await this.db.read((conn) =>
+      this.byOwners(conn, scope, query, `day, owner, final, absent, ${metrics.join(', ')}`, 'history_atoms'),
+    );
+    return rows.map((r) => {
+      const absent = num(r.absent) !== 0;
+      let data: GroupChatStats | undefined;
+      if (!absent) {
+        data = emptyStats();
+        for (const key of metrics) {
+          data[key] = num(r[key]);
+        }
+      }
+      return { day: String(r.day), owner: String(r.owner), final: num(r.final) !== 0, absent, data };
     });
   }
 

@@ -117,6 +117,21 @@ export interface DaySum {
   readonly earliestFetchedAt?: number;
 }
 
+export interface FiguresQuery extends RangeQuery {
+  /** The figures to read (at least one). */
+  readonly metrics: readonly MetricKey[];
+}
+
+/** An atom as `getFigures` reads it: only the asked figures are real, the others 0. */
+export interface StoredFigures {
+  readonly day: CstDay;
+  readonly owner: string;
+  readonly final: boolean;
+  readonly absent: boolean;
+  /** Undefined when absent. */
+  readonly data?: GroupChatStats;
+}
+
 export interface OwnerSumQuery extends RangeQuery {
   /** The figures to sum; all eight when absent (only flows make sense summed over days). */
   readonly metrics?: readonly MetricKey[];
@@ -193,6 +208,13 @@ export interface HistoryStore {
 
   /** Atoms of the range with their revisions, ordered by day then owner. */
   getAtoms(scope: ScopeRef, query: RangeQuery): Promise<StoredAtom[]>;
+
+  /**
+   * The current atoms of the range with only `metrics` read (the other figures are 0), no
+   * revisions, ordered by day then owner: for views of one or two figures over many owners and
+   * days (a 500 × 180 heatmap), where reading every column of every atom is most of the time.
+   */
+  getFigures(scope: ScopeRef, query: FiguresQuery): Promise<StoredFigures[]>;
 
   /**
    * The revisions of the range among `owners` (every owner when absent), ordered by day, owner,

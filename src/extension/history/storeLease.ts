@@ -76,6 +76,7 @@ export function leasedStore(engine: HistoryStore['engine'], current: () => Store
     engine,
     putAtoms: (scope, atoms) => current().use((s) => s.putAtoms(scope, atoms)),
     getAtoms: (scope, query) => current().use((s) => s.getAtoms(scope, query)),
+    getFigures: (scope, query) => current().use((s) => s.getFigures(scope, query)),
     sumByDay: (scope, query) => current().use((s) => s.sumByDay(scope, query)),
     sumByOwner: (scope, query) => current().use((s) => s.sumByOwner(scope, query)),
     lastPresent: (scope, query) => current().use((s) => s.lastPresent(scope, query)),

@@ -105,7 +105,7 @@ export class InsightsPanel extends Disposable {
     this.panel.title = owners
       ? `${base}: ${ownerListTitle(
           ownerLabels(owners, names).map((o) => o.name),
-          (n) => vscode.l10n.t('+{0}', n),
+          (n) => vscode.l10n.t('and {0} more', n),
         )}`
       : base;
   }

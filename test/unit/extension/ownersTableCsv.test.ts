@@ -76,7 +76,7 @@ suite('owners table CSV', () => {
     assert.equal(zhang[3], '10');
     assert.equal(zhang[4], '2', 'change from the day before');
     assert.equal(cmd[4], '', 'no day before: no change');
-    assert.match(cmd[cmd.length - 1], /^Messages: revised: 30 → 36 at 11:02$/);
+    assert.match(cmd[cmd.length - 1], /^Total messages: revised: 30 → 36 at 11:02$/);
     assert.deepEqual(ghost.slice(3, 19), new Array(16).fill(''));
     assert.equal(ghost[ghost.length - 1], 'not returned');
     assert.equal(totals[0], '2026-11-20');
