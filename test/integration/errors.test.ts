@@ -18,6 +18,7 @@ import {
   setupCredentials,
   waitFor,
   waitForState,
+  morningCst,
 } from './support/wecomHost';
 
 /** A loopback port with nothing listening (bound, then released). */
@@ -35,7 +36,10 @@ suite('Error paths', () => {
 
   suiteSetup(async () => {
     api = await getApi();
+    // Yesterday provisional whatever the hour: a refresh then asks WeCom (and meets its failures).
+    api.setNow(morningCst());
   });
+  suiteTeardown(() => api.setNow(undefined));
   setup(async () => {
     fake = await startFakeWeComServer({ ownerCount: 6 });
     await resetHostTo(fake);

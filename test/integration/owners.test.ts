@@ -27,6 +27,7 @@ import {
   setupCredentials,
   waitFor,
   waitForState,
+  morningCst,
 } from './support/wecomHost';
 
 function expectedOrder(fake: FakeWeComServer, day: string, metric: MetricKey, ascending: boolean): string[] {
@@ -60,13 +61,18 @@ suite('Group Owners tree', () => {
 
   suiteSetup(async () => {
     api = await getApi();
+    // Yesterday provisional whatever the hour: Refresh and Cancel then have a load to act on.
+    api.setNow(morningCst());
     fake = await startFakeWeComServer({ ownerCount: 40, seed: 3 });
     await resetHostTo(fake);
     assert.ok(await setupCredentials(fake.corpId, fake.corpSecret));
     await waitForState(api, 'ready');
     day = cstYesterday();
   });
-  suiteTeardown(() => releaseHost(fake));
+  suiteTeardown(async () => {
+    api.setNow(undefined);
+    await releaseHost(fake);
+  });
   teardown(async () => {
     await vscode.commands.executeCommand(COMMANDS.clearFilter);
     await vscode.commands.executeCommand(COMMANDS.sort, {

@@ -64,7 +64,11 @@ export class HistorySync extends Disposable {
     );
     this._register(vscode.commands.registerCommand(SET_HISTORY_PASSWORD_COMMAND, () => this.askPassword()));
     this._register({ dispose: () => clearTimeout(this.timer) });
-    this.schedule();
+    // Not under tests: a sync that starts on its own after 10:00 CST changes what the store holds
+    // under tests that count calls (they run the sync themselves where they test it).
+    if (!this.seam) {
+      this.schedule();
+    }
   }
 
   /** Offers the backfill once per corp, the first time the owners view shows that corp's figures. */

@@ -8,6 +8,7 @@ import type { FakeWeComServer } from '../../../src/demo/fakeServer';
 import { COMMANDS } from '../../../src/extension/commands/commandIds';
 import { SETTING_KEYS, SETTINGS_SECTION } from '../../../src/extension/settings';
 import type { WeComGroupStatsApi, TreeRowSnapshot } from '../../../src/extension/testApi';
+import { cstToday } from '../../../src/shared/days';
 import { emptyStats, METRIC_KEYS, type GroupChatStats } from '../../../src/shared/metrics';
 
 export const EXTENSION_ID = 'wecom-group-stats.wecom-group-stats';
@@ -67,6 +68,15 @@ export async function resetHost(): Promise<void> {
   for (const key of SETTING_KEYS) {
     await setSetting(key, undefined);
   }
+}
+
+/**
+ * 09:00 CST of today (CST): yesterday is provisional then, so a refresh asks WeCom again. Suites
+ * that test loads and their failures pin the host here, so they do not depend on the hour they
+ * run at (after 10:00 CST yesterday's stored figures are final and a refresh needs no call).
+ */
+export function morningCst(nowMs: number = Date.now()): number {
+  return Date.parse(`${cstToday(nowMs)}T09:00:00+08:00`);
 }
 
 /** "Nothing configured", with the extension pointed at `fake`. */
