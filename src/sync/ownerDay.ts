@@ -24,7 +24,7 @@ export interface OwnerDayResult {
 }
 
 export interface OwnerDayOptions extends CallOptions {
-  /** Ask WeCom again even when the stored atoms are fresh (not when final: final days never change). */
+  /** Ask WeCom again even when the stored atoms are fresh or final (a day it still serves). */
   readonly refresh?: boolean;
   /** A provisional atom fetched less than this long ago is reused (default 1 h). */
   readonly provisionalTtlMs?: number;
@@ -42,9 +42,11 @@ export async function ownerDayFromStore(
   const ids = [...new Set(owners)];
   const now = options.now();
   const ttl = options.provisionalTtlMs ?? PROVISIONAL_TTL_MS;
-  // Refresh re-asks only what is not final: a final day does not change.
+  // Refresh asks WeCom again for a day it still serves, final or not, as the chart's Refresh does
+  // (a changed value is kept as a revision); a plain load reuses final and fresh atoms.
+  const askAgain = options.refresh === true && isInWindow(day, allowedWindow(now));
   const reusable = (atom: StoredAtom): boolean =>
-    atom.final || (!options.refresh && isReusable(atom, now, ttl));
+    !askAgain && (atom.final || (!options.refresh && isReusable(atom, now, ttl)));
   let atoms = await store.getAtoms(scope, { from: day, to: day, owners: ids });
   let calls = 0;
   if (atoms.length < ids.length || !atoms.every(reusable)) {

@@ -82,9 +82,11 @@ forEachEngine('sync/ownerDay: the owners view’s day from the store', (engine) 
 
     now = cst('2026-03-10T23:30:00');
     server.resetCounts();
-    const late = await load(true);
-    assert.equal(late.calls, 0, 'final: not even Refresh asks again');
+    assert.equal((await load()).calls, 0, 'final: a plain load asks nothing');
     assert.equal(statisticCalls(), 0);
+    const late = await load(true);
+    assert.equal(late.calls, 1, 'final: Refresh asks again, as the chart does');
+    assert.equal(statisticCalls(), 1);
   });
 
   test('an owner WeCom does not know is stored absent and shown absent', async () => {
