@@ -60,7 +60,30 @@ export interface ByDayData {
   readonly provisionalDays?: readonly CstDay[];
   /** Days a later fetch changed for some owner of the set (see `DayRevision`). */
   readonly revisions?: readonly DayRevision[];
+  /**
+   * The days just before the range, read from the history store only (no call is made for them),
+   * so the cards can set a span against the previous one of the same length. Absent from hosts
+   * that predate it: the cards then compare only inside the range.
+   */
+  readonly earlier?: EarlierDays;
 }
+
+/** `EARLIER_DAYS_MIN` or more days before a chart's range, as the history store holds them. */
+export interface EarlierDays {
+  readonly days: readonly CstDay[];
+  /** Summed over the subject's owners; null when the store lacks the day for some owner. */
+  readonly total: DaySeries;
+  /** Compare mode: one series per owner, as `ByDayData.perOwner`. */
+  readonly perOwner?: readonly { readonly owner: string; readonly series: DaySeries }[];
+  /** Days with figures that may still change. */
+  readonly provisionalDays: readonly CstDay[];
+}
+
+/**
+ * How far before its range a chart reads the history: the range's own length, and at least a
+ * month, so the latest week or month of the range has its predecessor too.
+ */
+export const EARLIER_DAYS_MIN = 31;
 
 /**
  * A shown day whose figures a later fetch changed: the set's sum before and after, and when the
@@ -152,6 +175,12 @@ export interface ChartLabels {
   /** Contains `{day}` and `{value}`: the latest day's value on a card over a range. */
   readonly dayValue: string;
   readonly vsWeekBefore: string;
+  /** Contains `{n}`: a span against the same number of days just before it. */
+  readonly vsPreviousDays: string;
+  /** Contains `{period}`: a span against a previous week, month or days (`2026-W47`, `2026-10`). */
+  readonly vsPeriod: string;
+  /** Contains `{days}` and `{n}`: the previous span cannot be compared, days the history lacks. */
+  readonly previousMissing: string;
   /** Heading of the inferred figures under the cards (WeCom does not return them). */
   readonly inferredHeading: string;
   /** Contains `{n}`: days of the span without figures (a flow's total is then not shown). */

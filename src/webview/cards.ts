@@ -1,10 +1,11 @@
 /**
- * Draws the cards above the chart from their texts (cardsModel.ts). Summed: a card per figure,
+ * Draws the cards above the chart from their texts (cardsText.ts). Summed: a card per figure,
  * which picks the figure. One line per owner: a card per owner for the chosen figure, which shows
  * or hides that owner's line.
  */
 import type { MetricKey } from '../shared/metrics';
 import { metricLabel } from '../shared/metrics';
+import type { CardsView } from './cardsModel';
 import {
   cardsHeading,
   cardsText,
@@ -12,8 +13,7 @@ import {
   type CardsInput,
   type CardsText,
   type CardText,
-  type CardsView,
-} from './cardsModel';
+} from './cardsText';
 import { h, replaceChildren } from './dom';
 import { inferredTexts } from './inferredModel';
 import { fill } from './text';

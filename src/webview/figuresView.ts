@@ -143,7 +143,8 @@ export class FiguresView {
     const isYesterday = (day: string): boolean => day === this.init.window.to;
     if (comparing(data, this.init, state.mode)) {
       const owners = (data.perOwner ?? []).flatMap((p, i) => {
-        const view = cardsFor(data, granularity, p.series);
+        const earlier = data.earlier?.perOwner?.find((e) => e.owner === p.owner)?.series;
+        const view = cardsFor(data, granularity, p.series, earlier);
         return view
           ? [
               {

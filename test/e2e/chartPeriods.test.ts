@@ -155,6 +155,12 @@ suite('E2E: the chart by week, the 7-day average, twelve owners in every theme',
       'no average of weeks',
     );
     assert.match(await frame.locator('.cards-section h2').innerText(), /^\d{4}-W\d\d · /);
+    // The latest week against the week before (whole: its id; else the same weekdays), which the
+    // 30 days hold: a signed change with its percentage.
+    assert.match(
+      await frame.locator('.card[data-metric="chat_total"]').innerText(),
+      /[+−±]\d[\d,]* (\([+−±][\d.]+%\) )?vs\. (\d{4}-W\d\d|\d{4}-\d\d-\d\d … \d{4}-\d\d-\d\d)/,
+    );
     await chartScreenshot(wb, 'periods-05-light-week');
     await frame.locator('button[data-name="table"]').click();
     drawn = await waitForDraw(frame, drawn);
@@ -196,6 +202,11 @@ suite('E2E: the chart by week, the 7-day average, twelve owners in every theme',
     assert.match(
       await frame.locator('.card[data-metric="chat_total"]').innerText(),
       /vs\. same day last week/,
+    );
+    // Against the 30 days before: compared when the history holds them, else it says which it lacks.
+    assert.match(
+      await frame.locator('.card[data-metric="new_chat_cnt"]').innerText(),
+      /vs\. previous 30 days|No comparison with \d{4}-\d\d-\d\d … \d{4}-\d\d-\d\d: \d+ day\(s\) not in the history/,
     );
     await chartScreenshot(wb, 'periods-07-light-average', frame);
 

@@ -15,9 +15,18 @@
  */
 import { setMaxListeners } from 'node:events';
 import type { CstDay, DayRange } from '../../shared/days';
-import { allowedWindow, isInWindow, isProvisional, listDays, splitRange } from '../../shared/days';
+import {
+  addDays,
+  allowedWindow,
+  daysBetween,
+  isInWindow,
+  isProvisional,
+  listDays,
+  splitRange,
+} from '../../shared/days';
 import type { GroupChatStats } from '../../shared/metrics';
-import type { ByDayData, DaySeries } from '../../shared/protocol';
+import type { ByDayData, DaySeries, EarlierDays } from '../../shared/protocol';
+import { EARLIER_DAYS_MIN } from '../../shared/protocol';
 import type { DaySum, HistoryStore, StoreScope } from '../../store/types';
 import { isReusable, PROVISIONAL_TTL_MS } from '../../sync/freshness';
 import { contiguousRuns, planFetch } from '../../sync/planner';
@@ -128,6 +137,7 @@ export async function loadByDay(
     ),
   );
   const revisions = await dayRevisions(deps.store, deps.scope, request.range, owners, storedSums);
+  const earlier = await earlierDays(deps, request.range, owners, request.perOwner);
   const yesterday = sums.get(window.to);
   return {
     from: request.range.from,
@@ -150,6 +160,33 @@ export async function loadByDay(
     provisionalDays: days.filter(
       (d, i) => total[i] !== null && (direct.has(d) ? isProvisional(d, now) : sums.get(d)?.final !== true),
     ),
+    earlier,
+  };
+}
+
+/**
+ * The days before the range as the store holds them, without a call: what the cards compare the
+ * range (or its latest week or month) with. A day is a figure only when every owner has it.
+ */
+async function earlierDays(
+  deps: ByDayLoaderDeps,
+  range: DayRange,
+  owners: readonly string[],
+  perOwner: boolean,
+): Promise<EarlierDays> {
+  const length = Math.max(daysBetween(range.from, range.to) + 1, EARLIER_DAYS_MIN);
+  const span = { from: addDays(range.from, -length), to: addDays(range.from, -1) };
+  const days = listDays(span);
+  const sums = byDay(await deps.store.sumByDay(deps.scope, { ...span, owners }));
+  const total = days.map((day) => {
+    const sum = sums.get(day);
+    return sum?.complete ? sum.data : null;
+  });
+  return {
+    days,
+    total,
+    ...(perOwner ? { perOwner: await perOwnerSeries(deps, days, owners, span) } : {}),
+    provisionalDays: days.filter((d, i) => total[i] !== null && sums.get(d)?.final !== true),
   };
 }
 

@@ -96,6 +96,12 @@ export function chartLabels(): ChartLabels {
     changeSince: t('{change} since {day}', { change: '{change}', day: '{day}' }),
     dayValue: t('{day}: {value} that day', { day: '{day}', value: '{value}' }),
     vsWeekBefore: t('vs. same day last week'),
+    vsPreviousDays: t('vs. previous {n} days', { n: '{n}' }),
+    vsPeriod: t('vs. {period}', { period: '{period}' }),
+    previousMissing: t('No comparison with {days}: {n} day(s) not in the history', {
+      days: '{days}',
+      n: '{n}',
+    }),
     inferredHeading: t('Inferred from these figures (WeCom does not return them)'),
     daysWithoutFigures: t('No total: {n} day(s) without figures', { n: '{n}' }),
     incomplete: t('incomplete'),

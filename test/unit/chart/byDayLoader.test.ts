@@ -66,6 +66,41 @@ suite('chart/byDayLoader against the fake server and a real store', () => {
     );
   });
 
+  test('the days before the range come from the store only: no call, a day is a figure only when every owner has it', async () => {
+    const owners = server.owners.slice(0, 3);
+    const load = loader();
+    // Store the 14 days before the last 7 for two owners, and 10 of them for the third.
+    const week = lastNDays(7, now);
+    const before = { from: addDays(week.from, -14), to: addDays(week.from, -1) };
+    await load(owners.slice(0, 2), before);
+    await load(owners.slice(2), { from: addDays(before.from, 4), to: before.to });
+    server.resetCounts();
+    const data = await load(owners, week, { perOwner: true });
+    // Only the range itself was asked for (7 days, 3 owners: one by-day call per owner).
+    assert.equal(statisticCalls() + byDayCalls(), 3);
+    const earlier = data.earlier;
+    assert.ok(earlier);
+    // At least a month before the range, ending the day before it.
+    assert.deepEqual(earlier.days, listDays({ from: addDays(week.from, -31), to: addDays(week.from, -1) }));
+    earlier.days.forEach((day, i) => {
+      const stored = day >= addDays(before.from, 4);
+      assert.deepEqual(earlier.total[i], stored ? dayTruth(server, owners, day) : null, day);
+    });
+    // Per owner: each owner's own stored days.
+    const first = earlier.perOwner?.find((p) => p.owner === owners[0]);
+    const third = earlier.perOwner?.find((p) => p.owner === owners[2]);
+    assert.deepEqual(
+      earlier.days.filter((_, i) => first?.series[i] !== null),
+      listDays(before),
+    );
+    assert.deepEqual(
+      earlier.days.filter((_, i) => third?.series[i] !== null),
+      listDays({ from: addDays(before.from, 4), to: before.to }),
+    );
+    // FIXED_NOW is 10:00 CST: every stored day before the range is final.
+    assert.deepEqual(earlier.provisionalDays, []);
+  });
+
   test('first open fetches the range; reopening the store costs zero calls; widening asks only for missing days', async () => {
     const owners = server.owners.slice(0, 3);
     const first = await loader()(owners, lastNDays(30, now));

@@ -12,8 +12,10 @@ import { defaultUiState, type ChartSubject } from '../../../src/shared/chartStat
 import { dayStartTs, listDays } from '../../../src/shared/days';
 import { emptyStats, type GroupChatStats } from '../../../src/shared/metrics';
 import type { ByDayData, ChartLabels, InitMessage } from '../../../src/shared/protocol';
-import { cardsFor, cardsText } from '../../../src/webview/cardsModel';
+import { cardsFor } from '../../../src/webview/cardsModel';
+import { cardsText } from '../../../src/webview/cardsText';
 import { shownView, type ShownChoice } from '../../../src/webview/series';
+import { byDayData } from '../support/byDayData';
 
 /** Thursday 2026-11-12 to Sunday 2026-11-29: the end of W46, W47 whole, W48 whole. */
 const DAYS = listDays({ from: '2026-11-12', to: '2026-11-29' });
@@ -24,19 +26,11 @@ function day(i: number): GroupChatStats {
 }
 
 function data(extra: Partial<ByDayData> = {}): ByDayData {
-  return {
-    from: DAYS[0],
-    to: DAYS[DAYS.length - 1],
-    days: DAYS,
-    total: DAYS.map((_, i) => day(i)),
-    cachedDays: 0,
-    unavailableDays: 0,
-    missingDays: [],
-    historyDays: [],
-    unstoredDays: [],
-    provisionalDays: [],
-    ...extra,
-  };
+  return byDayData(
+    DAYS,
+    DAYS.map((_, i) => day(i)),
+    { provisionalDays: [], ...extra },
+  );
 }
 
 const LABELS = new Proxy(
@@ -50,6 +44,7 @@ const LABELS = new Proxy(
     dayValue: '{day}: {value} that day',
     daysWithoutFigures: 'No total: {n} day(s) without figures',
     revised: 'revised: {old} → {new} at {time}',
+    previousMissing: 'No comparison with {days}: {n} day(s) not in the history',
   } as Record<string, string>,
   { get: (named, key: string) => named[key] ?? key },
 ) as unknown as ChartLabels;
@@ -188,6 +183,8 @@ suite('chart panel: periods, averages, cards and revisions', () => {
       value: 18,
       dayChange: 0,
       weekChange: 0,
+      // No history before the range: the 18 days before it are all missing for a flow …
+      previousMissing: 18,
     });
     assert.deepEqual(figure('chat_total'), {
       metric: 'chat_total',
@@ -197,6 +194,8 @@ suite('chart panel: periods, averages, cards and revisions', () => {
       spanChangeFrom: '2026-11-12',
       dayChange: 1,
       weekChange: 7,
+      // … and their last day for an as-of figure.
+      previousMissing: 1,
     });
     const text = cardsText({
       view,
@@ -217,7 +216,15 @@ suite('chart panel: periods, averages, cards and revisions', () => {
     const groups = text.cards.find((c) => c.metric === 'chat_total');
     assert.deepEqual(
       [groups?.value, groups?.basis, groups?.changes.map((c) => c.text)],
-      ['117', 'yesterday · +17 since 2026-11-12', ['+1 vsDayBefore', '+7 vsWeekBefore']],
+      [
+        '117',
+        'yesterday · +17 since 2026-11-12',
+        [
+          '+1 vsDayBefore',
+          '+7 vsWeekBefore',
+          'No comparison with 2026-10-25 … 2026-11-11: 1 day(s) not in the history',
+        ],
+      ],
     );
     // A missing day: no total of a flow (never a smaller sum), and the card says why.
     const total = data().total.map((s, i) => (i === 3 ? null : s));

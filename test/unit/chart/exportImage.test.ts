@@ -11,6 +11,7 @@ import type { ChartSubject } from '../../../src/shared/chartState';
 import { defaultUiState } from '../../../src/shared/chartState';
 import { readPngInfo, withPngText } from '../../../src/extension/chart/pngText';
 import { exportTitle, ownersText } from '../../../src/webview/exportTitle';
+import { byDayData } from '../support/byDayData';
 
 const LABELS = new Proxy({ cstDays: '{days} (CST)' } as Record<string, string>, {
   get: (named, key: string) => named[key] ?? key,
@@ -33,18 +34,11 @@ function init(subject: ChartSubject, names: Record<string, string> = {}): InitMe
 }
 
 function data(extra: Partial<ByDayData> = {}): ByDayData {
-  return {
-    from: DAYS[0],
-    to: DAYS[DAYS.length - 1],
-    days: DAYS,
-    total: DAYS.map(() => emptyStats()),
-    cachedDays: 0,
-    unavailableDays: 0,
-    missingDays: [],
-    historyDays: [],
-    unstoredDays: [],
-    ...extra,
-  };
+  return byDayData(
+    DAYS,
+    DAYS.map(() => emptyStats()),
+    extra,
+  );
 }
 
 /** A real 3×2 PNG (one IDAT of filtered rows), as a canvas would give. */

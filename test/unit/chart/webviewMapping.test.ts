@@ -10,7 +10,8 @@ import { emptyStats, type GroupChatStats } from '../../../src/shared/metrics';
 import type { ByDayData, ChartLabels, DaySeries, InitMessage } from '../../../src/shared/protocol';
 import type { ChartSubject } from '../../../src/shared/chartState';
 import { defaultUiState, MAX_COMPARE_OWNERS } from '../../../src/shared/chartState';
-import { cardsFor, cardsText, type CardsInput } from '../../../src/webview/cardsModel';
+import { cardsFor } from '../../../src/webview/cardsModel';
+import { cardsText, type CardsInput } from '../../../src/webview/cardsText';
 import {
   canCompare,
   compareCap,
@@ -20,6 +21,7 @@ import {
   shownView,
   type ShownChoice,
 } from '../../../src/webview/series';
+import { byDayData } from '../support/byDayData';
 
 /** Every label reads as its own key, except those whose placeholders matter here. */
 const LABELS = new Proxy(
@@ -34,6 +36,9 @@ const LABELS = new Proxy(
     daysWithoutFigures: 'no total: {n} without figures',
     perOwnerCards: '{figure} per owner',
     revised: 'revised: {old} → {new} at {time}',
+    vsPreviousDays: 'vs previous {n} days',
+    vsPeriod: 'vs {period}',
+    previousMissing: 'no comparison with {days}: {n} not stored',
     fetchedAt: 'Fetched at {time} CST',
     missingDays: 'not reported: {days}',
     provisionalHint: 'Fetched at {time} CST, may change',
@@ -62,18 +67,7 @@ function stats(chatTotal: number, newChats = 0): GroupChatStats {
 }
 
 function data(total: DaySeries, extra: Partial<ByDayData> = {}): ByDayData {
-  return {
-    from: DAYS[0],
-    to: DAYS[DAYS.length - 1],
-    days: DAYS,
-    total,
-    cachedDays: 0,
-    unavailableDays: 0,
-    missingDays: [],
-    historyDays: [],
-    unstoredDays: [],
-    ...extra,
-  };
+  return byDayData(DAYS, total, extra);
 }
 
 const TWO = { kind: 'owners', owners: ['zhangsan', 'lisi'] } as const;
@@ -196,6 +190,7 @@ suite('webview/cardsModel: what the cards say', () => {
         metric: 'chat_total',
         dayValue: 2000,
         value: 2000,
+        previousMissing: 1,
       },
     );
     const inRange = cardsFor(data(total), 'day');
@@ -207,15 +202,25 @@ suite('webview/cardsModel: what the cards say', () => {
 
   test('texts: label, formatted value, signed changes, direction, the selected card', () => {
     const span = { from: '2026-11-20', to: '2026-11-20', missing: 0, complete: true };
+    const previous = { from: '2026-11-19', to: '2026-11-19', name: { days: 1 } };
     const text = cardsText(
       input({
         day: '2026-11-20',
         span,
+        previous,
         figures: [
-          { metric: 'chat_total', value: 12345, dayValue: 12345, dayChange: 1200, weekChange: -5 },
-          { metric: 'new_chat_cnt', value: 3, dayValue: 3, dayChange: -2 },
-          { metric: 'msg_total', value: 0, dayValue: 0, dayChange: 0 },
-          { metric: 'member_total', value: 7, dayValue: 7 },
+          {
+            metric: 'chat_total',
+            value: 12345,
+            dayValue: 12345,
+            dayChange: 1200,
+            weekChange: -5,
+            previousValue: 11145,
+            previousMissing: 0,
+          },
+          { metric: 'new_chat_cnt', value: 3, dayValue: 3, dayChange: -2, previousMissing: 1 },
+          { metric: 'msg_total', value: 0, dayValue: 0, dayChange: 0, previousValue: 0, previousMissing: 0 },
+          { metric: 'member_total', value: 7, dayValue: 7, previousMissing: 0 },
         ],
       }),
     );
@@ -230,21 +235,40 @@ suite('webview/cardsModel: what the cards say', () => {
           [
             ['+1,200 vsDayBefore', 'up'],
             ['−5 vsWeekBefore', 'down'],
+            // 1,200 / 11,145 = 10.77 %; a zero base has no ratio.
+            ['+1,200 (+10.8%) vs previous 1 days', 'up'],
           ],
           true,
         ],
-        ['New groups', '3', [['−2 vsDayBefore', 'down']], false],
-        ['Total messages', '0', [['±0 vsDayBefore', undefined]], false],
+        [
+          'New groups',
+          '3',
+          [
+            ['−2 vsDayBefore', 'down'],
+            ['no comparison with 2026-11-19: 1 not stored', undefined],
+          ],
+          false,
+        ],
+        [
+          'Total messages',
+          '0',
+          [
+            ['±0 vsDayBefore', undefined],
+            ['±0 vs previous 1 days', undefined],
+          ],
+          false,
+        ],
         ['Total members', '7', [], false],
       ],
     );
-    assert.equal(cardsText(input({ day: '2026-11-20', span, figures: [] })).cards.length, 0);
+    assert.equal(cardsText(input({ day: '2026-11-20', span, previous, figures: [] })).cards.length, 0);
   });
 
   test('yesterday: the fetch time in CST, provisional before 10:00 CST the next day, and whose', () => {
     const view = {
       day: '2026-11-26',
       span: { from: '2026-11-26', to: '2026-11-26', missing: 0, complete: true },
+      previous: { from: '2026-11-25', to: '2026-11-25', name: { days: 1 } },
       figures: [],
     };
     const nextDay = dayStartTs('2026-11-27') * 1000;
