@@ -4,7 +4,7 @@
  * previous span, and the heading with yesterday's fetch note. No DOM here (unit-tested in Node);
  * cards.ts draws it.
  */
-import { cstClockTime, daysBetween, isProvisional } from '../shared/days';
+import { addDays, cstClockTime, daysBetween, isProvisional } from '../shared/days';
 import { figureKind } from '../shared/glossary';
 import type { UiLanguage } from '../shared/i18n';
 import type { MetricKey } from '../shared/metrics';
@@ -72,9 +72,9 @@ function changeText(
     return [];
   }
   const direction = change > 0 ? 'up' : change < 0 ? 'down' : undefined;
-  // The relative change too, when there is a base to divide by.
+  // The relative change too, when there is one and a base to divide by.
   const ratio =
-    previous === undefined || previous === 0
+    previous === undefined || previous === 0 || change === 0
       ? ''
       : ` (${signed(Math.round((change / Math.abs(previous)) * 1000) / 10, numberFormat)}%)`;
   return [{ text: `${signed(change, numberFormat)}${ratio} ${label}`, ...(direction ? { direction } : {}) }];
@@ -94,8 +94,18 @@ function previousText(view: CardsView, figure: CardFigure, input: CardsInput): C
   if (figure.previousMissing === 0) {
     return [];
   }
-  const days = previous.from === previous.to ? previous.from : `${previous.from} … ${previous.to}`;
+  // An as-of figure needs only the previous span's last day: name that one.
+  const from = figureKind(figure.metric) === 'flow' ? previous.from : previous.to;
+  const days = from === previous.to ? from : `${from} … ${previous.to}`;
   return [{ text: fill(labels.previousMissing, { days, n: figure.previousMissing }) }];
+}
+
+function sameAsWeekBefore(view: CardsView, figure: CardFigure): boolean {
+  return (
+    figureKind(figure.metric) !== 'flow' &&
+    figure.previousValue !== undefined &&
+    view.previous.to === addDays(view.day, -7)
+  );
 }
 
 /** The texts of one card; `label` is the figure's name, or the owner's in compare mode. */
@@ -134,7 +144,10 @@ export function cardText(input: CardsInput, figure: CardFigure, label: string): 
       : {}),
     changes: [
       ...changeText(figure.dayChange, labels.vsDayBefore, numberFormat),
-      ...changeText(figure.weekChange, labels.vsWeekBefore, numberFormat),
+      // An as-of figure against the week before says the same as against the same day last week.
+      ...(sameAsWeekBefore(view, figure)
+        ? []
+        : changeText(figure.weekChange, labels.vsWeekBefore, numberFormat)),
       ...previousText(view, figure, input),
     ],
   };

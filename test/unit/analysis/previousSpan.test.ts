@@ -10,6 +10,8 @@ import { listDays } from '../../../src/shared/days';
 import { emptyStats, type GroupChatStats } from '../../../src/shared/metrics';
 import type { ByDayData, DaySeries } from '../../../src/shared/protocol';
 import { cardsFor } from '../../../src/webview/cardsModel';
+import { cardsText } from '../../../src/webview/cardsText';
+import type { ChartLabels } from '../../../src/shared/protocol';
 import { byDayData } from '../support/byDayData';
 
 function stats(values: Partial<GroupChatStats>): GroupChatStats {
@@ -148,6 +150,46 @@ suite('webview/cardsModel: the cards against the previous span', () => {
     assert.equal(asOf?.previousValue, 100 + 51);
     const byDay = cardsFor(bare, 'day');
     assert.equal(byDay?.figures.find((f) => f.metric === 'chat_total')?.previousMissing, 1);
+  });
+
+  test('texts: a week against the week before, said once for an as-of figure; a flow names the days it lacks', () => {
+    const labels = new Proxy({} as Record<string, string>, {
+      get: (_, key: string) =>
+        ({ vsPeriod: 'vs {period}', previousMissing: '{n} missing in {days}', vsWeekBefore: 'vs last week' })[
+          key
+        ] ?? key,
+    }) as unknown as ChartLabels;
+    const common = {
+      isYesterday: false,
+      yesterdayFetchedAt: undefined,
+      whose: undefined,
+      selected: 'chat_total' as const,
+      labels,
+      lang: 'en' as const,
+      numberFormat: new Intl.NumberFormat('en'),
+    };
+    const week = cardsFor({ ...chart(known), earlier: undefined }, 'week');
+    assert.ok(week);
+    const text = cardsText({ ...common, view: week });
+    const changes = (metric: string): string[] =>
+      text.cards.find((c) => c.metric === metric)?.changes.map((c) => c.text) ?? [];
+    // 158 on the 28th against 151 on the 21st: the same day last week, so one line, not two.
+    assert.deepEqual(changes('chat_total'), ['+1 vsDayBefore', '+7 (+4.6%) vs 2026-11-16 … 2026-11-21']);
+    // New groups: 1 on the 28th, 2 on the 27th and on the 21st; 9 over Monday to Saturday in both
+    // weeks. A flow keeps its week-over-week line.
+    assert.deepEqual(changes('new_chat_cnt'), [
+      '−1 vsDayBefore',
+      '−1 vs last week',
+      '±0 vs 2026-11-16 … 2026-11-21',
+    ]);
+    const gaps = cardsFor(
+      chart((i) => (i === 10 || i === 12 ? null : known(i))),
+      'day',
+      undefined,
+    );
+    assert.ok(gaps);
+    const flow = cardsText({ ...common, view: gaps }).cards.find((c) => c.metric === 'new_chat_cnt');
+    assert.equal(flow?.changes.at(-1)?.text, '2 missing in 2026-10-04 … 2026-10-31');
   });
 
   test('a month: November 1 to 28 against October 1 to 28, with the history', () => {

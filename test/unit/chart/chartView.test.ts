@@ -219,11 +219,7 @@ suite('chart panel: periods, averages, cards and revisions', () => {
       [
         '117',
         'yesterday · +17 since 2026-11-12',
-        [
-          '+1 vsDayBefore',
-          '+7 vsWeekBefore',
-          'No comparison with 2026-10-25 … 2026-11-11: 1 day(s) not in the history',
-        ],
+        ['+1 vsDayBefore', '+7 vsWeekBefore', 'No comparison with 2026-11-11: 1 day(s) not in the history'],
       ],
     );
     // A missing day: no total of a flow (never a smaller sum), and the card says why.
