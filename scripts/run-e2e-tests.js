@@ -8,9 +8,14 @@
  * with headless Chromium. Screenshots land in test-results/screenshots/.
  *
  * Usage: node scripts/run-e2e-tests.js [--no-build] [--vsix FILE] [--tests DIR] [--grep TEXT]
+ *                                     [--clock TIME]
  *   --no-build  package without rebuilding dist/ (npm test has just built it)
  *   --vsix      use this .vsix instead of packaging one
  *   --tests     folder of compiled *.test.js files (default out/test/e2e)
+ *   --clock     run as if it were TIME (ISO, e.g. 2026-11-29T23:30:00+08:00): the tests, the fake
+ *               WeCom server, code-server and its extension host see the clock shifted by the same
+ *               offset (libfaketime, Debian package `faketime`), and it runs on from there; the
+ *               browser keeps the real clock (the webview takes the host's time from its init)
  * Exit code: mocha's (non-zero on any failure, and when no test ran), 2 on a setup error.
  */
 const { spawnSync } = require('child_process');
@@ -42,13 +47,43 @@ function parseArgs(args) {
       vsix: { type: 'string', default: '' },
       tests: { type: 'string', default: path.join(ROOT, 'out', 'test', 'e2e') },
       grep: { type: 'string', default: '' },
+      clock: { type: 'string', default: '' },
     },
   });
+  const clock = values.clock ? Date.parse(values.clock) : undefined;
+  if (clock !== undefined && !Number.isFinite(clock)) {
+    throw new Error(
+      `--clock ${values.clock}: not a time; give an ISO time such as 2026-11-29T23:30:00+08:00`,
+    );
+  }
   return {
     build: !values['no-build'],
     vsix: values.vsix ? path.resolve(values.vsix) : '',
     tests: path.resolve(values.tests),
     grep: values.grep,
+    clock,
+  };
+}
+
+const LIBFAKETIME = '/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1';
+
+/**
+ * The environment that shifts every process started from it to `clock` (a relative offset, so
+ * processes started later agree); timers keep the real monotonic clock.
+ * @param {number} clock ms since epoch
+ */
+function shiftedClock(clock) {
+  if (!fs.existsSync(LIBFAKETIME)) {
+    throw new Error(`--clock needs ${LIBFAKETIME}: apt-get install faketime`);
+  }
+  const seconds = Math.round((clock - Date.now()) / 1000);
+  console.log(
+    `[e2e] clock shifted by ${seconds} s: it is now ${new Date(clock).toISOString()} for the tests`,
+  );
+  return {
+    LD_PRELOAD: LIBFAKETIME,
+    FAKETIME: `${seconds >= 0 ? '+' : ''}${seconds}`,
+    DONT_FAKE_MONOTONIC: '1',
   };
 }
 
@@ -123,7 +158,10 @@ function main() {
     path.join(options.tests, '**', '*.test.js'),
   ];
   const started = Date.now();
-  const status = run(process.execPath, mochaArgs, { env: { ...process.env, WECOM_E2E_VSIX: vsix } });
+  const clock = options.clock === undefined ? {} : shiftedClock(options.clock);
+  const status = run(process.execPath, mochaArgs, {
+    env: { ...process.env, ...clock, WECOM_E2E_VSIX: vsix },
+  });
   console.log(`[e2e] mocha exit code ${status} after ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return status;
 }
