@@ -48,7 +48,8 @@ function labels() {
 }
 
 const PAGE = `<!DOCTYPE html><html><head><meta charset="UTF-8">
-<link rel="stylesheet" href="/media/chart.css"><link rel="stylesheet" href="/media/insights.css"></head>
+<link rel="stylesheet" href="/media/controls.css"><link rel="stylesheet" href="/media/chart.css">
+<link rel="stylesheet" href="/media/insights.css"></head>
 <body><main id="app"></main>
 <script>
 window.acquireVsCodeApi = () => ({
@@ -105,6 +106,10 @@ async function main() {
         '/': { body: PAGE, type: 'text/html' },
         '/insights.js': { body: fs.readFileSync(BUNDLE), type: 'text/javascript' },
         '/data.json': { body: fs.readFileSync(dataFile), type: 'application/json' },
+        '/media/controls.css': {
+          body: fs.readFileSync(path.join(ROOT, 'media', 'controls.css')),
+          type: 'text/css',
+        },
         '/media/chart.css': {
           body: fs.readFileSync(path.join(ROOT, 'media', 'chart.css')),
           type: 'text/css',

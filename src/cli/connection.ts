@@ -19,6 +19,15 @@ export interface Connection {
   readonly close: () => Promise<void>;
 }
 
+/** The owners a command names (--owners), else every owner WeCom lists (one call). */
+export async function ownersOrAll(
+  owners: readonly string[] | undefined,
+  connection: Connection,
+  signal: AbortSignal | undefined,
+): Promise<readonly string[]> {
+  return owners ?? (await connection.client.listFollowUsers({ signal }));
+}
+
 /** What connect needs of the command line and of the run's seams. */
 export interface ConnectFlags {
   readonly demo: boolean;

@@ -11,7 +11,7 @@ import { listDays, type CstDay, type DayRange } from '../shared/days';
 import type { HistoryStore, StoreScope } from '../store/types';
 import { planSync } from '../sync/sync';
 import type { CliEnv } from './clientSettings';
-import { connect, type Connection } from './connection';
+import { connect, ownersOrAll, type Connection } from './connection';
 import { planLine } from './historyFormat';
 import type { InsightCommand } from './insightArgs';
 import { formatRank, formatRollup } from './insightFormat';
@@ -48,7 +48,7 @@ export async function runInsight(
     } else {
       connection = await connect(command, env, io);
       secrets.push(connection.secret);
-      owners ??= await connection.client.listFollowUsers({ signal: io.signal });
+      owners = await ownersOrAll(owners, connection, io.signal);
       await fetchMissing(connection, store, scope, load, owners, io);
       const missing = await missingDays(store, scope, needed, owners);
       if (missing.length > 0) {

@@ -16,7 +16,7 @@ import { sortOwnerTotals } from '../wecom/statistics';
 import { planSync } from '../sync/sync';
 import type { CliCommand } from './args';
 import type { CliEnv } from './clientSettings';
-import { apiBaseOf, connect, credentialsOf, type Connection } from './connection';
+import { apiBaseOf, connect, credentialsOf, ownersOrAll, type Connection } from './connection';
 import { readExport, writeExport } from './exchange';
 import { formatByDay, formatOwners } from './format';
 import { StoreOpenError } from './failures';
@@ -137,7 +137,7 @@ async function ownersDay(
   io: CliIo,
 ): Promise<string> {
   const options = { signal: io.signal };
-  const owners = command.owners ?? (await connection.client.listFollowUsers(options));
+  const owners = await ownersOrAll(command.owners, connection, io.signal);
   const result = await ownerDayFromStore(connection.client, store, scope, owners, command.range.from, {
     ...options,
     onProgress: io.progress && ((p) => io.progress?.(p.done, p.total)),
@@ -158,7 +158,7 @@ async function reconcile(
   io: CliIo,
 ): Promise<string> {
   const options = { signal: io.signal };
-  const owners = command.owners ?? (await connection.client.listFollowUsers(options));
+  const owners = await ownersOrAll(command.owners, connection, io.signal);
   const result = await reconcileDay(connection.client, store, scope, { date: command.date, owners }, options);
   return formatReconcile(result, command.format);
 }

@@ -41,7 +41,7 @@ function webviewCsp(cspSource: string, nonce: string): string {
 export interface WebviewShell {
   /** The bundle under dist/webview, e.g. 'main.js'. */
   readonly script: string;
-  /** The stylesheets under media, in order, e.g. ['chart.css', 'insights.css']. */
+  /** The stylesheets under media, in order, e.g. ['controls.css', 'chart.css', 'insights.css']. */
   readonly styles: readonly string[];
   /** The UI language ('en' or 'zh'; never user text). */
   readonly lang: string;

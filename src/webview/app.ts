@@ -4,6 +4,7 @@
  */
 import { granularityOf, resolveRange, showsMovingAverage, type ChartUiState } from '../shared/chartState';
 import type { ByDayData, InitMessage, ShownState } from '../shared/protocol';
+import { showApp } from './boot';
 import { Controls } from './controls';
 import { h, replaceChildren } from './dom';
 import { FiguresView } from './figuresView';
@@ -11,7 +12,7 @@ import { noticeElements, shownReport } from './notices';
 import { HostRequestError, type HostConnection } from './rpc';
 import { canCompare, compareCap, isEmpty } from './series';
 import { fill } from './text';
-import { readTheme, watchTheme } from './theme';
+import { readTheme } from './theme';
 
 type UiStatus = ShownState;
 
@@ -95,8 +96,7 @@ export class ChartApp {
     );
     const { cards, note, chartBox, tableBox } = this.figures;
     replaceChildren(root, this.controls.element, this.status, this.notices, cards, note, chartBox, tableBox);
-    root.removeAttribute('aria-busy');
-    this.stopWatchingTheme = watchTheme(() => this.render());
+    this.stopWatchingTheme = showApp(root, () => this.render());
     this.update({}, true);
   }
 
@@ -109,7 +109,6 @@ export class ChartApp {
   private update(patch: Partial<ChartUiState>, reload = false): void {
     this.state = { ...this.state, ...patch };
     this.persist(this.state);
-    this.host.send({ type: 'state', state: this.state });
     this.controls.sync(this.state);
     if (reload) {
       void this.load(false);

@@ -6,13 +6,13 @@
  */
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { COMMANDS } from '../../src/extension/commands/commandIds';
 import { INSIGHTS_TEST_PROBE_COMMAND } from '../../src/extension/insights/registration';
 import type { InsightsTestProbe } from '../../src/extension/insights/insightsTypes';
 import { INSIGHTS_VIEW_TYPE, OPEN_INSIGHTS_COMMAND } from '../../src/shared/insightsProtocol';
 import type { WeComGroupStatsApi } from '../../src/extension/testApi';
 import { until } from './support/chartHost';
-import { figuresFromRows, getApi, resetHost, waitForState } from './support/wecomHost';
+import { closePanelsAndReset, startDemo } from './support/demoPanels';
+import { figuresFromRows } from './support/wecomHost';
 
 async function probe(): Promise<InsightsTestProbe> {
   return (await vscode.commands.executeCommand<InsightsTestProbe>(
@@ -20,27 +20,15 @@ async function probe(): Promise<InsightsTestProbe> {
   )) as InsightsTestProbe;
 }
 
-function insightsTabs(): vscode.Tab[] {
-  return vscode.window.tabGroups.all
-    .flatMap((group) => group.tabs)
-    .filter(
-      (tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith(INSIGHTS_VIEW_TYPE),
-    );
-}
-
 suite('Heatmap and rankings panel (extension host, demo data)', function () {
   this.timeout(90_000);
   let api: WeComGroupStatsApi;
 
   suiteSetup(async () => {
-    api = await getApi();
-    await resetHost();
-    assert.strictEqual(await vscode.commands.executeCommand(COMMANDS.startDemo), true);
-    await waitForState(api, 'ready');
+    api = await startDemo();
   });
   suiteTeardown(async () => {
-    await vscode.window.tabGroups.close(insightsTabs());
-    await resetHost();
+    await closePanelsAndReset(INSIGHTS_VIEW_TYPE);
   });
 
   test('the heatmap of five owners: their rows, drawn, yesterday’s column as the tree says', async () => {

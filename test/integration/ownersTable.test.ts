@@ -16,19 +16,11 @@ import type { WeComGroupStatsApi } from '../../src/extension/testApi';
 import { addDays, cstYesterday } from '../../src/shared/days';
 import { OWNERS_TABLE_VIEW_TYPE } from '../../src/shared/ownersTableProtocol';
 import { until } from './support/chartHost';
-import { figuresFromRows, getApi, resetHost, waitForState } from './support/wecomHost';
+import { closePanelsAndReset, panelTabs, startDemo } from './support/demoPanels';
+import { figuresFromRows, waitForState } from './support/wecomHost';
 
 async function probe(): Promise<OwnersTableProbe | undefined> {
   return vscode.commands.executeCommand<OwnersTableProbe | undefined>(OWNERS_TABLE_TEST_PROBE_COMMAND);
-}
-
-function tableTabs(): vscode.Tab[] {
-  return vscode.window.tabGroups.all
-    .flatMap((group) => group.tabs)
-    .filter(
-      (tab) =>
-        tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith(OWNERS_TABLE_VIEW_TYPE),
-    );
 }
 
 /** The tree's owner ids in its order (the summary row first is skipped). */
@@ -54,15 +46,11 @@ suite('Owners table', () => {
   let api: WeComGroupStatsApi;
 
   suiteSetup(async () => {
-    api = await getApi();
-    await resetHost();
-    assert.strictEqual(await vscode.commands.executeCommand(COMMANDS.startDemo), true);
-    await waitForState(api, 'ready');
+    api = await startDemo();
   });
   suiteTeardown(async () => {
-    await vscode.window.tabGroups.close(tableTabs());
     api.setNow(undefined);
-    await resetHost();
+    await closePanelsAndReset(OWNERS_TABLE_VIEW_TYPE);
   });
 
   test("opened by its command: the tree's owners, and totals equal to the tree's summary row", async () => {
@@ -71,7 +59,7 @@ suite('Owners table', () => {
     const owners = treeOwners(api);
     assert.ok(owners.length >= 10, `demo owners: ${owners.length}`);
     const shown = await renderedWith(owners.length, summary);
-    assert.strictEqual(tableTabs().length, 1);
+    assert.strictEqual(panelTabs(OWNERS_TABLE_VIEW_TYPE).length, 1);
     assert.match(shown.title, new RegExp(cstYesterday(api.now())));
     assert.deepStrictEqual(shown.view?.totals.data, summary, 'the host model agrees with the tree');
     assert.deepStrictEqual(
@@ -84,7 +72,7 @@ suite('Owners table', () => {
     assert.ok((shown.rendered?.domRows ?? 0) > 0 && (shown.rendered?.domRows ?? 0) <= owners.length);
     // Opening again reveals the same panel.
     await vscode.commands.executeCommand(OPEN_OWNERS_TABLE_COMMAND);
-    assert.strictEqual(tableTabs().length, 1);
+    assert.strictEqual(panelTabs(OWNERS_TABLE_VIEW_TYPE).length, 1);
   });
 
   test("the tree's filter narrows the table, and its totals stay the summary row's", async () => {

@@ -13,5 +13,9 @@ export function chartWebviewOptions(
 }
 
 export function chartHtml(webview: vscode.Webview, extensionUri: vscode.Uri, lang: string): string {
-  return webviewHtml(webview, extensionUri, { script: 'main.js', styles: ['chart.css'], lang });
+  return webviewHtml(webview, extensionUri, {
+    script: 'main.js',
+    styles: ['controls.css', 'chart.css'],
+    lang,
+  });
 }

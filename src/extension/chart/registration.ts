@@ -2,7 +2,6 @@
  * Wires the by-day chart into the extension: the command and the panel serializer, over the
  * history store. The composition root calls `registerByDayChart` once from `activate`.
  */
-import type { OwnerNames } from '../../shared/ownerNames';
 import * as vscode from 'vscode';
 import { uiLanguage } from '../../shared/i18n';
 import type { ChartUiState } from '../../shared/chartState';
@@ -10,14 +9,13 @@ import { CHART_VIEW_TYPE } from '../../shared/protocol';
 import { defaultUiState } from '../../shared/chartState';
 import { isChartUiState } from '../../shared/protocolValidation';
 import { describeWeComError } from '../../wecom/errors';
-import type { ConnectionSource } from '../contracts';
+import { panelEnv, type PanelDeps } from '../panelEnv';
 import { UserFacingError } from './chartErrors';
 import { subjectProblem } from './panelData';
 import { ChartPanelManager } from './panelManager';
 import type {
   ChartDrawReport,
   ChartEnv,
-  ChartHistory,
   ChartLoadOutcome,
   ChartShownReport,
   InitialUiState,
@@ -33,16 +31,8 @@ export const CHART_TEST_REVIVE_COMMAND = 'wecomGroupStats.chart.testRevive';
 /** Test only: sets the heartbeat interval (ms) of panels opened afterwards (`{ heartbeatMs }`). */
 export const CHART_TEST_TIMING_COMMAND = 'wecomGroupStats.chart.testTiming';
 
-export interface ByDayChartDeps {
-  readonly context: vscode.ExtensionContext;
-  readonly connections: ConnectionSource;
-  readonly log: vscode.LogOutputChannel;
-  /** userid → display name (the ownerNames setting); read on every panel open. */
-  readonly ownerNames: () => OwnerNames;
-  readonly history: ChartHistory;
-  /** The host's clock (tests inject one); default Date.now. */
-  readonly now?: () => number;
-}
+/** The composition root's services (the clock optional: default Date.now). */
+export type ByDayChartDeps = PanelDeps;
 
 export interface ChartTestProbe {
   readonly panels: readonly {
@@ -71,16 +61,7 @@ function initialState(options: unknown): InitialUiState {
 }
 
 export function registerByDayChart(deps: ByDayChartDeps): vscode.Disposable {
-  const env: ChartEnv = {
-    extensionUri: deps.context.extensionUri,
-    connections: deps.connections,
-    log: deps.log,
-    ownerNames: deps.ownerNames,
-    history: deps.history,
-    pickSaveTarget: (options) => vscode.window.showSaveDialog(options),
-    now: deps.now,
-    heartbeatMs: DEFAULT_HEARTBEAT_MS,
-  };
+  const env: ChartEnv = panelEnv(deps);
   const panels = new ChartPanelManager(env);
 
   const command = vscode.commands.registerCommand(

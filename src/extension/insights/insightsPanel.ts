@@ -47,7 +47,7 @@ export class InsightsPanel extends Disposable {
     this.refreshTitle();
     panel.webview.html = webviewHtml(panel.webview, env.extensionUri, {
       script: 'insights.js',
-      styles: ['chart.css', 'insights.css'],
+      styles: ['controls.css', 'chart.css', 'insights.css'],
       lang: chartLanguage(),
     });
     this._register(panel.onDidDispose(() => this.dispose()));

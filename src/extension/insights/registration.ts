@@ -12,26 +12,17 @@ import {
   type InsightsUiState,
 } from '../../shared/insightsProtocol';
 import { isInsightsUiState, parseInsightsArgs } from '../../shared/insightsValidation';
-import type { OwnerNames } from '../../shared/ownerNames';
 import { webviewPanelOptions } from '../webviewShell';
-import type { ChartHistory } from '../chart/panelTypes';
-import { DEFAULT_HEARTBEAT_MS } from '../chart/panelTypes';
-import type { ConnectionSource } from '../contracts';
 import { Disposable } from '../dispose';
+import { panelEnv, type PanelDeps } from '../panelEnv';
 import { InsightsPanel, type InsightsPanelEvents } from './insightsPanel';
 import type { InsightsDrawReport, InsightsEnv, InsightsLoadReport, InsightsTestProbe } from './insightsTypes';
 
 /** Registered only in ExtensionMode.Test: what the integration tests and the benchmark observe. */
 export const INSIGHTS_TEST_PROBE_COMMAND = 'wecomGroupStats.insights.testProbe';
 
-export interface InsightsDeps {
-  readonly context: vscode.ExtensionContext;
-  readonly connections: ConnectionSource;
-  readonly log: vscode.LogOutputChannel;
-  readonly ownerNames: () => OwnerNames;
-  readonly history: ChartHistory;
-  readonly now: () => number;
-}
+/** The composition root's services, the host's clock required. */
+export type InsightsDeps = PanelDeps & { readonly now: () => number };
 
 export function defaultInsightsState(): InsightsUiState {
   return {
@@ -121,16 +112,7 @@ class InsightsPanels extends Disposable implements InsightsPanelEvents {
 }
 
 export function registerInsights(deps: InsightsDeps): vscode.Disposable {
-  const panels = new InsightsPanels({
-    extensionUri: deps.context.extensionUri,
-    connections: deps.connections,
-    log: deps.log,
-    ownerNames: deps.ownerNames,
-    history: deps.history,
-    pickSaveTarget: (options) => vscode.window.showSaveDialog(options),
-    now: deps.now,
-    heartbeatMs: DEFAULT_HEARTBEAT_MS,
-  });
+  const panels = new InsightsPanels(panelEnv(deps));
   const command = vscode.commands.registerCommand(OPEN_INSIGHTS_COMMAND, (arg?: unknown) => {
     const args = parseInsightsArgs(arg);
     if (typeof args === 'string') {

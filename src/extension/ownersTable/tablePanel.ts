@@ -66,7 +66,7 @@ export class OwnersTablePanel extends Disposable {
     this.viewState = state;
     panel.webview.html = webviewHtml(panel.webview, env.extensionUri, {
       script: 'table.js',
-      styles: ['ownersTable.css'],
+      styles: ['controls.css', 'ownersTable.css'],
       lang: tableLanguage(),
     });
     this._register(panel.onDidDispose(() => this.dispose()));

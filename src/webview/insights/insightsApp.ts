@@ -14,10 +14,11 @@ import type {
   InsightsUiState,
   RankingsData,
 } from '../../shared/insightsProtocol';
+import { showApp } from '../boot';
 import { h, replaceChildren } from '../dom';
 import { metricSelect } from '../metricSelect';
 import { HostRequestError, type HostConnection } from '../rpc';
-import { readTheme, watchTheme } from '../theme';
+import { readTheme } from '../theme';
 import { heatmapDays } from './heatmapControls';
 import { HeatmapView } from './heatmapView';
 import { exportParams, insightsTitle, rankingsCanvas } from './insightsExport';
@@ -109,8 +110,7 @@ export class InsightsApp {
       this.heatmap.element,
       this.rankings.element,
     );
-    root.removeAttribute('aria-busy');
-    this.stopWatchingTheme = watchTheme(() => this.render());
+    this.stopWatchingTheme = showApp(root, () => this.render());
     this.update({}, true);
   }
 
@@ -133,7 +133,6 @@ export class InsightsApp {
   private update(patch: Partial<InsightsUiState>, reload = false): void {
     this.state = { ...this.state, ...patch };
     this.persist(this.state);
-    this.host.send({ type: 'state', state: this.state });
     this.tabs.forEach((b, tab) => setPressed(b, tab === this.state.tab));
     this.metric.value = this.state.metric;
     this.heatmap.sync(this.state);
