@@ -11,8 +11,7 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Client } from 'pg';
 import { rankOwners, topOwners } from '../analysis/rank';
-import { rollup, rollupRange } from '../analysis/rollup';
-import { seriesFromSums } from '../analysis/series';
+import { rollupCuts, rollupRange, rollupRuns } from '../analysis/rollup';
 import { readForRank } from '../sync/rankRead';
 import { addDays, type DayRange } from '../shared/days';
 import { openHistoryStore } from '../store/open';
@@ -103,8 +102,8 @@ async function measureStore(
     const range: DayRange = { from: addDays(first, 1), to: LAST_DAY };
     const m = await measure(
       runs,
-      () => store.sumByDay(SCOPE, { ...rollupRange(range), owners }),
-      (sums) => rollup(seriesFromSums(rollupRange(range), sums), range, by),
+      () => store.sumByRuns(SCOPE, { ...rollupRange(range), owners, cuts: rollupCuts(range, by) }),
+      (runs) => rollupRuns(runs, range, by),
     );
     line(`rollup --by ${by}, ${days - 1} days`, m, `(${m.result.length} periods)`);
   }
@@ -126,15 +125,16 @@ async function measureStore(
       );
     }
   }
-  // A subset is summed from its own atoms, never from the all-owner totals.
+  // A subset is summed from its own block sums and a few days of its atoms, never from the
+  // all-owner totals.
   const range: DayRange = { from: addDays(first, 1), to: LAST_DAY };
   const half = owners.slice(0, owners.length >> 1);
   const m = await measure(
     runs,
-    () => store.sumByDay(SCOPE, { ...rollupRange(range), owners: half }),
-    (sums) => rollup(seriesFromSums(rollupRange(range), sums), range, 'month'),
+    () => store.sumByRuns(SCOPE, { ...rollupRange(range), owners: half, cuts: rollupCuts(range, 'month') }),
+    (sums) => rollupRuns(sums, range, 'month'),
   );
-  line(`rollup --by month, ${half.length} of the owners`, m, '(summed from their atoms)');
+  line(`rollup --by month, ${half.length} of the owners`, m, '(summed from their blocks)');
 }
 
 async function main(): Promise<void> {

@@ -5,8 +5,7 @@
  */
 import { rankOwners, rankRange, topOwners } from '../analysis/rank';
 import { previousRange } from '../analysis/periods';
-import { rollup, rollupRange } from '../analysis/rollup';
-import { seriesFromSums } from '../analysis/series';
+import { rollupCuts, rollupRange, rollupRuns } from '../analysis/rollup';
 import { listDays, type CstDay, type DayRange } from '../shared/days';
 import type { HistoryStore, StoreScope } from '../store/types';
 import { planSync } from '../sync/sync';
@@ -58,8 +57,13 @@ export async function runInsight(
       }
     }
     if (command.kind === 'rollup') {
-      const sums = await store.sumByDay(scope, { ...load, owners });
-      const items = rollup(seriesFromSums(load, sums), command.range, command.by);
+      // Runs between the periods' first days: a subset of the owners reads block sums, not atoms.
+      const cuts = rollupCuts(command.range, command.by);
+      const items = rollupRuns(
+        await store.sumByRuns(scope, { ...load, owners, cuts }),
+        command.range,
+        command.by,
+      );
       return formatRollup(
         { by: command.by, range: command.range, owners: owners.length, items },
         command.format,

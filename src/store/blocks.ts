@@ -31,6 +31,11 @@ export function dayNumber(day: CstDay): number {
   return daysBetween(EPOCH, day);
 }
 
+/** The day `n` days after 1970-01-01 (the inverse of `dayNumber`). */
+export function dayOfNumber(n: number): CstDay {
+  return addDays(EPOCH, n);
+}
+
 export function blockOf(day: CstDay, span: BlockSpan): number {
   return Math.floor(dayNumber(day) / span);
 }

@@ -2,12 +2,13 @@
  * `HistoryStore` over either engine: the reads and the import/export, in SQL both dialects run.
  * The engines differ only in how they hold a transaction (see sqlite.ts and postgres.ts).
  */
-import { listDays } from '../shared/days';
+import { listDays, type DayRange } from '../shared/days';
 import { METRIC_KEYS, emptyStats, type GroupChatStats } from '../shared/metrics';
 import { checkAtoms, figuresOf, FIGURES } from './rows';
 import { exportRows, importRows } from './exchange';
 import { allOwnerDays, IN_SCOPE, lastPresent, OWNER_CHUNK, sumByOwner } from './aggregates';
 import { putChecked, scopeId } from './put';
+import { runsFromBlocks } from './runs';
 import { migrate, SCHEMA_LOCK_KEY } from './schema';
 import { chunks, num, placeholders, type Row, type SqlConn, type SqlEngine } from './sql';
 import type {
@@ -25,6 +26,8 @@ import type {
   RangeQuery,
   Revision,
   RevisionOf,
+  RunSum,
+  RunsQuery,
   ScopeRef,
   StoreScope,
   StoredAtom,
@@ -160,51 +163,29 @@ export class SqlHistoryStore implements HistoryStore {
           'GROUP BY day',
         ),
     );
-    // Several owner chunks give several rows per day: add them up.
-    const byDay = new Map<
-      string,
-      { stored: number; present: number; finals: number; earliest: number; data: GroupChatStats }
-    >();
-    for (const r of parts) {
-      const day = String(r.day);
-      const acc = byDay.get(day) ?? {
-        stored: 0,
-        present: 0,
-        finals: 0,
-        earliest: Infinity,
-        data: emptyStats(),
-      };
-      acc.stored += num(r.stored);
-      acc.present += num(r.present);
-      acc.finals += num(r.finals);
-      acc.earliest = Math.min(acc.earliest, num(r.earliest));
-      for (const key of METRIC_KEYS) {
-        acc.data[key] += r[key] === null ? 0 : num(r[key]);
-      }
-      byDay.set(day, acc);
+    return daySums(parts, query, owners.length);
+  }
+
+  async sumByRuns(scope: ScopeRef, query: RunsQuery): Promise<RunSum[]> {
+    const owners = [...new Set(query.owners)];
+    if (query.from > query.to) {
+      return [];
     }
-    return listDays(query).map((day) => {
-      const acc = byDay.get(day);
-      if (!acc) {
-        return {
-          day,
-          data: emptyStats(),
-          present: 0,
-          stored: 0,
-          complete: owners.length === 0,
-          final: false,
-        };
+    return this.db.read(async (conn) => {
+      // Every stored owner (or none) asked for: a run per day, from the totals as sumByDay reads
+      // them; a subset: its block sums and a few days of its atoms.
+      const totals = owners.length === 0 ? [] : await allOwnerDays(conn, scope, { ...query, owners });
+      if (totals === undefined) {
+        return runsFromBlocks(conn, scope, { ...query, owners });
       }
-      const complete = acc.stored === owners.length;
-      return {
-        day,
-        data: acc.data,
-        present: acc.present,
-        stored: acc.stored,
-        complete,
-        final: complete && acc.finals === acc.stored,
-        earliestFetchedAt: acc.earliest,
-      };
+      return daySums(totals, query, owners.length).map((d) => ({
+        from: d.day,
+        to: d.day,
+        data: d.data,
+        last: d.data,
+        complete: d.complete,
+        final: d.final,
+      }));
     });
   }
 
@@ -301,6 +282,55 @@ export class SqlHistoryStore implements HistoryStore {
     }
     return rows;
   }
+}
+
+/** `sumByDay`'s days from per-day rows (several rows of a day, from owner chunks, are added up). */
+function daySums(parts: readonly Row[], range: DayRange, owners: number): DaySum[] {
+  const byDay = new Map<
+    string,
+    { stored: number; present: number; finals: number; earliest: number; data: GroupChatStats }
+  >();
+  for (const r of parts) {
+    const day = String(r.day);
+    const acc = byDay.get(day) ?? {
+      stored: 0,
+      present: 0,
+      finals: 0,
+      earliest: Infinity,
+      data: emptyStats(),
+    };
+    acc.stored += num(r.stored);
+    acc.present += num(r.present);
+    acc.finals += num(r.finals);
+    acc.earliest = Math.min(acc.earliest, num(r.earliest));
+    for (const key of METRIC_KEYS) {
+      acc.data[key] += r[key] === null ? 0 : num(r[key]);
+    }
+    byDay.set(day, acc);
+  }
+  return listDays(range).map((day) => {
+    const acc = byDay.get(day);
+    if (!acc) {
+      return {
+        day,
+        data: emptyStats(),
+        present: 0,
+        stored: 0,
+        complete: owners === 0,
+        final: false,
+      };
+    }
+    const complete = acc.stored === owners;
+    return {
+      day,
+      data: acc.data,
+      present: acc.present,
+      stored: acc.stored,
+      complete,
+      final: complete && acc.finals === acc.stored,
+      earliestFetchedAt: acc.earliest,
+    };
+  });
 }
 
 /** Code-unit order, as the databases compare TEXT keys (not the locale's). */

@@ -117,6 +117,29 @@ export interface DaySum {
   readonly earliestFetchedAt?: number;
 }
 
+/** `sumByRuns`: a range, an owner set, and the days a run must start on. */
+export interface RunsQuery extends OwnersQuery {
+  /** Days of the range that start a run (a run never crosses one); `from` always does. */
+  readonly cuts: readonly CstDay[];
+}
+
+/**
+ * Consecutive days of a sum over an owner set. A run of more than one day is settled: every day
+ * of it complete and final. A day that is not settled is a run of its own, as `sumByDay` says it.
+ */
+export interface RunSum {
+  readonly from: CstDay;
+  readonly to: CstDay;
+  /** Summed over the run's days (absent owners add nothing); one day: that day's `DaySum.data`. */
+  readonly data: GroupChatStats;
+  /** The sum over the owners on the run's last day, `to` (its `DaySum.data`). */
+  readonly last: GroupChatStats;
+  /** Every day of the run complete (as `DaySum.complete`). */
+  readonly complete: boolean;
+  /** Every day of the run final (as `DaySum.final`). */
+  readonly final: boolean;
+}
+
 export interface FiguresQuery extends RangeQuery {
   /** The figures to read (at least one). */
   readonly metrics: readonly MetricKey[];
@@ -229,6 +252,14 @@ export interface HistoryStore {
    * summed from its atoms (about 1 s for 2,500 of 5,000 owners over a year, embedded).
    */
   sumByDay(scope: ScopeRef, query: OwnersQuery): Promise<DaySum[]>;
+
+  /**
+   * `sumByDay` folded into runs for a roll-up: every day of the range in exactly one run, in
+   * order; a run never crosses a cut, and settled days between two cuts are one run (their sum
+   * and the figures of its last day). A subset of the owners reads per-owner block sums and a few
+   * days' atoms instead of every atom, so the sums equal `sumByDay`'s added up.
+   */
+  sumByRuns(scope: ScopeRef, query: RunsQuery): Promise<RunSum[]>;
 
   /**
    * Per owner with at least one atom in the range (sorted): its figures summed over the present

@@ -78,6 +78,7 @@ export function leasedStore(engine: HistoryStore['engine'], current: () => Store
     getAtoms: (scope, query) => current().use((s) => s.getAtoms(scope, query)),
     getFigures: (scope, query) => current().use((s) => s.getFigures(scope, query)),
     sumByDay: (scope, query) => current().use((s) => s.sumByDay(scope, query)),
+    sumByRuns: (scope, query) => current().use((s) => s.sumByRuns(scope, query)),
     sumByOwner: (scope, query) => current().use((s) => s.sumByOwner(scope, query)),
     lastPresent: (scope, query) => current().use((s) => s.lastPresent(scope, query)),
     revisionsIn: (scope, query) => current().use((s) => s.revisionsIn(scope, query)),
