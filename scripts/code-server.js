@@ -265,15 +265,10 @@ function killGroup(pid, signal) {
  */
 async function launchChromium(profileDir, options = {}) {
   const { chromium } = require('playwright-core');
-  // The browser keeps the real clock when the e2e run shifts it (run-e2e-tests.js --clock).
-  const env = { ...process.env };
-  delete env.LD_PRELOAD;
-  delete env.FAKETIME;
   return chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM,
     headless: options.headless !== false,
     args: CHROMIUM_ARGS,
-    env: /** @type {Record<string, string>} */ (env),
     viewport: options.viewport || { width: 1400, height: 900 },
   });
 }

@@ -14,8 +14,8 @@
  *   --tests     folder of compiled *.test.js files (default out/test/e2e)
  *   --clock     run as if it were TIME (ISO, e.g. 2026-11-29T23:30:00+08:00): the tests, the fake
  *               WeCom server, code-server and its extension host see the clock shifted by the same
- *               offset (libfaketime, Debian package `faketime`), and it runs on from there; the
- *               browser keeps the real clock (the webview takes the host's time from its init)
+ *               offset (scripts/shift-clock.js), and it runs on from there; the browser keeps the
+ *               real clock (the webview takes the host's time from its init)
  * Exit code: mocha's (non-zero on any failure, and when no test ran), 2 on a setup error.
  */
 const { spawnSync } = require('child_process');
@@ -65,25 +65,20 @@ function parseArgs(args) {
   };
 }
 
-const LIBFAKETIME = '/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1';
-
 /**
- * The environment that shifts every process started from it to `clock` (a relative offset, so
- * processes started later agree); timers keep the real monotonic clock.
+ * The environment that shifts every Node process started from it to `clock` (scripts/shift-clock.js
+ * through NODE_OPTIONS; a relative offset, so processes started later agree).
  * @param {number} clock ms since epoch
  */
 function shiftedClock(clock) {
-  if (!fs.existsSync(LIBFAKETIME)) {
-    throw new Error(`--clock needs ${LIBFAKETIME}: apt-get install faketime`);
-  }
-  const seconds = Math.round((clock - Date.now()) / 1000);
+  const offset = clock - Date.now();
   console.log(
-    `[e2e] clock shifted by ${seconds} s: it is now ${new Date(clock).toISOString()} for the tests`,
+    `[e2e] clock shifted by ${Math.round(offset / 1000)} s: it is now ${new Date(clock).toISOString()} for the tests`,
   );
+  const preload = `--require ${JSON.stringify(path.join(__dirname, 'shift-clock.js'))}`;
   return {
-    LD_PRELOAD: LIBFAKETIME,
-    FAKETIME: `${seconds >= 0 ? '+' : ''}${seconds}`,
-    DONT_FAKE_MONOTONIC: '1',
+    NODE_OPTIONS: [process.env.NODE_OPTIONS, preload].filter(Boolean).join(' '),
+    WECOM_E2E_CLOCK_OFFSET_MS: String(offset),
   };
 }
 
