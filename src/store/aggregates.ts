@@ -87,15 +87,26 @@ export async function allOwnerDays(
      WHERE ${IN_SCOPE} AND day >= $2 AND day <= $3 ORDER BY day`,
     range,
   );
-  // Owners of the 64-day blocks that meet the range: every owner stored in the range, and
-  // perhaps a few stored only near it (then the atoms are read: slower, still exact).
+  // Perhaps a few owners stored only near the range: then the atoms are read (slower, still exact).
+  return (await coversStored(conn, scope, query, new Set(query.owners))) ? totals : undefined;
+}
+
+/**
+ * Whether `wanted` holds every owner stored in `range`: the owners of the 64-day blocks that
+ * meet it (a few rows per owner, kept at write time), which may be a few more than the range's.
+ */
+export async function coversStored(
+  conn: SqlConn,
+  scope: ScopeRef,
+  range: DayRange,
+  wanted: ReadonlySet<string>,
+): Promise<boolean> {
   const stored = await conn.all(
     `SELECT DISTINCT owner FROM history_owner_blocks
      WHERE ${IN_SCOPE} AND span = 64 AND block >= $2 AND block <= $3`,
-    [scope.key, blockOf(query.from, 64), blockOf(query.to, 64)],
+    [scope.key, blockOf(range.from, 64), blockOf(range.to, 64)],
   );
-  const wanted = new Set(query.owners);
-  return stored.every((r) => wanted.has(String(r.owner))) ? totals : undefined;
+  return stored.every((r) => wanted.has(String(r.owner)));
 }
 
 export async function lastPresent(conn: SqlConn, scope: ScopeRef, query: RangeQuery): Promise<LastPresent[]> {

@@ -2,9 +2,10 @@
  * `HistoryStore` over either engine: the reads and the import/export, in SQL both dialects run.
  * The engines differ only in how they hold a transaction (see sqlite.ts and postgres.ts).
  */
-import { METRIC_KEYS, emptyStats, type GroupChatStats } from '../shared/metrics';
+import { METRIC_KEYS } from '../shared/metrics';
 import { checkAtoms, figuresOf, FIGURES } from './rows';
 import { exportRows, importRows } from './exchange';
+import { readFigures } from './figures';
 import { allOwnerDays, daySums, IN_SCOPE, lastPresent, OWNER_CHUNK, sumByOwner } from './aggregates';
 import { putChecked, scopeId } from './put';
 import { runsFromBlocks } from './runs';
@@ -101,26 +102,8 @@ export class SqlHistoryStore implements HistoryStore {
     });
   }
 
-  async getFigures(scope: ScopeRef, query: FiguresQuery): Promise<StoredFigures[]> {
-    // Only known figure names reach the SQL (they are column names, not parameters).
-    const metrics = METRIC_KEYS.filter((k) => query.metrics.includes(k));
-    if (metrics.length === 0) {
-      throw new Error('getFigures needs at least one figure');
-    }
-    const rows = await this.db.read((conn) =>
-      this.byOwners(conn, scope, query, `day, owner, final, absent, ${metrics.join(', ')}`, 'history_atoms'),
-    );
-    return rows.map((r) => {
-      const absent = num(r.absent) !== 0;
-      let data: GroupChatStats | undefined;
-      if (!absent) {
-        data = emptyStats();
-        for (const key of metrics) {
-          data[key] = num(r[key]);
-        }
-      }
-      return { day: String(r.day), owner: String(r.owner), final: num(r.final) !== 0, absent, data };
-    });
+  getFigures(scope: ScopeRef, query: FiguresQuery): Promise<StoredFigures[]> {
+    return this.db.read((conn) => readFigures(conn, scope, query));
   }
 
   async revisionsIn(scope: ScopeRef, query: RangeQuery): Promise<RevisionOf[]> {
