@@ -1,12 +1,22 @@
 /**
  * Reads that the database adds up, so a ranking over 5,000 owners x half a year returns one row
  * per owner instead of one per owner and day, and reads mostly the sums kept at write time
- * (totals.ts): per-owner block sums for a ranking, per-day totals for a roll-up of every owner.
+ * (totals.ts): per-owner block sums for a ranking, per-day totals for a roll-up of every owner;
+ * and `sumByDay`'s days from per-day rows (those totals, or a subset's atoms summed by day).
  */
-import { METRIC_KEYS, type GroupChatStats, type MetricKey } from '../shared/metrics';
+import { listDays, type DayRange } from '../shared/days';
+import { METRIC_KEYS, emptyStats, type GroupChatStats, type MetricKey } from '../shared/metrics';
 import { blockOf, decompose } from './blocks';
 import { chunks, num, placeholders, type Row, type SqlConn } from './sql';
-import type { LastPresent, OwnerSum, OwnerSumQuery, OwnersQuery, RangeQuery, ScopeRef } from './types';
+import type {
+  DaySum,
+  LastPresent,
+  OwnerSum,
+  OwnerSumQuery,
+  OwnersQuery,
+  RangeQuery,
+  ScopeRef,
+} from './types';
 
 /** Owners per statement in `owner IN (…)`: well below both engines' parameter caps. */
 export const OWNER_CHUNK = 5000;
@@ -77,15 +87,26 @@ export async function allOwnerDays(
      WHERE ${IN_SCOPE} AND day >= $2 AND day <= $3 ORDER BY day`,
     range,
   );
-  // Owners of the 64-day blocks that meet the range: every owner stored in the range, and
-  // perhaps a few stored only near it (then the atoms are read: slower, still exact).
+  // Perhaps a few owners stored only near the range: then the atoms are read (slower, still exact).
+  return (await coversStored(conn, scope, query, new Set(query.owners))) ? totals : undefined;
+}
+
+/**
+ * Whether `wanted` holds every owner stored in `range`: the owners of the 64-day blocks that
+ * meet it (a few rows per owner, kept at write time), which may be a few more than the range's.
+ */
+export async function coversStored(
+  conn: SqlConn,
+  scope: ScopeRef,
+  range: DayRange,
+  wanted: ReadonlySet<string>,
+): Promise<boolean> {
   const stored = await conn.all(
     `SELECT DISTINCT owner FROM history_owner_blocks
      WHERE ${IN_SCOPE} AND span = 64 AND block >= $2 AND block <= $3`,
-    [scope.key, blockOf(query.from, 64), blockOf(query.to, 64)],
+    [scope.key, blockOf(range.from, 64), blockOf(range.to, 64)],
   );
-  const wanted = new Set(query.owners);
-  return stored.every((r) => wanted.has(String(r.owner))) ? totals : undefined;
+  return stored.every((r) => wanted.has(String(r.owner)));
 }
 
 export async function lastPresent(conn: SqlConn, scope: ScopeRef, query: RangeQuery): Promise<LastPresent[]> {
@@ -146,4 +167,53 @@ async function perOwnerChunk(
   return rows.sort((a, b) =>
     String(a.owner) < String(b.owner) ? -1 : String(a.owner) > String(b.owner) ? 1 : 0,
   );
+}
+
+/** `sumByDay`'s days from per-day rows (several rows of a day, from owner chunks, are added up). */
+export function daySums(parts: readonly Row[], range: DayRange, owners: number): DaySum[] {
+  const byDay = new Map<
+    string,
+    { stored: number; present: number; finals: number; earliest: number; data: GroupChatStats }
+  >();
+  for (const r of parts) {
+    const day = String(r.day);
+    const acc = byDay.get(day) ?? {
+      stored: 0,
+      present: 0,
+      finals: 0,
+      earliest: Infinity,
+      data: emptyStats(),
+    };
+    acc.stored += num(r.stored);
+    acc.present += num(r.present);
+    acc.finals += num(r.finals);
+    acc.earliest = Math.min(acc.earliest, num(r.earliest));
+    for (const key of METRIC_KEYS) {
+      acc.data[key] += r[key] === null ? 0 : num(r[key]);
+    }
+    byDay.set(day, acc);
+  }
+  return listDays(range).map((day) => {
+    const acc = byDay.get(day);
+    if (!acc) {
+      return {
+        day,
+        data: emptyStats(),
+        present: 0,
+        stored: 0,
+        complete: owners === 0,
+        final: false,
+      };
+    }
+    const complete = acc.stored === owners;
+    return {
+      day,
+      data: acc.data,
+      present: acc.present,
+      stored: acc.stored,
+      complete,
+      final: complete && acc.finals === acc.stored,
+      earliestFetchedAt: acc.earliest,
+    };
+  });
 }

@@ -2,11 +2,11 @@
  * `HistoryStore` over either engine: the reads and the import/export, in SQL both dialects run.
  * The engines differ only in how they hold a transaction (see sqlite.ts and postgres.ts).
  */
-import { listDays, type DayRange } from '../shared/days';
-import { METRIC_KEYS, emptyStats, type GroupChatStats } from '../shared/metrics';
+import { METRIC_KEYS } from '../shared/metrics';
 import { checkAtoms, figuresOf, FIGURES } from './rows';
 import { exportRows, importRows } from './exchange';
-import { allOwnerDays, IN_SCOPE, lastPresent, OWNER_CHUNK, sumByOwner } from './aggregates';
+import { readFigures } from './figures';
+import { allOwnerDays, daySums, IN_SCOPE, lastPresent, OWNER_CHUNK, sumByOwner } from './aggregates';
 import { putChecked, scopeId } from './put';
 import { runsFromBlocks } from './runs';
 import { migrate, SCHEMA_LOCK_KEY } from './schema';
@@ -102,26 +102,8 @@ export class SqlHistoryStore implements HistoryStore {
     });
   }
 
-  async getFigures(scope: ScopeRef, query: FiguresQuery): Promise<StoredFigures[]> {
-    // Only known figure names reach the SQL (they are column names, not parameters).
-    const metrics = METRIC_KEYS.filter((k) => query.metrics.includes(k));
-    if (metrics.length === 0) {
-      throw new Error('getFigures needs at least one figure');
-    }
-    const rows = await this.db.read((conn) =>
-      this.byOwners(conn, scope, query, `day, owner, final, absent, ${metrics.join(', ')}`, 'history_atoms'),
-    );
-    return rows.map((r) => {
-      const absent = num(r.absent) !== 0;
-      let data: GroupChatStats | undefined;
-      if (!absent) {
-        data = emptyStats();
-        for (const key of metrics) {
-          data[key] = num(r[key]);
-        }
-      }
-      return { day: String(r.day), owner: String(r.owner), final: num(r.final) !== 0, absent, data };
-    });
+  getFigures(scope: ScopeRef, query: FiguresQuery): Promise<StoredFigures[]> {
+    return this.db.read((conn) => readFigures(conn, scope, query));
   }
 
   async revisionsIn(scope: ScopeRef, query: RangeQuery): Promise<RevisionOf[]> {
@@ -282,55 +264,6 @@ export class SqlHistoryStore implements HistoryStore {
     }
     return rows;
   }
-}
-
-/** `sumByDay`'s days from per-day rows (several rows of a day, from owner chunks, are added up). */
-function daySums(parts: readonly Row[], range: DayRange, owners: number): DaySum[] {
-  const byDay = new Map<
-    string,
-    { stored: number; present: number; finals: number; earliest: number; data: GroupChatStats }
-  >();
-  for (const r of parts) {
-    const day = String(r.day);
-    const acc = byDay.get(day) ?? {
-      stored: 0,
-      present: 0,
-      finals: 0,
-      earliest: Infinity,
-      data: emptyStats(),
-    };
-    acc.stored += num(r.stored);
-    acc.present += num(r.present);
-    acc.finals += num(r.finals);
-    acc.earliest = Math.min(acc.earliest, num(r.earliest));
-    for (const key of METRIC_KEYS) {
-      acc.data[key] += r[key] === null ? 0 : num(r[key]);
-    }
-    byDay.set(day, acc);
-  }
-  return listDays(range).map((day) => {
-    const acc = byDay.get(day);
-    if (!acc) {
-      return {
-        day,
-        data: emptyStats(),
-        present: 0,
-        stored: 0,
-        complete: owners === 0,
-        final: false,
-      };
-    }
-    const complete = acc.stored === owners;
-    return {
-      day,
-      data: acc.data,
-      present: acc.present,
-      stored: acc.stored,
-      complete,
-      final: complete && acc.finals === acc.stored,
-      earliestFetchedAt: acc.earliest,
-    };
-  });
 }
 
 /** Code-unit order, as the databases compare TEXT keys (not the locale's). */
