@@ -129,12 +129,14 @@ async function measureStore(
   // all-owner totals.
   const range: DayRange = { from: addDays(first, 1), to: LAST_DAY };
   const half = owners.slice(0, owners.length >> 1);
-  const m = await measure(
-    runs,
-    () => store.sumByRuns(SCOPE, { ...rollupRange(range), owners: half, cuts: rollupCuts(range, 'month') }),
-    (sums) => rollupRuns(sums, range, 'month'),
-  );
-  line(`rollup --by month, ${half.length} of the owners`, m, '(summed from their blocks)');
+  for (const by of ['month', 'week'] as const) {
+    const m = await measure(
+      runs,
+      () => store.sumByRuns(SCOPE, { ...rollupRange(range), owners: half, cuts: rollupCuts(range, by) }),
+      (sums) => rollupRuns(sums, range, by),
+    );
+    line(`rollup --by ${by}, ${half.length} of the owners`, m, '(summed from their blocks)');
+  }
 }
 
 async function main(): Promise<void> {
