@@ -12,7 +12,8 @@
  *   --no-build  package without rebuilding dist/ (npm test has just built it)
  *   --vsix      use this .vsix instead of packaging one
  *   --tests     folder of compiled *.test.js files (default out/test/e2e)
- *   --clock     run as if it were TIME (ISO, e.g. 2026-11-29T23:30:00+08:00): the tests, the fake
+ *   --clock     run as if it were TIME (ISO, e.g. 2026-11-29T23:30:00+08:00, or HH:MM[:SS] for
+ *               that time of today in China Standard Time): the tests, the fake
  *               WeCom server, code-server and its extension host see the clock shifted by the same
  *               offset (scripts/shift-clock.js), and it runs on from there; the browser keeps the
  *               real clock (the webview takes the host's time from its init)
@@ -50,10 +51,10 @@ function parseArgs(args) {
       clock: { type: 'string', default: '' },
     },
   });
-  const clock = values.clock ? Date.parse(values.clock) : undefined;
+  const clock = values.clock ? parseClock(values.clock) : undefined;
   if (clock !== undefined && !Number.isFinite(clock)) {
     throw new Error(
-      `--clock ${values.clock}: not a time; give an ISO time such as 2026-11-29T23:30:00+08:00`,
+      `--clock ${values.clock}: not a time; give an ISO time such as 2026-11-29T23:30:00+08:00, or HH:MM for a time of today in CST`,
     );
   }
   return {
@@ -63,6 +64,20 @@ function parseArgs(args) {
     grep: values.grep,
     clock,
   };
+}
+
+/**
+ * An ISO time, or `HH:MM[:SS]`: that time of today's CST date (UTC+8, no daylight saving).
+ * @param {string} text
+ * @returns {number} ms since epoch (NaN when unreadable)
+ */
+function parseClock(text) {
+  const time = /^(\d\d):(\d\d)(?::(\d\d))?$/.exec(text);
+  if (!time) {
+    return Date.parse(text);
+  }
+  const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+  return Date.parse(`${today}T${time[1]}:${time[2]}:${time[3] ?? '00'}+08:00`);
 }
 
 /**
