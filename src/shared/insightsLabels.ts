@@ -24,7 +24,21 @@ export type SharedPanelLabel =
   | 'retry'
   | 'errorTitle'
   | 'cstDays'
-  | 'noAnswer';
+  | 'noAnswer'
+  | RankTableLabel;
+
+/** The words of a ranking table, the same in the rankings tab and under the chart. */
+export type RankTableLabel =
+  | 'rankingsTab'
+  | 'topN'
+  | 'bottomN'
+  | 'rank'
+  | 'owner'
+  | 'value'
+  | 'previousRank'
+  | 'movement'
+  | 'newOwner'
+  | 'incompleteMissing';
 
 /**
  * The labels the webview shows, already in the UI language (the host localizes them); those the
@@ -32,7 +46,6 @@ export type SharedPanelLabel =
  */
 export interface InsightsLabels extends Pick<ChartLabels, SharedPanelLabel> {
   readonly heatmapTab: string;
-  readonly rankingsTab: string;
   readonly colourBy: string;
   readonly byValue: string;
   readonly byChange: string;
@@ -42,16 +55,6 @@ export interface InsightsLabels extends Pick<ChartLabels, SharedPanelLabel> {
   readonly period: string;
   readonly periods: Readonly<Record<RankPeriod, string>>;
   readonly show: string;
-  /** Contains `{n}`. */
-  readonly topN: string;
-  /** Contains `{n}`. */
-  readonly bottomN: string;
-  readonly rank: string;
-  readonly owner: string;
-  readonly value: string;
-  readonly previousRank: string;
-  readonly movement: string;
-  readonly newOwner: string;
   readonly stop: string;
   /** Contains `{calls}`, `{days}` and `{owners}`. */
   readonly confirmFetch: string;
@@ -59,8 +62,6 @@ export interface InsightsLabels extends Pick<ChartLabels, SharedPanelLabel> {
   readonly storedOnly: string;
   readonly stopped: string;
   readonly empty: string;
-  /** Contains `{days}`. */
-  readonly incompleteMissing: string;
   /** Contains `{days}`. */
   readonly incompleteProvisional: string;
   readonly legendMissing: string;

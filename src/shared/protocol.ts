@@ -8,6 +8,7 @@
 import type { ChartSubject, ChartUiState, Granularity, SeriesMode } from './chartState';
 import type { CstDay, DayRange } from './days';
 import type { UiLanguage } from './i18n';
+import type { RankingsData } from './insightsProtocol';
 import type { GroupChatStats, MetricKey } from './metrics';
 
 /** The `viewType` of the panel (also in `onWebviewPanel:` and the serializer). */
@@ -195,6 +196,21 @@ export interface ChartLabels {
   readonly revised: string;
   readonly glossaryLink: string;
   readonly insights: string;
+  /** The rankings under the chart (the words of its tables are the rankings tab's). */
+  readonly rankingsTab: string;
+  /** Contains `{n}`. */
+  readonly topN: string;
+  /** Contains `{n}`. */
+  readonly bottomN: string;
+  readonly rank: string;
+  readonly owner: string;
+  readonly value: string;
+  readonly previousRank: string;
+  readonly movement: string;
+  readonly newOwner: string;
+  /** Contains `{days}`. */
+  readonly incompleteMissing: string;
+  readonly rankingsEmpty: string;
 }
 
 /** A failed request as the user should read it. */
@@ -233,6 +249,19 @@ export interface ExportPngParams {
   readonly title?: string;
 }
 
+/** The subject's owners ranked by a figure over the shown days (and the same number before). */
+export interface ChartRankingsParams {
+  readonly metric: MetricKey;
+  readonly from: CstDay;
+  readonly to: CstDay;
+}
+
+/** How many owners the chart's rankings list at the top and at the bottom. */
+export const CHART_RANK_N = 5;
+
+/** The rankings under the chart: the rankings tab's, over the chart's days. */
+export type ChartRankings = Omit<RankingsData, 'period'>;
+
 /** Backfill History: the host asks the user (with the call count) and runs it. */
 export type BackfillParams = Record<string, never>;
 
@@ -247,6 +276,7 @@ export interface RequestMap {
   exportCsv: { params: ExportCsvParams; result: ExportResult };
   exportPng: { params: ExportPngParams; result: ExportResult };
   backfill: { params: BackfillParams; result: { readonly started: boolean } };
+  rankings: { params: ChartRankingsParams; result: ChartRankings };
 }
 export type RequestMethod = keyof RequestMap;
 export type RequestParams<M extends RequestMethod> = RequestMap[M]['params'];

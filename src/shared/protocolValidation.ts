@@ -120,6 +120,8 @@ function isRequestParams(method: unknown, params: unknown): boolean {
       return isExportPngParams(params);
     case 'backfill':
       return Object.keys(params).length === 0;
+    case 'rankings':
+      return isMetricKey(params.metric) && isDay(params.from) && isDay(params.to) && params.from <= params.to;
     default:
       return false;
   }

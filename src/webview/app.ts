@@ -10,6 +10,7 @@ import { h, replaceChildren } from './dom';
 import { FiguresView } from './figuresView';
 import { noticeElements, shownReport } from './notices';
 import { HostRequestError, type HostConnection } from './rpc';
+import { ChartRankingsView, ranksOwners } from './chartRankings';
 import { canCompare, compareCap, isEmpty } from './series';
 import { fill } from './text';
 import { readTheme } from './theme';
@@ -32,6 +33,7 @@ export class ChartApp {
   private capNotice: string | undefined;
   private shownStatus: UiStatus | undefined;
   private readonly figures: FiguresView;
+  private readonly rankings: ChartRankingsView;
   private readonly stopWatchingTheme: () => void;
 
   constructor(
@@ -47,6 +49,7 @@ export class ChartApp {
       (metric) => this.update({ metric }),
       () => this.render(),
     );
+    this.rankings = new ChartRankingsView(init, host, this.figures.numberFormat);
     const cap = compareCap(init);
     let mode = canCompare(init) ? init.state.mode : 'sum';
     if (mode === 'compare' && cap) {
@@ -95,7 +98,17 @@ export class ChartApp {
       now,
     );
     const { cards, note, chartBox, tableBox } = this.figures;
-    replaceChildren(root, this.controls.element, this.status, this.notices, cards, note, chartBox, tableBox);
+    replaceChildren(
+      root,
+      this.controls.element,
+      this.status,
+      this.notices,
+      cards,
+      note,
+      chartBox,
+      tableBox,
+      this.rankings.element,
+    );
     this.stopWatchingTheme = showApp(root, () => this.render());
     this.update({}, true);
   }
@@ -170,6 +183,7 @@ export class ChartApp {
     note.hidden = !showFigures || !note.textContent;
     chartBox.hidden = !showFigures || this.state.view !== 'chart';
     tableBox.hidden = !showFigures || this.state.view !== 'table';
+    this.rankings.element.hidden = !showFigures || !ranksOwners(this.init);
     // Progress updates repeat "loading": report a state once, every other state each time.
     if (status !== 'loading' || this.shownStatus !== 'loading') {
       this.reportShown();
@@ -241,6 +255,7 @@ export class ChartApp {
     }
     // Figures first: the status then shows or hides their boxes.
     const drawn = this.figures.render(data, this.state, readTheme());
+    this.rankings.show(data, this.state.metric);
     this.setStatus('ready', '');
     this.reportDrawn(drawn.series, drawn.points);
   }

@@ -27,7 +27,7 @@ export class FiguresView {
   private readonly chart = new ByDayChart(this.canvas);
   /** Compare mode: owners whose line the user hid from their card. */
   private readonly hiddenOwners = new Set<string>();
-  private readonly numberFormat: Intl.NumberFormat;
+  readonly numberFormat: Intl.NumberFormat;
 
   constructor(
     private readonly init: InitMessage,

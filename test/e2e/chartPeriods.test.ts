@@ -210,6 +210,38 @@ suite('E2E: the chart by week, the 7-day average, twelve owners in every theme',
     );
     await chartScreenshot(wb, 'periods-07-light-average', frame);
 
+    // Rankings under the chart: the twelve owners by the figure over the 30 days, the top and the
+    // bottom five, each with its rank over the 30 days before and the movement.
+    const rankings = frame.locator('section.chart-rankings[data-state="ready"]');
+    await rankings.waitFor({ timeout: 20_000 });
+    const values = (list: string): Promise<number[]> =>
+      rankings
+        .locator(`table[data-list="${list}"] td[data-value]`)
+        .evaluateAll((els) =>
+          els.map((el) => Number((el as unknown as { dataset: { value: string } }).dataset.value)),
+        );
+    const top = await values('top');
+    const bottom = await values('bottom');
+    assert.strictEqual(top.length, 5);
+    assert.strictEqual(bottom.length, 5);
+    assert.deepStrictEqual(
+      top,
+      [...top].sort((a, b) => b - a),
+      'top five, highest first',
+    );
+    assert.deepStrictEqual(
+      bottom,
+      [...bottom].sort((a, b) => a - b),
+      'bottom five, lowest first',
+    );
+    assert.ok(top[0] >= bottom[0]);
+    assert.match(
+      await rankings.locator('.rank-range').innerText(),
+      /^Total groups · \d{4}-\d\d-\d\d … \d{4}-\d\d-\d\d \(CST\) · Previous rank: \d{4}-\d\d-\d\d … /,
+    );
+    await rankings.scrollIntoViewIfNeeded();
+    await chartScreenshot(wb, 'periods-07b-light-rankings', frame);
+
     // A narrow panel (a wide side bar): the toolbar's groups wrap as wholes, no button runs past the edge.
     await wb.setSidebarWidth(900);
     // The webview lays out again after the resize: wait until it is narrow, not for a fixed time.

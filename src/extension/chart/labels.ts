@@ -34,6 +34,16 @@ export function sharedPanelLabels(): Pick<ChartLabels, SharedPanelLabel> {
     errorTitle: t('Could not load the figures'),
     cstDays: t('{days} (CST)', { days: '{days}' }),
     noAnswer: t('The extension did not answer in time. Retry, or reload the window if it keeps happening.'),
+    rankingsTab: t('Rankings'),
+    topN: t('Top {n}', { n: '{n}' }),
+    bottomN: t('Bottom {n}', { n: '{n}' }),
+    rank: t('Rank'),
+    owner: t('Owner'),
+    value: t('Value'),
+    previousRank: t('Previous rank'),
+    movement: t('Movement'),
+    newOwner: t('new'),
+    incompleteMissing: t('Incomplete: nothing stored for some owners on {days}.', { days: '{days}' }),
   };
 }
 
@@ -111,6 +121,9 @@ export function chartLabels(): ChartLabels {
     perOwnerCards: t('{figure} per owner', { figure: '{figure}' }),
     revised: t('revised: {old} → {new} at {time}', { old: '{old}', new: '{new}', time: '{time}' }),
     glossaryLink: t('What do these figures mean?'),
+    rankingsEmpty: t(
+      'No owner of this chart has figures in the history for these days, so none is ranked. Backfill History keeps every owner’s figures.',
+    ),
     insights: t('Heatmap & rankings'),
   };
 }

@@ -6,13 +6,16 @@
 import * as vscode from 'vscode';
 import type { CstDay } from '../../shared/days';
 import { DayRangeError } from '../../shared/days';
-import type { ByDayData, ByDayParams } from '../../shared/protocol';
+import type { ByDayData, ByDayParams, ChartRankings, ChartRankingsParams } from '../../shared/protocol';
+import { CHART_RANK_N } from '../../shared/protocol';
 import type { ChartSubject } from '../../shared/chartState';
 import { checkChartRange, MAX_COMPARE_OWNERS, MAX_SUBJECT_OWNERS } from '../../shared/chartState';
 import { describeWeComError } from '../../wecom/errors';
 import type { CallOptions } from '../../wecom/types';
 import type { ActiveConnection, ConnectionSource } from '../contracts';
+import { readRankings } from '../insights/insightsLoader';
 import { loadByDay } from './byDayLoader';
+import { ownerLabels } from './labels';
 import { UserFacingError } from './chartErrors';
 import type { ChartEnv, ChartHistory } from './panelTypes';
 
@@ -89,6 +92,48 @@ export async function oldestForInit(
   }
 }
 
+/** The current connection, or the error that says to set it up. */
+async function requireConnection(env: ChartEnv): Promise<ActiveConnection> {
+  const connection = await env.connections.current();
+  if (!connection) {
+    throw new UserFacingError({
+      message: vscode.l10n.t(
+        'WeCom is not set up: set your corp ID and secret (or turn on demo mode), then retry.',
+      ),
+      retryable: true,
+    });
+  }
+  return connection;
+}
+
+/**
+ * The subject's owners ranked by a figure over the chart's days, against the same number of days
+ * before, from the history only (the chart's load stored what WeCom serves; a day some owner
+ * lacks is named, never guessed).
+ */
+export async function loadSubjectRankings(
+  env: ChartEnv,
+  subject: ChartSubject,
+  params: ChartRankingsParams,
+): Promise<ChartRankings> {
+  const connection = await requireConnection(env);
+  const store = await env.history.store();
+  const owners = await seriesOwners(subject, connection, env.history);
+  const range = { from: params.from, to: params.to };
+  const read = await readRankings(store, connection.storeScope, {
+    metric: params.metric,
+    range,
+    owners,
+    topN: CHART_RANK_N,
+  });
+  const names = env.ownerNames();
+  const label = <T extends { owner: string }>(item: T) => ({
+    ...item,
+    owner: ownerLabels([item.owner], names)[0],
+  });
+  return { ...read, metric: params.metric, range, top: read.top.map(label), bottom: read.bottom.map(label) };
+}
+
 /**
  * The figures of one by-day request: refused when nothing is configured or the range is outside
  * the server's window (widened back to the cached history), else from the cache and the client.
@@ -99,15 +144,7 @@ export async function loadSubjectByDay(
   params: ByDayParams,
   options: CallOptions,
 ): Promise<ByDayData> {
-  const connection = await env.connections.current();
-  if (!connection) {
-    throw new UserFacingError({
-      message: vscode.l10n.t(
-        'WeCom is not set up: set your corp ID and secret (or turn on demo mode), then retry.',
-      ),
-      retryable: true,
-    });
-  }
+  const connection = await requireConnection(env);
   const perOwner = params.perOwner && subject.kind === 'owners';
   const problem = subjectProblem(subject.kind === 'owners' ? new Set(subject.owners).size : 0, perOwner);
   if (problem) {

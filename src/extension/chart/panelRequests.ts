@@ -19,7 +19,7 @@ import type { CallProgress } from '../../wecom/types';
 import { toErrorInfo, UserFacingError } from './chartErrors';
 import { exportCsv, exportPng } from './exports';
 import { chartLanguage, ownerLabels } from './labels';
-import { loadSubjectByDay } from './panelData';
+import { loadSubjectByDay, loadSubjectRankings } from './panelData';
 import type { ChartEnv, ChartLoadOutcome } from './panelTypes';
 
 export interface RequestContext {
@@ -82,6 +82,8 @@ export class PanelRequests {
         // The command asks first (with the call count); Refresh then draws from the history.
         void vscode.commands.executeCommand(BACKFILL_COMMAND);
         return { started: true };
+      case 'rankings':
+        return loadSubjectRankings(this.env, subject, msg.params);
     }
   }
 

@@ -12,7 +12,6 @@ export function insightsLabels(): InsightsLabels {
   return {
     ...sharedPanelLabels(),
     heatmapTab: t('Heatmap'),
-    rankingsTab: t('Rankings'),
     colourBy: t('Colour by'),
     byValue: t('Value'),
     byChange: t('Change from day before'),
@@ -27,14 +26,6 @@ export function insightsLabels(): InsightsLabels {
       month: t('Last whole month'),
     },
     show: t('Show'),
-    topN: t('Top {n}', { n: '{n}' }),
-    bottomN: t('Bottom {n}', { n: '{n}' }),
-    rank: t('Rank'),
-    owner: t('Owner'),
-    value: t('Value'),
-    previousRank: t('Previous rank'),
-    movement: t('Movement'),
-    newOwner: t('new'),
     stop: t('Stop'),
     confirmFetch: t(
       'The history lacks {days} day(s) for {owners} owner(s): fetching them from WeCom takes {calls} calls.',
@@ -44,7 +35,6 @@ export function insightsLabels(): InsightsLabels {
     storedOnly: t('Show stored figures only'),
     stopped: t('Stopped: showing what the history holds; the days not fetched are marked missing.'),
     empty: t('The history holds no figures for these owners and days. Pick another range, or fetch them.'),
-    incompleteMissing: t('Incomplete: nothing stored for some owners on {days}.', { days: '{days}' }),
     incompleteProvisional: t('Incomplete: figures of {days} are provisional and may still change.', {
       days: '{days}',
     }),

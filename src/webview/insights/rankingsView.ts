@@ -7,7 +7,7 @@ import type { InsightsInit, RankPeriod, RankingItem, RankingsData } from '../../
 import { RANK_PERIODS, TOP_N_CHOICES } from '../../shared/insightsProtocol';
 import { h, replaceChildren } from '../dom';
 import { fill } from '../text';
-import { ownerText } from './heatmapText';
+import { rankTable } from '../rankTable';
 
 export interface RankingsActions {
   readonly period: (period: RankPeriod) => void;
@@ -70,50 +70,14 @@ export class RankingsView {
     );
   }
 
-  private table(name: string, caption: string, items: readonly RankingItem[]): HTMLTableElement {
-    const { labels } = this.init;
-    const head = h(
-      'tr',
-      {},
-      ...[labels.rank, labels.owner, labels.value, labels.previousRank, labels.movement].map((text, i) =>
-        h('th', { attrs: { scope: 'col' }, className: i === 1 ? '' : 'num', text }),
-      ),
-    );
-    const body = h('tbody');
-    for (const item of items) {
-      const movement = item.movement === 'new' ? labels.newOwner : item.movement;
-      const trend = item.movement.startsWith('↑') ? 'up' : item.movement.startsWith('↓') ? 'down' : 'same';
-      body.append(
-        h(
-          'tr',
-          { dataset: { owner: item.owner.id, rank: String(item.rank) } },
-          h('td', { className: 'num', text: String(item.rank) }),
-          h(
-            'td',
-            {},
-            h('button', {
-              className: 'link',
-              attrs: { type: 'button', title: labels.openHint },
-              text: ownerText(item.owner),
-              onClick: () => this.actions.open(item.owner.id),
-            }),
-          ),
-          h('td', {
-            className: 'num',
-            dataset: { value: String(item.value) },
-            text: this.format.format(item.value),
-          }),
-          h('td', { className: 'num', text: item.previousRank === null ? '—' : String(item.previousRank) }),
-          h('td', { className: `num movement ${trend}`, text: movement }),
-        ),
-      );
-    }
-    return h(
-      'table',
-      { className: 'figures rank-table', dataset: { list: name } },
-      h('caption', { text: caption }),
-      h('thead', {}, head),
-      body,
-    );
+  private table(name: 'top' | 'bottom', caption: string, items: readonly RankingItem[]): HTMLTableElement {
+    return rankTable({
+      name,
+      caption,
+      items,
+      labels: this.init.labels,
+      format: this.format,
+      open: { hint: this.init.labels.openHint, run: this.actions.open },
+    });
   }
 }

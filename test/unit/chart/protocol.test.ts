@@ -48,6 +48,7 @@ suite('shared/protocol: webview → host validation', () => {
       },
       { type: 'showGlossary' },
       { type: 'openInsights', from: window.from, to: window.to, metric: 'msg_total' },
+      { type: 'request', id: 4, method: 'rankings', params: { metric: 'new_member_cnt', ...window } },
       {
         type: 'state',
         state: { ...defaultUiState({ kind: 'all' }), granularity: 'month', movingAverage: true },
@@ -115,6 +116,14 @@ suite('shared/protocol: webview → host validation', () => {
         params: { metric: 'chat_total', mode: 'sum', granularity: 'year', movingAverage: false },
       },
       { type: 'openInsights', from: window.to, to: window.from, metric: 'msg_total' },
+      {
+        type: 'request',
+        id: 1,
+        method: 'rankings',
+        params: { metric: 'new_member_cnt', from: window.to, to: window.from },
+      },
+      { type: 'request', id: 1, method: 'rankings', params: { metric: 'corpsecret', ...window } },
+      { type: 'request', id: 1, method: 'rankings', params: { metric: 'chat_total', from: window.from } },
       { type: 'openInsights', from: window.from, to: window.to, metric: 'secret' },
       { type: 'state', state: { ...defaultUiState({ kind: 'all' }), granularity: 'quarter' } },
       { type: 'state', state: { ...defaultUiState({ kind: 'all' }), movingAverage: 'yes' } },
