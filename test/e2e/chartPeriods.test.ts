@@ -41,30 +41,12 @@ async function openOwnersChart(
   action: string,
 ): Promise<FrameLocator> {
   const tab = wb.page.locator('.tab', { hasText: /and \d+ more|等另外 \d+ 位/ }).first();
-  for (let attempt = 1; ; attempt++) {
-    await wb.treeRow(first).click();
-    await wb.treeRow(last).click({ modifiers: ['Shift'] });
-    await wb.clickRowAction(wb.treeRow(last), action);
-    if (
-      await tab.waitFor({ state: 'visible', timeout: 15_000 }).then(
-        () => true,
-        () => false,
-      )
-    ) {
-      break;
-    }
-    if (attempt === 3) {
-      await chartScreenshot(wb, 'periods-00-failed-open');
-      throw new Error(`no chart of the owners from ${first} to ${last} after ${attempt} tries`);
-    }
-    // The tree re-rendered between the clicks (another writer's sync, e.g. the daily one after
-    // 10:00 CST, changed the Rankings group): close the chart it opened and select again.
-    await wb.page
-      .locator('.tab.active .codicon-close')
-      .first()
-      .click()
-      .catch(() => undefined);
-  }
+  await wb.clickRowActionUntil(wb.treeRow(last), action, tab, {
+    select: async () => {
+      await wb.treeRow(first).click();
+      await wb.treeRow(last).click({ modifiers: ['Shift'] });
+    },
+  });
   return wb.page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
 }
 

@@ -45,12 +45,8 @@ suite('E2E: by-day chart states (empty, fetched time, browser reload)', function
   });
 
   async function openFromTree(owner: string): Promise<FrameLocator> {
-    const row = wb.treeRow(owner);
-    await wb.clickRowAction(row, INLINE_ACTION);
-    await wb.page
-      .locator('.tab', { hasText: `By day: ${owner}` })
-      .first()
-      .waitFor({ state: 'visible' });
+    const tab = wb.page.locator('.tab', { hasText: `By day: ${owner}` }).first();
+    await wb.clickRowActionUntil(wb.treeRow(owner), INLINE_ACTION, tab);
     return wb.page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
   }
 

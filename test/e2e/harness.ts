@@ -290,6 +290,46 @@ export class Workbench {
     }
   }
 
+  /**
+   * Clicks a row's inline action until `shown` (what the action opens) is visible. A click can
+   * land while the tree re-renders under it (another writer's sync, e.g. the daily one after
+   * 10:00 CST, changed a row): then nothing opens, and the click is made again.
+   */
+  async clickRowActionUntil(
+    row: Locator,
+    selector: string,
+    shown: Locator,
+    options: {
+      /** Before each click, e.g. selecting the rows the action is for (a re-render drops a selection). */
+      readonly select?: () => Promise<void>;
+    } = {},
+  ): Promise<void> {
+    const tries = 3;
+    for (let attempt = 1; ; attempt++) {
+      await options.select?.();
+      await this.clickRowAction(row, selector);
+      const visible = await shown.waitFor({ state: 'visible', timeout: 15_000 }).then(
+        () => true,
+        () => false,
+      );
+      if (visible) {
+        return;
+      }
+      if (attempt >= tries) {
+        await this.screenshot('failed-row-action');
+        throw new Error(`the row action ${selector} opened nothing after ${attempt} clicks`);
+      }
+      if (options.select) {
+        // It may have opened something for a lost selection: close that before selecting again.
+        await this.page
+          .locator('.tab.active .codicon-close')
+          .first()
+          .click({ timeout: 2_000 })
+          .catch(() => undefined);
+      }
+    }
+  }
+
   /** Answers VS Code's modal dialog with `button` and waits until it has closed. */
   async answerDialog(button: string): Promise<void> {
     const dialog = this.page.locator('.monaco-dialog-box');
