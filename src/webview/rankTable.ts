@@ -61,7 +61,7 @@ export function rankTable(input: {
   }
   return h(
     'table',
-    { className: 'figures rank-table', dataset: { list: input.name } },
+    { className: 'rank-table', dataset: { list: input.name } },
     h('caption', { text: input.caption }),
     h('thead', {}, head),
     body,
