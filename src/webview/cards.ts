@@ -80,6 +80,7 @@ function section(text: Omit<CardsText, 'cards'>, list: HTMLElement, after?: HTML
     },
     h('h2', { text: text.heading }),
     text.fetchedNote === undefined ? null : h('p', { className: 'cards-fetched', text: text.fetchedNote }),
+    text.previousNote === undefined ? null : h('p', { className: 'cards-previous', text: text.previousNote }),
     list,
     after ?? null,
   );

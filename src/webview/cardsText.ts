@@ -54,6 +54,8 @@ export interface CardsText {
   readonly provisional: boolean;
   /** When yesterday's figures were fetched, and whether they may still change. */
   readonly fetchedNote?: string;
+  /** No card could be set against the previous span: said once here, not on every card. */
+  readonly previousNote?: string;
   readonly cards: readonly CardText[];
 }
 
@@ -108,8 +110,27 @@ function sameAsWeekBefore(view: CardsView, figure: CardFigure): boolean {
   );
 }
 
-/** The texts of one card; `label` is the figure's name, or the owner's in compare mode. */
-export function cardText(input: CardsInput, figure: CardFigure, label: string): CardText {
+/** Why no card is compared with the previous span (the history lacks it), when none is. */
+function previousNote(input: CardsInput): string | undefined {
+  const { view, labels } = input;
+  const missing = Math.max(0, ...view.figures.map((f) => f.previousMissing));
+  if (missing === 0 || view.figures.some((f) => f.previousValue !== undefined)) {
+    return undefined;
+  }
+  const { from, to } = view.previous;
+  return fill(labels.previousMissing, { days: from === to ? from : `${from} … ${to}`, n: missing });
+}
+
+/**
+ * The texts of one card; `label` is the figure's name, or the owner's in compare mode.
+ * `previousSaid`: the heading already says the previous span cannot be compared.
+ */
+export function cardText(
+  input: CardsInput,
+  figure: CardFigure,
+  label: string,
+  previousSaid = false,
+): CardText {
   const { view, labels, numberFormat } = input;
   const { span } = view;
   const oneDay = span.from === span.to;
@@ -148,7 +169,7 @@ export function cardText(input: CardsInput, figure: CardFigure, label: string): 
       ...(sameAsWeekBefore(view, figure)
         ? []
         : changeText(figure.weekChange, labels.vsWeekBefore, numberFormat)),
-      ...previousText(view, figure, input),
+      ...(previousSaid ? [] : previousText(view, figure, input)),
     ],
   };
 }
@@ -182,10 +203,12 @@ export function cardsHeading(input: CardsInput, prefix?: string): Omit<CardsText
 }
 
 export function cardsText(input: CardsInput): CardsText {
+  const note = previousNote(input);
   return {
     ...cardsHeading(input),
+    ...(note === undefined ? {} : { previousNote: note }),
     cards: input.view.figures.map((figure) =>
-      cardText(input, figure, metricLabel(figure.metric, input.lang)),
+      cardText(input, figure, metricLabel(figure.metric, input.lang), note !== undefined),
     ),
   };
 }

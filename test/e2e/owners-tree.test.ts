@@ -150,6 +150,37 @@ suite('E2E: the owners tree at a 300 px side bar', function () {
       fake.setLatency(0);
     }
   });
+
+  test('a day WeCom reports again with other figures: the figure reads (revised)', async () => {
+    // Yesterday's statistic now says 999 groups for the reply's first owner: Refresh asks again,
+    // stores the new value and keeps the old one as a revision.
+    fake.setFaults({
+      replyFaults: [{ kind: 'figure', field: 'chat_total', value: 999, endpoint: 'statistic' }],
+    });
+    const faulted = (row: TreeRow): boolean => / · 999 groups · |^999 groups · /.test(row.description);
+    try {
+      // Every owner in view (an earlier test may have left a filter).
+      await wb.runCommand('WeCom: Clear Filter');
+      await wb.runCommand('WeCom: Refresh');
+      const rows = await wb.waitForTreeRows((all) => ownerRows(all).some(faulted));
+      const revised = ownerRows(rows).find(faulted);
+      assert.ok(revised);
+      const before = fake.statsFor(ownerIdOf(revised), cstYesterday()).chat_total;
+      assert.notStrictEqual(before, 999);
+      await wb.treeRow(revised.label).click();
+      // Its figure rows (the summary row above has its own "Total groups").
+      const isRevised = (row: TreeRow): boolean =>
+        row.level === 2 && row.label === 'Total groups' && /revised/.test(row.description);
+      const figures = await wb.waitForTreeRows((all) => all.some(isRevised));
+      assert.deepStrictEqual(
+        figures.filter(isRevised).map((row) => row.description),
+        ['999 (revised)'],
+      );
+      await wb.screenshot('owners-tree-06-revised-figure');
+    } finally {
+      fake.setFaults({});
+    }
+  });
 });
 
 suite('E2E: the owners tree in Simplified Chinese at a 300 px side bar', function () {

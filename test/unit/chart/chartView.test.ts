@@ -216,11 +216,13 @@ suite('chart panel: periods, averages, cards and revisions', () => {
     const groups = text.cards.find((c) => c.metric === 'chat_total');
     assert.deepEqual(
       [groups?.value, groups?.basis, groups?.changes.map((c) => c.text)],
-      [
-        '117',
-        'yesterday · +17 since 2026-11-12',
-        ['+1 vsDayBefore', '+7 vsWeekBefore', 'No comparison with 2026-11-11: 1 day(s) not in the history'],
-      ],
+      ['117', 'yesterday · +17 since 2026-11-12', ['+1 vsDayBefore', '+7 vsWeekBefore']],
+    );
+    // No history before the range: no card is compared, and that is said once, not on every card
+    // (a flow needs all 18 days before, an as-of figure only the last).
+    assert.equal(
+      text.previousNote,
+      'No comparison with 2026-10-25 … 2026-11-11: 18 day(s) not in the history',
     );
     // A missing day: no total of a flow (never a smaller sum), and the card says why.
     const total = data().total.map((s, i) => (i === 3 ? null : s));
