@@ -16,6 +16,7 @@ import {
 } from 'chart.js';
 import type { ShownPeriod } from '../analysis/chartPeriods';
 import { backgroundPlugin } from './chartBackground';
+import { drawOrUpdate } from './chartDraw';
 import { REVISED_POINT_STYLE, seriesStyle } from './palette';
 import type { SeriesView } from './series';
 import type { ChartTheme } from './theme';
@@ -56,14 +57,7 @@ export class ByDayChart {
 
   /** Draws (first call) or updates the chart (synchronously: animations are off). */
   render(input: ChartInput, theme: ChartTheme): void {
-    const config = this.configure(input, theme);
-    if (!this.chart) {
-      this.chart = new Chart(this.canvas, config);
-      return;
-    }
-    this.chart.data = config.data;
-    this.chart.options = config.options ?? {};
-    this.chart.update('none');
+    this.chart = drawOrUpdate(this.chart, this.canvas, this.configure(input, theme));
   }
 
   toPng(): string {

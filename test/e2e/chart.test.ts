@@ -11,7 +11,7 @@ import * as path from 'path';
 import { startFakeWeComServer, type FakeWeComServer } from '../../src/demo/fakeServer';
 import { addDays, cstYesterday, lastNDays, listDays } from '../../src/shared/days';
 import { Workbench } from './harness';
-import { canvasColours, readTable, waitForDraw, signInWithFake } from './chartSteps';
+import { canvasColours, readTable, setColorTheme, waitForDraw, signInWithFake } from './chartSteps';
 import { saveAs } from './saveDialog';
 
 /** The title of the panel for owners 1, 7 and 11 names them all (any order). */
@@ -274,13 +274,7 @@ suite('E2E: by-day chart from the installed .vsix', function () {
       'false',
     );
 
-    await wb.runCommand('Preferences: Color Theme');
-    await wb.page.locator('.quick-input-widget input.input').fill('Dark High Contrast');
-    await wb.page
-      .locator('.quick-input-widget .quick-input-list .monaco-list-row')
-      .filter({ has: wb.page.locator('.label-name', { hasText: /^Dark High Contrast$/ }) })
-      .first()
-      .click();
+    await setColorTheme(wb, 'Dark High Contrast');
     await waitForDraw(restored, drawn);
     await wb.screenshot('chart-09-high-contrast');
   });

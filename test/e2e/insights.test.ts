@@ -11,6 +11,7 @@ import * as os from 'os';
 import * as path from 'path';
 import type { FrameLocator } from 'playwright-core';
 import { canvasColours } from './canvas';
+import { setColorTheme } from './chartSteps';
 import { Workbench } from './harness';
 import { saveAs } from './saveDialog';
 
@@ -201,13 +202,7 @@ suite('E2E: heatmap and rankings (demo mode)', function () {
     assert.ok((await canvasColours(frame, '.heatmap-region canvas')) > 8);
     await wb.screenshot('insights-09-heatmap-dark');
 
-    await wb.runCommand('Preferences: Color Theme');
-    await wb.page.locator('.quick-input-widget input.input').fill('Dark High Contrast');
-    await wb.page
-      .locator('.quick-input-widget .quick-input-list .monaco-list-row')
-      .filter({ has: wb.page.locator('.label-name', { hasText: /^Dark High Contrast$/ }) })
-      .first()
-      .click();
+    await setColorTheme(wb, 'Dark High Contrast');
     await frame.locator('body.vscode-high-contrast').waitFor({ timeout: 20_000 });
     await frame.locator('.heatmap-region').focus();
     await wb.page.keyboard.press('ArrowDown');

@@ -6,7 +6,12 @@ import * as vscode from 'vscode';
 import { uiLanguage, type UiLanguage } from '../../shared/i18n';
 import { ownerDisplayName, ownerListTitle, type OwnerNames } from '../../shared/ownerNames';
 import type { SharedPanelLabel } from '../../shared/insightsProtocol';
-import type { ChartLabels, OwnerLabel } from '../../shared/protocol';
+import type { ChartLabels, ChartRankings, OwnerLabel } from '../../shared/protocol';
+import type { RankedOwner } from '../../analysis/rank';
+import type { DayRange } from '../../shared/days';
+import type { RankingItem } from '../../shared/insightsProtocol';
+import type { MetricKey } from '../../shared/metrics';
+import type { RankingsRead } from '../insights/insightsLoader';
 import type { ChartSubject } from '../../shared/chartState';
 
 export function chartLanguage(): UiLanguage {
@@ -126,6 +131,17 @@ export function chartLabels(): ChartLabels {
     ),
     insights: t('Heatmap & rankings'),
   };
+}
+
+/** A ranking as both panels show it: each listed owner with its display name. */
+export function labelledRanking(
+  read: RankingsRead,
+  metric: MetricKey,
+  range: DayRange,
+  names: OwnerNames,
+): ChartRankings {
+  const label = (item: RankedOwner): RankingItem => ({ ...item, owner: ownerLabels([item.owner], names)[0] });
+  return { ...read, metric, range, top: read.top.map(label), bottom: read.bottom.map(label) };
 }
 
 /** Owner ids with their display names (ids are the fallback; both are opaque text). */

@@ -15,7 +15,7 @@ import type { CallOptions } from '../../wecom/types';
 import type { ActiveConnection, ConnectionSource } from '../contracts';
 import { readRankings } from '../insights/insightsLoader';
 import { loadByDay } from './byDayLoader';
-import { ownerLabels } from './labels';
+import { labelledRanking } from './labels';
 import { UserFacingError } from './chartErrors';
 import type { ChartEnv, ChartHistory } from './panelTypes';
 
@@ -126,12 +126,7 @@ export async function loadSubjectRankings(
     owners,
     topN: CHART_RANK_N,
   });
-  const names = env.ownerNames();
-  const label = <T extends { owner: string }>(item: T) => ({
-    ...item,
-    owner: ownerLabels([item.owner], names)[0],
-  });
-  return { ...read, metric: params.metric, range, top: read.top.map(label), bottom: read.bottom.map(label) };
+  return labelledRanking(read, params.metric, range, env.ownerNames());
 }
 
 /**

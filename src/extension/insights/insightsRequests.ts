@@ -26,7 +26,7 @@ import { describeWeComError } from '../../wecom/errors';
 import type { CallProgress } from '../../wecom/types';
 import { toErrorInfo, UserFacingError } from '../chart/chartErrors';
 import { csvFile, pngExportBytes, pngFile, saveBytes } from '../chart/exports';
-import { chartLanguage, ownerLabels } from '../chart/labels';
+import { chartLanguage, labelledRanking, ownerLabels } from '../chart/labels';
 import { SHOW_BY_DAY_CHART_COMMAND } from '../chart/registration';
 import type { ActiveConnection } from '../contracts';
 import { heatmapCsv, rankingsCsv } from './insightsCsv';
@@ -135,18 +135,9 @@ export class InsightsRequests {
         days: rankRange(range),
         read: async () => {
           const read = await readRankings(source.store, source.scope, { ...params, range, owners });
-          const names = this.env.ownerNames();
-          const label = (item: (typeof read.top)[number]) => ({
-            ...item,
-            owner: ownerLabels([item.owner], names)[0],
-          });
           const data: RankingsData = {
-            ...read,
-            metric: params.metric,
+            ...labelledRanking(read, params.metric, range, this.env.ownerNames()),
             period: params.period,
-            range,
-            top: read.top.map(label),
-            bottom: read.bottom.map(label),
           };
           this.lastRankings = data;
           return data;

@@ -10,6 +10,7 @@ import { CategoryScale, Chart, Tooltip } from 'chart.js';
 import { MatrixController, MatrixElement } from 'chartjs-chart-matrix';
 import type { MatrixDataPoint } from 'chartjs-chart-matrix';
 import { backgroundPlugin } from '../chartBackground';
+import { drawOrUpdate } from '../chartDraw';
 import type { ChartTheme } from '../theme';
 
 Chart.register(MatrixController, MatrixElement, CategoryScale, Tooltip);
@@ -51,14 +52,7 @@ export class HeatmapChart {
 
   render(draw: HeatmapDraw, theme: ChartTheme): void {
     this.columns = draw.columns.length;
-    const config = this.configure(draw, theme);
-    if (!this.chart) {
-      this.chart = new Chart(this.canvas, config);
-      return;
-    }
-    this.chart.data = config.data;
-    this.chart.options = config.options ?? {};
-    this.chart.update('none');
+    this.chart = drawOrUpdate(this.chart, this.canvas, this.configure(draw, theme));
   }
 
   /** Shows the tooltip on a cell (keyboard moves), or hides it. */
