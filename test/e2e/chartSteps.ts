@@ -54,13 +54,7 @@ export async function readTable(frame: FrameLocator): Promise<{ header: string[]
 export async function setColorTheme(wb: Workbench, name: string): Promise<void> {
   await wb.runCommand('Preferences: Color Theme');
   await wb.page.locator('.quick-input-widget input.input').fill(name);
-  // The exact label: "Dark High Contrast" must not pick a theme whose name merely contains it.
-  const exact = new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
-  await wb.page
-    .locator('.quick-input-widget .quick-input-list .monaco-list-row')
-    .filter({ has: wb.page.locator('.label-name', { hasText: exact }) })
-    .first()
-    .click();
+  await wb.pickItem(name);
 }
 
 /**
